@@ -1,0 +1,130 @@
+// The generic command handler: load (snapshot + tail), decide, append with the version that was
+// loaded. When the caller acted on an older version, the events they had not seen are checked
+// against the command ("optimistic on steroids"): no collision, the command is decided again on the
+// current state; a collision is refused with those events, so the user can see what changed.
+import { ConcurrencyError, ConflictError, type InterveningChange } from '@/lib/errors';
+import type { EventMetadata, EventStore, StoredEvent, StreamRef } from '@/lib/event-store';
+import { fold, type Evolver } from '@/lib/event-store/aggregate';
+
+export type CommandDecider<Command, Event extends { type: string; data: unknown }, State> = Evolver<State> & {
+  decide(command: Command, state: State): Event[];
+  conflictsWith(command: Command, event: { type: string }): boolean;
+};
+
+export type CommandEnvelope<Command> = {
+  readonly stream: StreamRef;
+  readonly command: Command;
+  /** The stream version the caller last saw; omitted, the command applies to whatever is current. */
+  readonly expectedVersion?: number;
+  /** Same id twice: the first result is returned and nothing is appended again. */
+  readonly commandId: string;
+  readonly actor: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly now: Date;
+};
+
+export type CommandResult<Event> = {
+  readonly streamId: string;
+  /** The stream's version after the command: the next expected version. */
+  readonly version: number;
+  /** Global position of the last event written: wait for projections to pass it to read your write. */
+  readonly position: bigint;
+  readonly events: readonly Event[];
+  /** The command id had been handled before; nothing new was written. */
+  readonly duplicate: boolean;
+  /** The caller's version was behind, and the command was merged onto changes they had not seen. */
+  readonly merged: boolean;
+};
+
+export type HandlerOptions = { readonly maxAttempts?: number; readonly snapshotEvery?: number };
+
+export async function handleCommand<Command, Event extends { type: string; data: unknown }, State>(
+  store: EventStore,
+  decider: CommandDecider<Command, Event, State>,
+  envelope: CommandEnvelope<Command>,
+  { maxAttempts = 5, snapshotEvery = 100 }: HandlerOptions = {},
+): Promise<CommandResult<Event>> {
+  const { stream, command, expectedVersion, commandId } = envelope;
+  const previous = await store.findCommandResult(stream.tenantId, commandId);
+  if (previous) return duplicateResult(previous);
+
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await store.loadState(stream.tenantId, stream.streamId, decider);
+    if (expectedVersion !== undefined && expectedVersion < loaded.version) {
+      await refuseIfColliding(store, decider, envelope, loaded.version);
+    } else if (expectedVersion !== undefined && expectedVersion > loaded.version) {
+      throw new ConcurrencyError(stream.streamId, expectedVersion, loaded.version);
+    }
+    const events = decider.decide(command, loaded.state);
+    if (events.length === 0) throw new Error('A command must produce at least one event');
+    try {
+      const appended = await store.append(stream, events.map((event) => ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now })), {
+        expectedVersion: loaded.version,
+        commandId,
+      });
+      if (appended.duplicate) return duplicateResult(appended);
+      if (appended.nextExpectedVersion - loaded.snapshotVersion >= snapshotEvery) {
+        await saveSnapshot(store, decider, stream, fold(decider, loaded.state, events as unknown as StoredEvent[]), appended.nextExpectedVersion);
+      }
+      return {
+        streamId: stream.streamId,
+        version: appended.nextExpectedVersion,
+        position: appended.lastPosition,
+        events,
+        duplicate: false,
+        merged: expectedVersion !== undefined && expectedVersion < loaded.version,
+      };
+    } catch (error) {
+      // Someone appended between our load and our append: load again and re-check.
+      if (error instanceof ConcurrencyError && attempt < maxAttempts) continue;
+      throw error;
+    }
+  }
+}
+
+async function refuseIfColliding<Command, Event extends { type: string; data: unknown }, State>(
+  store: EventStore,
+  decider: CommandDecider<Command, Event, State>,
+  envelope: CommandEnvelope<Command>,
+  currentVersion: number,
+): Promise<void> {
+  const unseen = await store.readStream(envelope.stream.tenantId, envelope.stream.streamId, {
+    fromVersion: envelope.expectedVersion! + 1,
+    toVersion: currentVersion,
+  });
+  const colliding = unseen.filter((event) => decider.conflictsWith(envelope.command, event));
+  if (colliding.length > 0) throw new ConflictError(envelope.stream.streamId, currentVersion, colliding.map(toChange));
+}
+
+function toChange(event: StoredEvent): InterveningChange {
+  return {
+    version: event.version,
+    type: event.type,
+    actor: event.metadata.actor ?? null,
+    occurredAt: event.occurredAt.toISOString(),
+    data: event.data,
+  };
+}
+
+function metadataOf(envelope: CommandEnvelope<unknown>): EventMetadata {
+  return {
+    commandId: envelope.commandId,
+    correlationId: envelope.correlationId ?? envelope.commandId,
+    causationId: envelope.causationId ?? envelope.commandId,
+    actor: envelope.actor,
+  };
+}
+
+function duplicateResult<Event>(previous: { streamId: string; nextExpectedVersion: number; lastPosition: bigint }): CommandResult<Event> {
+  return { streamId: previous.streamId, version: previous.nextExpectedVersion, position: previous.lastPosition, events: [], duplicate: true, merged: false };
+}
+
+// A snapshot only saves work on later loads: failing to write one must not fail the command.
+async function saveSnapshot<State>(store: EventStore, decider: Evolver<State>, stream: StreamRef, state: State, version: number) {
+  try {
+    await store.saveSnapshot(stream.tenantId, stream.streamId, decider.stateVersion, { version, state });
+  } catch (error) {
+    console.warn(`Could not save a snapshot of ${stream.streamId}:`, error);
+  }
+}

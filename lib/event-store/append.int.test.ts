@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ConcurrencyError } from '@/lib/errors';
+import { freshId, testDb } from '@/lib/testing/database';
+import { createEventStore, type NewEvent, type StreamRef } from '.';
+
+const store = createEventStore(testDb());
+const at = new Date('2026-01-05T09:00:00Z');
+const event = (type: string, data: unknown = {}): NewEvent => ({ type, data, occurredAt: at, metadata: { actor: 'agent-1' } });
+const newStream = (): StreamRef => ({ tenantId: freshId('tenant'), streamId: freshId('lead'), streamType: 'lead' });
+
+describe('append', () => {
+  it('writes events with contiguous versions and increasing global positions', async () => {
+    const stream = newStream();
+    const first = await store.append(stream, [event('A'), event('B')], { expectedVersion: 'no_stream' });
+    const second = await store.append(stream, [event('C')], { expectedVersion: 2 });
+
+    expect(first.nextExpectedVersion).toBe(2);
+    expect(second.nextExpectedVersion).toBe(3);
+    expect(second.firstPosition).toBeGreaterThan(first.lastPosition);
+    const events = await store.readStream(stream.tenantId, stream.streamId);
+    expect(events.map((e) => [e.version, e.type])).toEqual([[1, 'A'], [2, 'B'], [3, 'C']]);
+    expect(events[0]!.metadata.actor).toBe('agent-1');
+    expect(events[0]!.occurredAt.toISOString()).toBe(at.toISOString());
+  });
+
+  it('refuses a stale expected version and writes nothing', async () => {
+    const stream = newStream();
+    await store.append(stream, [event('A'), event('B')], { expectedVersion: 'no_stream' });
+
+    const stale = store.append(stream, [event('C')], { expectedVersion: 1 });
+
+    await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(stale).rejects.toMatchObject({ actual: 2 });
+    expect(await store.streamVersion(stream.tenantId, stream.streamId)).toBe(2);
+    expect(await store.readStream(stream.tenantId, stream.streamId)).toHaveLength(2);
+  });
+
+  it('refuses an expected version ahead of the stream', async () => {
+    const stream = newStream();
+    await store.append(stream, [event('A')], { expectedVersion: 'no_stream' });
+    await expect(store.append(stream, [event('B')], { expectedVersion: 5 })).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('"no_stream" refuses a stream that exists', async () => {
+    const stream = newStream();
+    await store.append(stream, [event('A')], { expectedVersion: 'no_stream' });
+    await expect(store.append(stream, [event('A')], { expectedVersion: 'no_stream' })).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('an expected version refuses a stream that does not exist', async () => {
+    await expect(store.append(newStream(), [event('A')], { expectedVersion: 3 })).rejects.toMatchObject({ actual: null });
+  });
+
+  it('"any" appends whatever the version, creating the stream if needed', async () => {
+    const stream = newStream();
+    await store.append(stream, [event('A')], { expectedVersion: 'any' });
+    const result = await store.append(stream, [event('B'), event('C')], { expectedVersion: 'any' });
+    expect(result.nextExpectedVersion).toBe(3);
+  });
+
+  it('keeps streams of different tenants apart even with the same stream id', async () => {
+    const streamId = freshId('lead');
+    const a = { tenantId: freshId('tenant'), streamId, streamType: 'lead' };
+    const b = { tenantId: freshId('tenant'), streamId, streamType: 'lead' };
+    await store.append(a, [event('A')], { expectedVersion: 'no_stream' });
+    await store.append(b, [event('B')], { expectedVersion: 'no_stream' });
+    expect((await store.readStream(a.tenantId, streamId)).map((e) => e.type)).toEqual(['A']);
+    expect((await store.readStream(b.tenantId, streamId)).map((e) => e.type)).toEqual(['B']);
+  });
+
+  it('writes all events of an append or none: a failing inline projection rolls the append back', async () => {
+    const failing = createEventStore(testDb(), {
+      inlineProjections: [{ name: 'broken', apply: async () => { throw new Error('projection failed'); } }],
+    });
+    const stream = newStream();
+    await expect(failing.append(stream, [event('A'), event('B')], { expectedVersion: 'no_stream' })).rejects.toThrow('projection failed');
+    expect(await store.readStream(stream.tenantId, stream.streamId)).toEqual([]);
+    expect(await store.streamVersion(stream.tenantId, stream.streamId)).toBeNull();
+  });
+});
+
+describe('readStream', () => {
+  it('reads forward and backward, between versions and as of a moment', async () => {
+    const stream = newStream();
+    const times = ['2026-01-01T10:00:00Z', '2026-01-02T10:00:00Z', '2026-01-03T10:00:00Z', '2026-01-04T10:00:00Z'];
+    let version = 0;
+    for (const [index, time] of times.entries()) {
+      const result = await store.append(stream, [{ type: `E${index + 1}`, data: {}, occurredAt: new Date(time) }], { expectedVersion: version });
+      version = result.nextExpectedVersion;
+    }
+    const types = async (options: Parameters<typeof store.readStream>[2]) =>
+      (await store.readStream(stream.tenantId, stream.streamId, options)).map((e) => e.type);
+
+    expect(await types({})).toEqual(['E1', 'E2', 'E3', 'E4']);
+    expect(await types({ direction: 'backward' })).toEqual(['E4', 'E3', 'E2', 'E1']);
+    expect(await types({ direction: 'backward', limit: 1 })).toEqual(['E4']);
+    expect(await types({ fromVersion: 2, toVersion: 3 })).toEqual(['E2', 'E3']);
+    expect(await types({ asOf: new Date('2026-01-02T12:00:00Z') })).toEqual(['E1', 'E2']);
+    expect(await types({ asOf: new Date('2025-12-31T00:00:00Z') })).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+// The only code that writes events. One transaction claims the command id (if any), moves the
+// stream's version from the expected one, inserts the events, runs the inline projections and
+// records the command's result: all of it is committed, or none of it.
+import { ConcurrencyError } from '@/lib/errors';
+import type { StoreContext, Tx } from './context';
+import { EVENT_COLUMNS, isUniqueViolation, toStoredEvent, type EventRow } from './rows';
+import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
+
+export type AppendOptions = {
+  readonly expectedVersion: ExpectedVersion;
+  /** Makes the append idempotent: a second append with this id returns the first one's result. */
+  readonly commandId?: string;
+};
+
+export async function appendToStream(
+  ctx: StoreContext,
+  stream: StreamRef,
+  events: readonly NewEvent[],
+  options: AppendOptions,
+): Promise<AppendResult> {
+  if (events.length === 0) throw new Error('appendToStream needs at least one event');
+  try {
+    const appended = await ctx.db.$transaction(async (tx) => {
+      if (options.commandId && !(await claimCommand(tx, stream, options.commandId))) return null;
+      const lastVersion = await reserveVersions(tx, stream, events.length, options.expectedVersion);
+      const stored = await insertEvents(ctx, tx, stream, events, lastVersion - events.length + 1);
+      for (const projection of ctx.inlineProjections) await projection.apply(tx, stored);
+      const result = toResult(stream.streamId, stored);
+      if (options.commandId) await recordCommandResult(tx, stream, options.commandId, result);
+      return result;
+    });
+    if (appended) return appended;
+    const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!);
+    if (!previous) throw new Error(`Command ${options.commandId} was claimed but has no result`);
+    return previous;
+  } catch (error) {
+    // Two writers that both believed a stream was new race on its first row.
+    if (!(error instanceof ConcurrencyError) && isUniqueViolation(error)) {
+      throw new ConcurrencyError(stream.streamId, String(options.expectedVersion), null);
+    }
+    throw error;
+  }
+}
+
+/** The result of a command already carried out, or null if this command id is new. */
+export async function findCommandResult(ctx: StoreContext, tenantId: string, commandId: string): Promise<AppendResult | null> {
+  const rows = await ctx.db.$queryRaw<{ result: SerialisedResult }[]>`
+    SELECT result FROM processed_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}`;
+  const result = rows[0]?.result;
+  if (!result || result.streamId === undefined) return null;
+  return {
+    streamId: result.streamId,
+    nextExpectedVersion: result.nextExpectedVersion,
+    firstPosition: BigInt(result.firstPosition),
+    lastPosition: BigInt(result.lastPosition),
+    duplicate: true,
+  };
+}
+
+type SerialisedResult = { streamId: string; nextExpectedVersion: number; firstPosition: string; lastPosition: string };
+
+// A concurrent append of the same command id blocks on this insert until the first one commits,
+// then finds the row taken: so two identical commands never both append.
+async function claimCommand(tx: Tx, stream: StreamRef, commandId: string): Promise<boolean> {
+  const claimed = await tx.$queryRaw<unknown[]>`
+    INSERT INTO processed_commands (tenant_id, command_id, stream_id, result)
+    VALUES (${stream.tenantId}, ${commandId}, ${stream.streamId}, '{}'::jsonb)
+    ON CONFLICT DO NOTHING RETURNING 1 AS claimed`;
+  return claimed.length === 1;
+}
+
+async function recordCommandResult(tx: Tx, stream: StreamRef, commandId: string, result: AppendResult): Promise<void> {
+  const serialised: SerialisedResult = {
+    streamId: result.streamId,
+    nextExpectedVersion: result.nextExpectedVersion,
+    firstPosition: result.firstPosition.toString(),
+    lastPosition: result.lastPosition.toString(),
+  };
+  await tx.$executeRaw`
+    UPDATE processed_commands SET result = ${JSON.stringify(serialised)}::jsonb
+    WHERE tenant_id = ${stream.tenantId} AND command_id = ${commandId}`;
+}
+
+/** Moves the stream row to its new version, returning it; the row lock serialises writers. */
+async function reserveVersions(tx: Tx, stream: StreamRef, count: number, expected: ExpectedVersion): Promise<number> {
+  const { tenantId, streamId, streamType } = stream;
+  let rows: { version: number }[];
+  if (expected === 'any') {
+    rows = await tx.$queryRaw`
+      INSERT INTO streams (tenant_id, stream_id, stream_type, version) VALUES (${tenantId}, ${streamId}, ${streamType}, ${count})
+      ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = streams.version + ${count}, updated_at = now()
+      RETURNING version`;
+  } else if (expected === 'no_stream' || expected === 0) {
+    rows = await tx.$queryRaw`
+      INSERT INTO streams (tenant_id, stream_id, stream_type, version) VALUES (${tenantId}, ${streamId}, ${streamType}, ${count})
+      ON CONFLICT DO NOTHING RETURNING version`;
+  } else {
+    rows = await tx.$queryRaw`
+      UPDATE streams SET version = ${expected + count}, updated_at = now()
+      WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version = ${expected}
+      RETURNING version`;
+  }
+  const reserved = rows[0];
+  if (reserved) return reserved.version;
+  const actual = await tx.$queryRaw<{ version: number }[]>`
+    SELECT version FROM streams WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}`;
+  throw new ConcurrencyError(streamId, expected, actual[0]?.version ?? null);
+}
+
+async function insertEvents(
+  ctx: StoreContext,
+  tx: Tx,
+  stream: StreamRef,
+  events: readonly NewEvent[],
+  firstVersion: number,
+): Promise<StoredEvent[]> {
+  const records = events.map((event, index) => ({
+    version: firstVersion + index,
+    type: event.type,
+    schema_version: ctx.upcasters.latestVersion(event.type),
+    data: event.data,
+    metadata: event.metadata ?? {},
+    occurred_at: event.occurredAt.toISOString(),
+  }));
+  const rows = await tx.$queryRaw<EventRow[]>`
+    INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
+    SELECT ${stream.tenantId}, ${stream.streamId}, ${stream.streamType}, r.version, r.type, r.schema_version, r.data, r.metadata, r.occurred_at
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+      AS r(version int, type text, schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
+    ORDER BY r.version
+    RETURNING ${EVENT_COLUMNS}`;
+  return rows.map((row) => toStoredEvent(row, ctx.upcasters)).sort((a, b) => a.version - b.version);
+}
+
+function toResult(streamId: string, stored: readonly StoredEvent[]): AppendResult {
+  return {
+    streamId,
+    nextExpectedVersion: stored[stored.length - 1]!.version,
+    firstPosition: stored[0]!.position,
+    lastPosition: stored[stored.length - 1]!.position,
+    duplicate: false,
+  };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { freshId, testDb } from '@/lib/testing/database';
+import { createEventStore, START_OF_LOG, type Checkpoint, type StoredEvent, type StreamRef } from '.';
+
+const occurredAt = new Date('2026-01-05T09:00:00Z');
+
+/** An append that stops inside its transaction, after its events got their positions, until released. */
+function heldOpenAppend() {
+  let entered!: () => void;
+  let release!: () => void;
+  const inside = new Promise<void>((resolve) => (entered = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const store = createEventStore(testDb(), {
+    inlineProjections: [{ name: 'hold', apply: async () => { entered(); await released; } }],
+  });
+  return { store, inside, release };
+}
+
+async function readAllOf(store: ReturnType<typeof createEventStore>, tenantId: string, from: Checkpoint) {
+  const delivered: StoredEvent[] = [];
+  let checkpoint = from;
+  for (;;) {
+    const page = await store.readAll(checkpoint, { tenantId, limit: 2 });
+    if (page.events.length === 0) return { delivered, checkpoint };
+    delivered.push(...page.events);
+    checkpoint = page.checkpoint;
+  }
+}
+
+describe('readAll in gap-safe order', () => {
+  it('delivers every event once, in order, across pages', async () => {
+    const store = createEventStore(testDb());
+    const tenantId = freshId('tenant');
+    for (let i = 0; i < 5; i++) {
+      await store.append({ tenantId, streamId: freshId('lead'), streamType: 'lead' }, [{ type: `E${i}`, data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    }
+    const { delivered } = await readAllOf(store, tenantId, START_OF_LOG);
+    expect(delivered.map((e) => e.type)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4']);
+  });
+
+  it('never skips an event whose transaction took its position first but committed last', async () => {
+    const store = createEventStore(testDb());
+    const tenantId = freshId('tenant');
+    const slowStream: StreamRef = { tenantId, streamId: freshId('lead'), streamType: 'lead' };
+    const fastStream: StreamRef = { tenantId, streamId: freshId('lead'), streamType: 'lead' };
+    const slow = heldOpenAppend();
+
+    const slowAppend = slow.store.append(slowStream, [{ type: 'Slow', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    await slow.inside; // the slow event has its position; its transaction is still open
+    const fast = await store.append(fastStream, [{ type: 'Fast', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+
+    // The fast event is committed with a later position, but a reader must not move past the slow one.
+    const whileOpen = await readAllOf(store, tenantId, START_OF_LOG);
+    expect(whileOpen.delivered).toEqual([]);
+    expect(whileOpen.checkpoint).toEqual(START_OF_LOG);
+
+    slow.release();
+    const slowResult = await slowAppend;
+    expect(slowResult.firstPosition).toBeLessThan(fast.firstPosition);
+
+    const afterCommit = await readAllOf(store, tenantId, whileOpen.checkpoint);
+    expect(afterCommit.delivered.map((e) => e.type)).toEqual(['Slow', 'Fast']);
+    const again = await readAllOf(store, tenantId, afterCommit.checkpoint);
+    expect(again.delivered).toEqual([]);
+  });
+
+  it('a checkpoint taken while another transaction is open never passes that transaction', async () => {
+    const store = createEventStore(testDb());
+    const tenantId = freshId('tenant');
+    await store.append({ tenantId, streamId: freshId('lead'), streamType: 'lead' }, [{ type: 'Before', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    const before = await readAllOf(store, tenantId, START_OF_LOG);
+    expect(before.delivered.map((e) => e.type)).toEqual(['Before']);
+
+    const slow = heldOpenAppend();
+    const slowAppend = slow.store.append({ tenantId, streamId: freshId('lead'), streamType: 'lead' }, [{ type: 'Slow', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    await slow.inside;
+    for (let i = 0; i < 3; i++) {
+      await store.append({ tenantId, streamId: freshId('lead'), streamType: 'lead' }, [{ type: `After${i}`, data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    }
+    const whileOpen = await readAllOf(store, tenantId, before.checkpoint);
+    expect(whileOpen.delivered).toEqual([]);
+
+    slow.release();
+    await slowAppend;
+    const rest = await readAllOf(store, tenantId, whileOpen.checkpoint);
+    expect(rest.delivered.map((e) => e.type)).toEqual(['Slow', 'After0', 'After1', 'After2']);
+  });
+});

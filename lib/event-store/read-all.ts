@@ -1,0 +1,39 @@
+// Global reads in gap-safe order. Positions come from a sequence at insert time but rows become
+// visible at commit, so "position > checkpoint" would step past an event whose transaction is
+// still open. Instead read only events of transactions older than the oldest one still running
+// (pg_snapshot_xmin), ordered by (transaction id, position): nothing can appear behind that line.
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { StoreContext } from './context';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import type { Checkpoint, StoredEvent } from './types';
+
+export type ReadAllResult = {
+  readonly events: StoredEvent[];
+  /** Where the next read starts: the last event's pair, or the given checkpoint if none came. */
+  readonly checkpoint: Checkpoint;
+};
+
+export type ReadAllOptions = {
+  readonly limit?: number;
+  readonly tenantId?: string;
+};
+
+export async function readAll(ctx: StoreContext, after: Checkpoint, options: ReadAllOptions = {}): Promise<ReadAllResult> {
+  const { limit = 1000, tenantId } = options;
+  const rows = await ctx.db.$queryRaw<EventRow[]>`
+    SELECT ${EVENT_COLUMNS} FROM events
+    WHERE (tx_id, position) > (${after.txId.toString()}::text::xid8, ${after.position})
+      AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${tenantId === undefined ? Prisma.empty : Prisma.sql`AND tenant_id = ${tenantId}`}
+    ORDER BY tx_id, position
+    LIMIT ${limit}`;
+  const events = rows.map((row) => toStoredEvent(row, ctx.upcasters));
+  const last = events[events.length - 1];
+  return { events, checkpoint: last ? { txId: last.txId, position: last.position } : after };
+}
+
+/** The newest position in the log, committed or not: what "caught up" is measured against. */
+export async function headPosition(ctx: StoreContext): Promise<bigint> {
+  const rows = await ctx.db.$queryRaw<{ head: bigint | null }[]>`SELECT max(position) AS head FROM events`;
+  return BigInt(rows[0]?.head ?? 0);
+}

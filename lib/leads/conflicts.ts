@@ -1,0 +1,44 @@
+// "Optimistic on steroids": when an agent acted on an old version of a lead, the events they had
+// not seen are checked against their command. Only a real collision is refused; anything else is
+// decided again on the current state. Rule of thumb: edits of the same field collide; status and
+// follow-up are one field for this purpose (seed 000: SetFollowup + StatusChanged => collision,
+// ChangeName + StatusChanged => fine).
+import type { LeadCommand } from './decide';
+import type { LeadEventType } from './lead';
+
+const PHONE_EVENTS: readonly LeadEventType[] = ['PhoneAdded', 'PhoneRemoved'];
+const EMAIL_EVENTS: readonly LeadEventType[] = ['EmailAdded', 'EmailRemoved'];
+const SCHEDULE_EVENTS: readonly LeadEventType[] = ['StatusChanged', 'FollowUpScheduled', 'FollowUpCleared'];
+
+/** The event types that, written after the version a command was based on, collide with it. */
+export function collidingEventTypes(command: LeadCommand): readonly LeadEventType[] {
+  switch (command.type) {
+    case 'RegisterLead':
+      return ['LeadRegistered'];
+    case 'ChangeName':
+      return ['NameChanged'];
+    case 'ChangeContactInfo': {
+      const { addPhones, removePhones, addEmails, removeEmails } = command.data;
+      const touchesPhones = addPhones.length + removePhones.length > 0;
+      const touchesEmails = addEmails.length + removeEmails.length > 0;
+      return [...(touchesPhones ? PHONE_EVENTS : []), ...(touchesEmails ? EMAIL_EVENTS : [])];
+    }
+    case 'ChangeStatus':
+    case 'SetFollowUp':
+    case 'ClearFollowUp':
+      return SCHEDULE_EVENTS;
+    case 'AssignLead':
+      return ['LeadAssigned'];
+    case 'AddNote':
+    case 'RecordCallOutcome':
+      return []; // notes and call outcomes only ever add to the record
+    default: {
+      const unknownCommand: never = command;
+      throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);
+    }
+  }
+}
+
+export function conflictsWith(command: LeadCommand, event: { type: string }): boolean {
+  return collidingEventTypes(command).includes(event.type as LeadEventType);
+}

@@ -1,0 +1,129 @@
+// What a lead command may look like on the way in. Every field is checked here, so a bad command is
+// refused with each bad field named before anything is loaded or appended.
+import { z } from 'zod';
+import { ValidationError } from '@/lib/errors';
+import { normaliseEmail, normalisePhone, type Region } from './contact';
+import type { LeadCommand, LeadCommandType } from './decide';
+import { CALL_OUTCOMES, LEAD_STATUSES, type Phone } from './lead';
+
+const name = z
+  .string({ error: 'Name must be text' })
+  .trim()
+  .min(1, { error: 'Name is required' })
+  .max(200, { error: 'Name must be at most 200 characters' });
+
+const email = z
+  .string({ error: 'Email must be text' })
+  .transform(normaliseEmail)
+  .pipe(z.email({ error: (issue) => `"${issue.input}" is not a valid email address` }));
+
+const dateTime = (label: string) =>
+  z.coerce.date({ error: `${label} must be a date and time` }).refine((date) => !Number.isNaN(date.getTime()), {
+    error: `${label} must be a date and time`,
+  });
+
+function phone(region: Region) {
+  return z.string({ error: 'Phone must be text' }).transform((raw, ctx): Phone => {
+    const normalised = normalisePhone(raw, region);
+    if (!normalised) {
+      ctx.addIssue({ code: 'custom', message: raw.trim() ? `"${raw.trim()}" is not a valid phone number` : 'Phone is required' });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+}
+
+/** Flags every value listed twice, naming the later one. */
+function noRepeats<T>(key: (value: T) => string, label: string) {
+  return (values: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    values.forEach((value, index) => {
+      if (seen.has(key(value))) ctx.addIssue({ code: 'custom', path: [index], message: `${label} ${key(value)} is listed twice` });
+      seen.add(key(value));
+    });
+  };
+}
+
+function commandSchemas(region: Region) {
+  const phones = z.array(phone(region), { error: 'Phones must be a list' }).superRefine(noRepeats((p: Phone) => p.e164, 'Phone'));
+  const emails = z.array(email, { error: 'Emails must be a list' }).superRefine(noRepeats((e: string) => e, 'Email'));
+  const ownerId = z.string({ error: 'Owner must be a user id' }).min(1, { error: 'Owner must be a user id' }).nullable();
+  return {
+    RegisterLead: z
+      .strictObject({
+        leadId: z.uuid({ error: 'Lead id must be a UUID' }),
+        name,
+        phones: phones.default([]),
+        emails: emails.default([]),
+        source: z.string({ error: 'Source must be text' }).trim().min(1, { error: 'Source is required' }).max(100).default('manual'),
+        ownerId: ownerId.default(null),
+      })
+      .refine((lead) => lead.phones.length + lead.emails.length > 0, {
+        path: ['phones'],
+        error: 'Give at least one phone or email',
+      }),
+    ChangeName: z.strictObject({ name }),
+    ChangeContactInfo: z
+      .strictObject({
+        addPhones: phones.default([]),
+        removePhones: z.array(phone(region)).default([]).transform((list) => list.map((p) => p.e164)),
+        addEmails: emails.default([]),
+        removeEmails: z.array(email).default([]),
+      })
+      .refine((change) => change.addPhones.length + change.removePhones.length + change.addEmails.length + change.removeEmails.length > 0, {
+        path: ['addPhones'],
+        error: 'Nothing to change: add or remove a phone or an email',
+      }),
+    ChangeStatus: z.strictObject({
+      status: z.enum(LEAD_STATUSES, { error: `Status must be one of ${LEAD_STATUSES.join(', ')}` }),
+      followUpAt: dateTime('Follow-up date').nullable().default(null),
+    }),
+    SetFollowUp: z.strictObject({ at: dateTime('Follow-up date') }),
+    ClearFollowUp: z.strictObject({}),
+    AssignLead: z.strictObject({ ownerId }),
+    AddNote: z.strictObject({
+      noteId: z.uuid({ error: 'Note id must be a UUID' }),
+      text: z.string({ error: 'Note must be text' }).trim().min(1, { error: 'Note is empty' }).max(5000, { error: 'Note must be at most 5000 characters' }),
+    }),
+    RecordCallOutcome: z.strictObject({
+      outcome: z.enum(CALL_OUTCOMES, { error: `Outcome must be one of ${CALL_OUTCOMES.join(', ')}` }),
+      notes: z.string({ error: 'Notes must be text' }).trim().max(2000).nullable().default(null).transform((text) => text || null),
+    }),
+  } satisfies Record<LeadCommandType, z.ZodType>;
+}
+
+export const LEAD_COMMAND_TYPES = [
+  'RegisterLead',
+  'ChangeName',
+  'ChangeContactInfo',
+  'ChangeStatus',
+  'SetFollowUp',
+  'ClearFollowUp',
+  'AssignLead',
+  'AddNote',
+  'RecordCallOutcome',
+] as const satisfies readonly LeadCommandType[];
+
+const envelope = z.object({
+  type: z.enum(LEAD_COMMAND_TYPES, { error: 'Unknown command' }),
+  data: z.unknown(),
+});
+
+/**
+ * Checks and normalises a command as it arrives (type and data), reading phone numbers without a
+ * country code as numbers of the tenant's region. Throws a ValidationError naming each bad field.
+ */
+export function parseLeadCommand(input: unknown, context: { region: Region; now: Date }): LeadCommand {
+  const outer = envelope.safeParse(input);
+  if (!outer.success) throw toValidationError(outer.error);
+  const schema = commandSchemas(context.region)[outer.data.type];
+  const data = (schema as z.ZodType).safeParse(outer.data.data ?? {});
+  if (!data.success) throw toValidationError(data.error);
+  return { type: outer.data.type, data: data.data, metadata: { now: context.now } } as LeadCommand;
+}
+
+export function toValidationError(error: z.ZodError): ValidationError {
+  return new ValidationError(
+    error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'input', message: issue.message })),
+  );
+}
