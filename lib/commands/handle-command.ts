@@ -43,7 +43,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
   store: EventStore,
   decider: CommandDecider<Command, Event, State>,
   envelope: CommandEnvelope<Command>,
-  { maxAttempts = 5, snapshotEvery = 100 }: HandlerOptions = {},
+  { maxAttempts = 10, snapshotEvery = 100 }: HandlerOptions = {},
 ): Promise<CommandResult<Event>> {
   const { stream, command, expectedVersion, commandId } = envelope;
   const previous = await store.findCommandResult(stream.tenantId, commandId);

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConcurrencyError, ConflictError, IllegalStateError, ValidationError } from '@/lib/errors';
+import { leadDecider } from '@/lib/leads';
+import { testDb } from '@/lib/testing/database';
+import { executeLeadCommand, type CommandContext } from './lead-commands';
+import { createLeadStore } from './lead-store';
+
+const store = createLeadStore(testDb({ poolSize: 12 }));
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
+
+function tenant() {
+  const tenantId = `tenant-${randomUUID()}`;
+  const as = (actorId: string): CommandContext => ({ tenantId, actorId, region: 'GB' });
+  return { tenantId, ana: as('ana'), ben: as('ben') };
+}
+
+async function registerLead(context: CommandContext, data: Record<string, unknown> = {}) {
+  const leadId = randomUUID();
+  await executeLeadCommand(store, context, {
+    type: 'RegisterLead',
+    data: { leadId, name: 'Stefan Ivanov', phones: ['020 7946 0018'], emails: ['Stefan@Example.com'], source: 'web', ...data },
+  });
+  return leadId;
+}
+
+const events = async (tenantId: string, leadId: string) => (await store.readStream(tenantId, leadId)).map((e) => e.type);
+
+describe('carrying out lead commands', () => {
+  it('appends the decided events with the actor, and returns the new version and position', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const result = await executeLeadCommand(store, ana, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Stefan P. Ivanov' } });
+
+    expect(result).toMatchObject({ version: 2, duplicate: false, merged: false });
+    expect(result.position).toBeGreaterThan(0n);
+    const stored = await store.readStream(tenantId, leadId);
+    expect(stored.map((e) => e.type)).toEqual(['LeadRegistered', 'NameChanged']);
+    expect(stored[0]!.data).toMatchObject({ phones: [{ e164: '+442079460018', raw: '020 7946 0018' }], emails: ['stefan@example.com'] });
+    expect(stored[1]!.metadata).toMatchObject({ actor: 'ana' });
+  });
+
+  it('the same command id twice is carried out once', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const command = { type: 'AddNote', leadId, commandId: randomUUID(), data: { noteId: randomUUID(), text: 'Asked for a quote' } };
+    const first = await executeLeadCommand(store, ana, command);
+    const second = await executeLeadCommand(store, ana, command);
+    expect(second).toMatchObject({ duplicate: true, version: first.version, position: first.position });
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NoteAdded']);
+  });
+});
+
+describe('when the agent acted on an old version (optimistic on steroids)', () => {
+  it('a change of another field merges: ChangeName after a concurrent status change', async () => {
+    const { tenantId, ana, ben } = tenant();
+    const leadId = await registerLead(ana);
+    await executeLeadCommand(store, ana, { type: 'ChangeStatus', leadId, expectedVersion: 1, data: { status: 'Closed' } });
+
+    const result = await executeLeadCommand(store, ben, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Stefan Ivanov Jr' } });
+
+    expect(result).toMatchObject({ merged: true, version: 3 });
+    const state = await store.loadState(tenantId, leadId, leadDecider);
+    expect(state.state).toMatchObject({ name: 'Stefan Ivanov Jr', status: 'Closed' });
+  });
+
+  it('a collision is refused with the changes the agent had not seen: SetFollowUp after a status change', async () => {
+    const { tenantId, ana, ben } = tenant();
+    const leadId = await registerLead(ana);
+    await executeLeadCommand(store, ana, { type: 'ChangeStatus', leadId, expectedVersion: 1, data: { status: 'Closed' } });
+
+    const attempt = executeLeadCommand(store, ben, { type: 'SetFollowUp', leadId, expectedVersion: 1, data: { at: tomorrow() } });
+
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await attempt.catch((error) => error)) as ConflictError;
+    expect(conflict.currentVersion).toBe(2);
+    expect(conflict.changes).toEqual([
+      expect.objectContaining({ version: 2, type: 'StatusChanged', actor: 'ana', data: { from: 'Available', to: 'Closed' } }),
+    ]);
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'StatusChanged']);
+  });
+
+  it('edits of the same field collide: two agents renaming from the same version', async () => {
+    const { tenantId, ana, ben } = tenant();
+    const leadId = await registerLead(ana);
+    await executeLeadCommand(store, ana, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Ana typed this' } });
+    const attempt = executeLeadCommand(store, ben, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Ben typed this' } });
+    await expect(attempt).rejects.toMatchObject({ changes: [expect.objectContaining({ type: 'NameChanged', actor: 'ana' })] });
+    expect((await store.loadState(tenantId, leadId, leadDecider)).state.name).toBe('Ana typed this');
+  });
+
+  it('editing emails while another agent edited phones merges', async () => {
+    const { tenantId, ana, ben } = tenant();
+    const leadId = await registerLead(ana);
+    await executeLeadCommand(store, ana, { type: 'ChangeContactInfo', leadId, expectedVersion: 1, data: { addPhones: ['07911 123456'] } });
+    await executeLeadCommand(store, ben, { type: 'ChangeContactInfo', leadId, expectedVersion: 1, data: { addEmails: ['s.ivanov@work.example'] } });
+    const { state } = await store.loadState(tenantId, leadId, leadDecider);
+    expect(state.phones.map((p) => p.e164)).toEqual(['+442079460018', '+447911123456']);
+    expect(state.emails).toEqual(['stefan@example.com', 's.ivanov@work.example']);
+  });
+
+  it('eight agents adding notes at once from the same version all succeed (races are retried)', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        executeLeadCommand(store, { ...ana, actorId: `agent-${i}` }, { type: 'AddNote', leadId, expectedVersion: 1, data: { noteId: randomUUID(), text: `note ${i}` } }),
+      ),
+    );
+    expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await events(tenantId, leadId)).toHaveLength(9);
+  });
+
+  it('an expected version the lead never had is refused', async () => {
+    const { ana } = tenant();
+    const leadId = await registerLead(ana);
+    await expect(executeLeadCommand(store, ana, { type: 'ChangeName', leadId, expectedVersion: 7, data: { name: 'X' } })).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+});
+
+describe('refused commands append nothing', () => {
+  it.each([
+    ['a malformed phone', { phones: ['12'] }, 'phones.0'],
+    ['a malformed email', { emails: ['not-an-email'] }, 'emails.0'],
+    ['a missing name', { name: undefined }, 'name'],
+    ['a name of the wrong type', { name: 42 }, 'name'],
+    ['no way to reach the lead', { phones: [], emails: [] }, 'phones'],
+  ])('registering with %s names the field', async (_, override, field) => {
+    const { tenantId, ana } = tenant();
+    const leadId = randomUUID();
+    const attempt = executeLeadCommand(store, ana, {
+      type: 'RegisterLead',
+      data: { leadId, name: 'Ana', phones: ['020 7946 0018'], emails: [], ...override },
+    });
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ field })]) });
+    expect(await store.streamVersion(tenantId, leadId)).toBeNull();
+  });
+
+  it.each([
+    ['an unknown status', { type: 'ChangeStatus', data: { status: 'Sleeping' } }, ValidationError, false],
+    ['a follow-up in the past', { type: 'ChangeStatus', data: { status: 'FollowUp', followUpAt: '2020-01-01T00:00:00Z' } }, ValidationError, false],
+    ['Follow-up without a date', { type: 'ChangeStatus', data: { status: 'FollowUp' } }, ValidationError, false],
+    ['an unknown command', { type: 'DeleteLead', data: {} }, ValidationError, false],
+    ['a status change a converted lead cannot make', { type: 'ChangeStatus', data: { status: 'Available' } }, IllegalStateError, true],
+  ])('%s is refused', async (_, command, errorType, converted) => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    if (converted) await executeLeadCommand(store, ana, { type: 'ChangeStatus', leadId, data: { status: 'Converted' } });
+    const before = await store.streamVersion(tenantId, leadId);
+    await expect(executeLeadCommand(store, ana, { ...command, leadId })).rejects.toBeInstanceOf(errorType);
+    expect(await store.streamVersion(tenantId, leadId)).toBe(before);
+  });
+});
+
+describe('loading long streams and the past', () => {
+  it('a lead loaded from its snapshot and tail equals a full replay', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    for (let i = 0; i < 120; i++) {
+      const command = i % 10 === 0
+        ? { type: 'ChangeName', leadId, data: { name: `Stefan ${i}` } }
+        : { type: 'RecordCallOutcome', leadId, data: { outcome: 'no-answer' } };
+      await executeLeadCommand(store, ana, command, { snapshotEvery: 25 });
+    }
+    const fromSnapshot = await store.loadState(tenantId, leadId, leadDecider);
+    const replayed = await store.loadState(tenantId, leadId, leadDecider, { useSnapshot: false });
+
+    expect(fromSnapshot.snapshotVersion).toBeGreaterThanOrEqual(100);
+    expect(fromSnapshot.version).toBe(121);
+    expect(fromSnapshot.state).toEqual(replayed.state);
+    expect(replayed.state).toMatchObject({ name: 'Stefan 110', callCount: 108 });
+  });
+
+  it('shows the lead as of a version or a moment', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = randomUUID();
+    const at = (iso: string) => ({ ...ana, now: new Date(iso) });
+    await executeLeadCommand(store, at('2026-02-01T09:00:00Z'), { type: 'RegisterLead', data: { leadId, name: 'First Name', phones: ['020 7946 0018'] } });
+    await executeLeadCommand(store, at('2026-02-02T09:00:00Z'), { type: 'ChangeName', leadId, data: { name: 'Second Name' } });
+    await executeLeadCommand(store, at('2026-02-03T09:00:00Z'), { type: 'ChangeStatus', leadId, data: { status: 'Closed' } });
+
+    const asOfMoment = await store.stateAt(tenantId, leadId, leadDecider, { asOf: new Date('2026-02-02T12:00:00Z') });
+    const asOfVersion = await store.stateAt(tenantId, leadId, leadDecider, { toVersion: 1 });
+
+    expect(asOfMoment).toMatchObject({ version: 2, state: { name: 'Second Name', status: 'Available' } });
+    expect(asOfVersion).toMatchObject({ version: 1, state: { name: 'First Name' } });
+  });
+
+  it('a lead registered in the old one-phone shape loads in the current shape', async () => {
+    const { tenantId } = tenant();
+    const leadId = randomUUID();
+    const v1 = { leadId, name: 'Old Lead', phone: { e164: '+442079460018', raw: '020 7946 0018' }, email: null, source: 'import' };
+    await store.db.$executeRaw`
+      INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
+      VALUES (${tenantId}, ${leadId}, 'lead', 1, 'LeadRegistered', 1, ${JSON.stringify(v1)}::jsonb, '{}'::jsonb, now())`;
+    const { state } = await store.loadState(tenantId, leadId, leadDecider);
+    expect(state).toMatchObject({ exists: true, name: 'Old Lead', phones: [v1.phone], emails: [], ownerId: null });
+  });
+});
