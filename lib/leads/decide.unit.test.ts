@@ -42,7 +42,9 @@ const leadIn: Record<LeadStatus, LeadEvent[]> = {
 const availableWithFollowUp = [registered, scheduled(tomorrow)];
 const contactChange = (change: Partial<CommandOf<'ChangeContactInfo'>['data']>) =>
   command('ChangeContactInfo', { addPhones: [], removePhones: [], addEmails: [], removeEmails: [], ...change });
-const fieldsOf = (error: ValidationError) => error.issues.map((issue) => issue.field);
+const issuesOn = (...fields: string[]) => (error: ValidationError) => expect(error.issues.map((issue) => issue.field)).toEqual(fields);
+const refusedOn = (field: string) => (error: IllegalStateError) => expect(error.field).toBe(field);
+const refusedWith = (message: string | RegExp) => (error: Error) => expect(error.message).toMatch(message);
 
 describe('when the lead is not registered', () => {
   it('registers a new lead', () => {
@@ -76,9 +78,7 @@ describe('when the lead is registered', () => {
     });
 
     it('rejects an unchanged name', () => {
-      spec.given([registered]).when(command('ChangeName', { name: 'Jane Doe' })).thenThrows(IllegalStateError, (error) => {
-        expect(error.field).toBe('name');
-      });
+      spec.given([registered]).when(command('ChangeName', { name: 'Jane Doe' })).thenThrows(IllegalStateError, refusedOn('name'));
     });
   });
 
@@ -116,30 +116,22 @@ describe('when the lead is registered', () => {
 
     it('rejects adding a phone the lead already has', () => {
       const sameNumber: Phone = { e164: mobile.e164, raw: '+44 7700 900123' };
-      spec.given([registered]).when(contactChange({ addPhones: [sameNumber] })).thenThrows(ValidationError, (error) => {
-        expect(fieldsOf(error)).toEqual(['addPhones.0']);
-      });
+      spec.given([registered]).when(contactChange({ addPhones: [sameNumber] })).thenThrows(ValidationError, issuesOn('addPhones.0'));
     });
 
     it('rejects removing a phone the lead does not have', () => {
-      spec.given([registered]).when(contactChange({ removePhones: [landline.e164] })).thenThrows(ValidationError, (error) => {
-        expect(fieldsOf(error)).toEqual(['removePhones.0']);
-      });
+      spec.given([registered]).when(contactChange({ removePhones: [landline.e164] })).thenThrows(ValidationError, issuesOn('removePhones.0'));
     });
 
     it('names every bad phone and email at once', () => {
       spec
         .given([registered])
         .when(contactChange({ addPhones: [landline, mobile], removeEmails: ['nobody@example.com'], addEmails: [email] }))
-        .thenThrows(ValidationError, (error) => {
-          expect(fieldsOf(error)).toEqual(['addPhones.1', 'removeEmails.0', 'addEmails.0']);
-        });
+        .thenThrows(ValidationError, issuesOn('addPhones.1', 'removeEmails.0', 'addEmails.0'));
     });
 
     it('rejects removing the last contact', () => {
-      spec.given([registeredWithPhoneOnly]).when(contactChange({ removePhones: [mobile.e164] })).thenThrows(IllegalStateError, (error) => {
-        expect(error.field).toBe('contact');
-      });
+      spec.given([registeredWithPhoneOnly]).when(contactChange({ removePhones: [mobile.e164] })).thenThrows(IllegalStateError, refusedOn('contact'));
     });
 
     it('rejects removing every phone and email at once', () => {
@@ -177,30 +169,22 @@ describe('when the lead is registered', () => {
 
     it.each<LeadStatus>(['Available', 'FollowUp', 'Closed', 'Converted'])('rejects moving a %s lead to the status it has', (status) => {
       const followUpAt = status === 'FollowUp' ? nextWeek : null;
-      spec.given(leadIn[status]).when(command('ChangeStatus', { status, followUpAt })).thenThrows(IllegalStateError, (error) => {
-        expect(error.message).toMatch(/^The lead is already /);
-      });
+      spec.given(leadIn[status]).when(command('ChangeStatus', { status, followUpAt })).thenThrows(IllegalStateError, refusedWith(/^The lead is already /));
     });
 
     it('rejects Follow-up without a follow-up date', () => {
-      spec.given([registered]).when(command('ChangeStatus', { status: 'FollowUp', followUpAt: null })).thenThrows(ValidationError, (error) => {
-        expect(fieldsOf(error)).toEqual(['followUpAt']);
-      });
+      spec.given([registered]).when(command('ChangeStatus', { status: 'FollowUp', followUpAt: null })).thenThrows(ValidationError, issuesOn('followUpAt'));
     });
 
     it.each([
       ['in the past', yesterday],
       ['right now', now],
     ])('rejects Follow-up with a date %s', (_, followUpAt) => {
-      spec.given([registered]).when(command('ChangeStatus', { status: 'FollowUp', followUpAt })).thenThrows(ValidationError, (error) => {
-        expect(fieldsOf(error)).toEqual(['followUpAt']);
-      });
+      spec.given([registered]).when(command('ChangeStatus', { status: 'FollowUp', followUpAt })).thenThrows(ValidationError, issuesOn('followUpAt'));
     });
 
     it('rejects a follow-up date with any other status', () => {
-      spec.given([registered]).when(command('ChangeStatus', { status: 'Closed', followUpAt: nextWeek })).thenThrows(ValidationError, (error) => {
-        expect(fieldsOf(error)).toEqual(['followUpAt']);
-      });
+      spec.given([registered]).when(command('ChangeStatus', { status: 'Closed', followUpAt: nextWeek })).thenThrows(ValidationError, issuesOn('followUpAt'));
     });
 
     it.each<LeadStatus>(['Closed', 'Converted'])('ends the follow-up of an Available lead moved to %s', (status) => {
@@ -231,24 +215,18 @@ describe('when the lead is registered', () => {
       ['in the past', yesterday],
       ['right now', now],
     ])('rejects a time %s', (_, at) => {
-      spec.given([registered]).when(command('SetFollowUp', { at })).thenThrows(ValidationError, (error) => {
-        expect(fieldsOf(error)).toEqual(['at']);
-      });
+      spec.given([registered]).when(command('SetFollowUp', { at })).thenThrows(ValidationError, issuesOn('at'));
     });
 
     it('rejects the time already set', () => {
-      spec.given(leadIn.FollowUp).when(command('SetFollowUp', { at: new Date(tomorrow) })).thenThrows(IllegalStateError, (error) => {
-        expect(error.field).toBe('at');
-      });
+      spec.given(leadIn.FollowUp).when(command('SetFollowUp', { at: new Date(tomorrow) })).thenThrows(IllegalStateError, refusedOn('at'));
     });
 
     it.each<[LeadStatus, string]>([
       ['Closed', 'A closed lead cannot have a follow-up'],
       ['Converted', 'A converted lead cannot have a follow-up'],
     ])('rejects a follow-up when the lead is %s', (status, message) => {
-      spec.given(leadIn[status]).when(command('SetFollowUp', { at: tomorrow })).thenThrows(IllegalStateError, (error) => {
-        expect(error.message).toBe(message);
-      });
+      spec.given(leadIn[status]).when(command('SetFollowUp', { at: tomorrow })).thenThrows(IllegalStateError, refusedWith(message));
     });
   });
 
@@ -258,15 +236,11 @@ describe('when the lead is registered', () => {
     });
 
     it('rejects clearing when there is no follow-up', () => {
-      spec.given([registered]).when(command('ClearFollowUp', {})).thenThrows(IllegalStateError, (error) => {
-        expect(error.message).toBe('The lead has no follow-up to clear');
-      });
+      spec.given([registered]).when(command('ClearFollowUp', {})).thenThrows(IllegalStateError, refusedWith('The lead has no follow-up to clear'));
     });
 
     it('rejects clearing the follow-up of a lead in Follow-up', () => {
-      spec.given(leadIn.FollowUp).when(command('ClearFollowUp', {})).thenThrows(IllegalStateError, (error) => {
-        expect(error.message).toMatch(/change its status instead/);
-      });
+      spec.given(leadIn.FollowUp).when(command('ClearFollowUp', {})).thenThrows(IllegalStateError, refusedWith(/change its status instead/));
     });
   });
 
@@ -286,15 +260,12 @@ describe('when the lead is registered', () => {
     });
 
     it('rejects assigning to the current owner', () => {
-      spec.given([registered, assigned('agent-1', null)]).when(command('AssignLead', { ownerId: 'agent-1' })).thenThrows(IllegalStateError, (error) => {
-        expect(error.field).toBe('ownerId');
-      });
+      const assignedToAgent1 = [registered, assigned('agent-1', null)];
+      spec.given(assignedToAgent1).when(command('AssignLead', { ownerId: 'agent-1' })).thenThrows(IllegalStateError, refusedOn('ownerId'));
     });
 
     it('rejects unassigning a lead nobody owns', () => {
-      spec.given([registered]).when(command('AssignLead', { ownerId: null })).thenThrows(IllegalStateError, (error) => {
-        expect(error.message).toBe('The lead is not assigned');
-      });
+      spec.given([registered]).when(command('AssignLead', { ownerId: null })).thenThrows(IllegalStateError, refusedWith('The lead is not assigned'));
     });
   });
 
@@ -329,17 +300,8 @@ describe('evolve', () => {
       cleared(tomorrow, 'status-changed'),
     ];
     expect(history.reduce(evolve, initialState())).toEqual<Lead>({
-      exists: true,
-      leadId,
-      name: 'Jane Smith',
-      phones: [landline],
-      emails: [email],
-      source: 'manual',
-      status: 'Converted',
-      followUpAt: null,
-      ownerId: 'agent-1',
-      noteCount: 1,
-      callCount: 1,
+      exists: true, leadId, name: 'Jane Smith', phones: [landline], emails: [email], source: 'manual',
+      status: 'Converted', followUpAt: null, ownerId: 'agent-1', noteCount: 1, callCount: 1,
     });
   });
 

@@ -7,7 +7,7 @@ import type { LeadCommand, LeadCommandType } from './decide';
 import { CALL_OUTCOMES, LEAD_STATUSES, type Phone } from './lead';
 
 const name = z
-  .string({ error: 'Name must be text' })
+  .string({ error: (issue) => (issue.input === undefined ? 'Name is required' : 'Name must be text') })
   .trim()
   .min(1, { error: 'Name is required' })
   .max(200, { error: 'Name must be at most 200 characters' });
@@ -17,10 +17,18 @@ const email = z
   .transform(normaliseEmail)
   .pipe(z.email({ error: (issue) => `"${issue.input}" is not a valid email address` }));
 
+/** An ISO date-time string or a Date; anything else (numbers, booleans) is not taken for a date. */
 const dateTime = (label: string) =>
-  z.coerce.date({ error: `${label} must be a date and time` }).refine((date) => !Number.isNaN(date.getTime()), {
-    error: `${label} must be a date and time`,
-  });
+  z
+    .union([z.date(), z.string()], { error: `${label} must be a date and time` })
+    .transform((value, ctx) => {
+      const date = typeof value === 'string' ? new Date(value) : value;
+      if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(value.trim()))) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a date and time` });
+        return z.NEVER;
+      }
+      return date;
+    });
 
 function phone(region: Region) {
   return z.string({ error: 'Phone must be text' }).transform((raw, ctx): Phone => {
@@ -66,9 +74,9 @@ function commandSchemas(region: Region) {
     ChangeContactInfo: z
       .strictObject({
         addPhones: phones.default([]),
-        removePhones: z.array(phone(region)).default([]).transform((list) => list.map((p) => p.e164)),
+        removePhones: phones.default([]).transform((list) => list.map((p) => p.e164)),
         addEmails: emails.default([]),
-        removeEmails: z.array(email).default([]),
+        removeEmails: emails.default([]),
       })
       .refine((change) => change.addPhones.length + change.removePhones.length + change.addEmails.length + change.removeEmails.length > 0, {
         path: ['addPhones'],
@@ -106,7 +114,7 @@ export const LEAD_COMMAND_TYPES = [
 
 const envelope = z.object({
   type: z.enum(LEAD_COMMAND_TYPES, { error: 'Unknown command' }),
-  data: z.unknown(),
+  data: z.unknown().optional(),
 });
 
 /**
@@ -124,6 +132,13 @@ export function parseLeadCommand(input: unknown, context: { region: Region; now:
 
 export function toValidationError(error: z.ZodError): ValidationError {
   return new ValidationError(
-    error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'input', message: issue.message })),
+    error.issues.flatMap((issue) => {
+      const path = issue.path.map(String);
+      // An unexpected field is reported against its own name, so a form can show it where it is.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: `Unknown field "${key}"` }));
+      }
+      return [{ field: path.join('.') || 'input', message: issue.message }];
+    }),
   );
 }

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '@/lib/errors';
+import { parseLeadCommand } from '@/lib/leads/schemas';
+
+const now = new Date('2026-03-01T10:00:00Z');
+const leadId = '3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c';
+const parse = (input: unknown) => parseLeadCommand(input, { region: 'GB', now });
+const register = (data: Record<string, unknown>) => parse({ type: 'RegisterLead', data: { leadId, name: 'Jane Doe', ...data } });
+
+/** The issues of the ValidationError the input is refused with. */
+function issuesOf(input: unknown) {
+  let thrown: unknown;
+  try {
+    parse(input);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown, 'the input should have been refused').toBeInstanceOf(ValidationError);
+  return (thrown as ValidationError).issues;
+}
+const fieldsOf = (input: unknown) => issuesOf(input).map((issue) => issue.field);
+const registerInput = (data: Record<string, unknown>) => ({ type: 'RegisterLead', data: { leadId, name: 'Jane Doe', phones: ['07911 123456'], ...data } });
+
+describe('a valid RegisterLead', () => {
+  it('is normalised, with the time of the request on the metadata', () => {
+    expect(register({ name: '  Jane Doe ', phones: ['07911 123456'], emails: [' Jane.Doe@Example.COM '] })).toEqual({
+      type: 'RegisterLead',
+      data: {
+        leadId,
+        name: 'Jane Doe',
+        phones: [{ e164: '+447911123456', raw: '07911 123456' }],
+        emails: ['jane.doe@example.com'],
+        source: 'manual',
+        ownerId: null,
+      },
+      metadata: { now },
+    });
+  });
+
+  it.each([
+    ['a UK mobile', '07911 123456', '+447911123456'],
+    ['a UK mobile in international form with (0)', '+44 (0)7911-123456', '+447911123456'],
+    ['a London number', '020 7946 0018', '+442079460018'],
+    ['a London number with 0044', '0044 20 7946 0018', '+442079460018'],
+    ['a US number with its country code', '+1 212 555 0123', '+12125550123'],
+  ])('reads %s in a GB tenant as E.164, keeping what was typed', (_, raw, e164) => {
+    const command = register({ phones: [` ${raw} `] });
+    expect(command.data).toMatchObject({ phones: [{ e164, raw }] });
+  });
+
+  it('accepts a lead with only an email', () => {
+    expect(register({ emails: ['jane@example.com'] }).data).toMatchObject({ phones: [], emails: ['jane@example.com'] });
+  });
+
+  it('keeps the given source and owner', () => {
+    expect(register({ emails: ['jane@example.com'], source: ' web form ', ownerId: 'agent-1' }).data).toMatchObject({
+      source: 'web form',
+      ownerId: 'agent-1',
+    });
+  });
+});
+
+describe('a RegisterLead with bad fields', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['a malformed phone', { phones: ['07911 123456', '0791'] }, ['phones.1']],
+    ['a UK drama-range number libphonenumber does not accept', { phones: ['07700 900123'] }, ['phones.0']],
+    ['a blank phone', { phones: ['   '] }, ['phones.0']],
+    ['a malformed email', { emails: ['jane@example.com', 'jane@'] }, ['emails.1']],
+    ['no name', { name: undefined }, ['name']],
+    ['a blank name', { name: '   ' }, ['name']],
+    ['a name that is not text', { name: 42 }, ['name']],
+    ['phones that are not a list', { phones: 'x' }, ['phones']],
+    ['no phone and no email', { phones: [], emails: [] }, ['phones']],
+    ['a lead id that is not a UUID', { leadId: 'lead-1' }, ['leadId']],
+    ['the same phone in two formats', { phones: ['07911 123456', '020 7946 0018', '+44 7911 123456'] }, ['phones.2']],
+    ['the same email in two cases', { emails: ['jane@example.com', ' JANE@example.com'] }, ['emails.1']],
+  ])('names the field for %s', (_, data, fields) => {
+    expect(fieldsOf(registerInput(data))).toEqual(fields);
+  });
+
+  it('says what is wrong with a phone', () => {
+    expect(issuesOf(registerInput({ phones: ['0791'] }))).toEqual([{ field: 'phones.0', message: '"0791" is not a valid phone number' }]);
+  });
+
+  it('reports every bad field of one input at once', () => {
+    const input = { type: 'RegisterLead', data: { leadId: 'nope', name: '   ', phones: ['12345'], emails: ['jane@example.com', 'not-an-email'] } };
+    expect(fieldsOf(input)).toEqual(['leadId', 'name', 'phones.0', 'emails.1']);
+  });
+
+  it('reports a missing contact together with a bad name', () => {
+    expect(fieldsOf({ type: 'RegisterLead', data: { leadId, name: '' } })).toEqual(['name', 'phones']);
+  });
+
+  it('reports an unknown extra field by name', () => {
+    expect(issuesOf(registerInput({ colour: 'red' }))).toEqual([{ field: 'colour', message: 'Unknown field "colour"' }]);
+  });
+});
+
+describe('the command envelope', () => {
+  it.each([
+    ['an unknown command type', { type: 'DeleteLead', data: {} }],
+    ['no command type', { data: { name: 'Jo' } }],
+  ])('refuses %s on the field type', (_, input) => {
+    expect(fieldsOf(input)).toEqual(['type']);
+  });
+
+  it('reads a command without data as one with no fields', () => {
+    expect(parse({ type: 'ClearFollowUp', data: null })).toEqual({ type: 'ClearFollowUp', data: {}, metadata: { now } });
+    expect(parse({ type: 'ClearFollowUp' })).toEqual({ type: 'ClearFollowUp', data: {}, metadata: { now } });
+  });
+});
+
+describe('ChangeStatus', () => {
+  it('reads the follow-up date', () => {
+    expect(parse({ type: 'ChangeStatus', data: { status: 'FollowUp', followUpAt: '2026-03-02T09:00:00Z' } }).data).toEqual({
+      status: 'FollowUp',
+      followUpAt: new Date('2026-03-02T09:00:00Z'),
+    });
+  });
+
+  it('defaults to no follow-up date', () => {
+    expect(parse({ type: 'ChangeStatus', data: { status: 'Closed' } }).data).toEqual({ status: 'Closed', followUpAt: null });
+  });
+
+  it('refuses an unknown status', () => {
+    expect(issuesOf({ type: 'ChangeStatus', data: { status: 'Won' } })).toEqual([
+      { field: 'status', message: 'Status must be one of Available, FollowUp, Closed, Converted' },
+    ]);
+  });
+
+  it.each(['next tuesday', '', '2026-13-45T10:00:00Z'])('refuses the follow-up date %j', (followUpAt) => {
+    expect(fieldsOf({ type: 'ChangeStatus', data: { status: 'FollowUp', followUpAt } })).toEqual(['followUpAt']);
+  });
+});
+
+describe('the other commands', () => {
+  it.each(['soon', null, true, 1234, '31/12/2026'])('refuses a follow-up time that is not a date: %s', (at) => {
+    expect(issuesOf({ type: 'SetFollowUp', data: { at } })).toEqual([{ field: 'at', message: 'Follow-up date must be a date and time' }]);
+  });
+
+  it('says a missing name is required', () => {
+    expect(issuesOf({ type: 'ChangeName', data: {} })).toEqual([{ field: 'name', message: 'Name is required' }]);
+  });
+
+  it('refuses an email listed twice for removal', () => {
+    expect(fieldsOf({ type: 'ChangeContactInfo', data: { removeEmails: ['x@y.com', ' X@Y.COM'] } })).toEqual(['removeEmails.1']);
+  });
+
+  it('normalises phones and emails to remove to what the lead holds', () => {
+    expect(parse({ type: 'ChangeContactInfo', data: { removePhones: ['+44 20 7946 0018'], removeEmails: [' Jane@Example.com'] } }).data).toEqual({
+      addPhones: [],
+      removePhones: ['+442079460018'],
+      addEmails: [],
+      removeEmails: ['jane@example.com'],
+    });
+  });
+
+  it('refuses a contact change that changes nothing', () => {
+    expect(fieldsOf({ type: 'ChangeContactInfo', data: {} })).toEqual(['addPhones']);
+  });
+
+  it('names a bad phone to add', () => {
+    expect(fieldsOf({ type: 'ChangeContactInfo', data: { addPhones: ['020 7946 0018', 'abc'] } })).toEqual(['addPhones.1']);
+  });
+
+  it('refuses an empty note and a note id that is not a UUID', () => {
+    expect(fieldsOf({ type: 'AddNote', data: { noteId: 'note-1', text: '   ' } })).toEqual(['noteId', 'text']);
+  });
+
+  it('reads blank call notes as none and refuses an unknown outcome', () => {
+    expect(parse({ type: 'RecordCallOutcome', data: { outcome: 'sale', notes: '  ' } }).data).toEqual({ outcome: 'sale', notes: null });
+    expect(fieldsOf({ type: 'RecordCallOutcome', data: { outcome: 'maybe' } })).toEqual(['outcome']);
+  });
+
+  it('refuses an owner that is not a user id', () => {
+    expect(fieldsOf({ type: 'AssignLead', data: { ownerId: '' } })).toEqual(['ownerId']);
+  });
+});
