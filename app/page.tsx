@@ -1,0 +1,68 @@
+import { getOverview } from '@/lib/queries/overview';
+import { DEMO_TENANT } from '@/lib/demo/demo-tenant';
+import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+
+// Read at request time: the log changes with every command.
+export const dynamic = 'force-dynamic';
+
+const EVENT_LABELS: Record<string, string> = {
+  LeadRegistered: 'Lead registered',
+  NameChanged: 'Name changed',
+  PhoneAdded: 'Phone added',
+  PhoneRemoved: 'Phone removed',
+  EmailAdded: 'Email added',
+  EmailRemoved: 'Email removed',
+  StatusChanged: 'Status changed',
+  FollowUpScheduled: 'Follow-up scheduled',
+  FollowUpCleared: 'Follow-up cleared',
+  LeadAssigned: 'Lead assigned',
+  NoteAdded: 'Note added',
+  CallOutcomeRecorded: 'Call outcome recorded',
+};
+
+export default async function HomePage() {
+  const overview = await getOverview(DEMO_TENANT.id);
+  if (!overview) {
+    return <p>No tenant yet: start Leadstream with <code>npm start</code>, which loads the demo data.</p>;
+  }
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  return (
+    <>
+      <h1>{overview.tenantName}</h1>
+      <section className="cards" aria-label="Totals">
+        <div className="card">
+          <div className="figure">{overview.leadCount.toLocaleString('en-GB')}</div>
+          <div className="label">Leads</div>
+        </div>
+        <div className="card">
+          <div className="figure">{overview.eventCount.toLocaleString('en-GB')}</div>
+          <div className="label">Recorded changes</div>
+        </div>
+        {overview.statusCounts.map(({ status, count }) => (
+          <div className="card" key={status}>
+            <div className="figure">{count.toLocaleString('en-GB')}</div>
+            <div className="label">{STATUS_LABELS[status as LeadStatus] ?? status}</div>
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Latest changes</h2>
+        <table>
+          <thead>
+            <tr><th scope="col">When (UTC)</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Lead</th></tr>
+          </thead>
+          <tbody>
+            {overview.recent.map((event) => (
+              <tr key={event.position}>
+                <td>{when.format(new Date(event.occurredAt))}</td>
+                <td>{EVENT_LABELS[event.type] ?? event.type}</td>
+                <td>{event.actor ?? <span className="muted">system</span>}</td>
+                <td className="muted">{event.leadId.slice(0, 8)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

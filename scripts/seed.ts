@@ -1,0 +1,14 @@
+// Seeds the demo tenant into DATABASE_URL (run through scripts/with-db.ts or `npm start`).
+import { createDb } from '@/lib/db/client';
+import { DEMO_TENANT } from '@/lib/demo/demo-tenant';
+import { seedDemo } from '@/lib/demo/seed-demo';
+
+const db = createDb(process.env.DATABASE_URL!);
+const started = Date.now();
+const result = await seedDemo(db, { leads: Number(process.env.DEMO_LEADS ?? 500) });
+console.log(
+  result.created
+    ? `Seeded ${result.leads} demo leads for ${DEMO_TENANT.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    : `Demo data present: ${result.leads} leads for ${DEMO_TENANT.name}`,
+);
+await db.$disconnect();
