@@ -4,7 +4,7 @@ import { appendToStream, findCommandResult, type AppendOptions } from './append'
 import { loadState, stateAt, type Evolver } from './aggregate';
 import type { InlineProjection, StoreContext } from './context';
 import { headPosition, readAll, type ReadAllOptions } from './read-all';
-import { readStream, streamVersion, type ReadStreamOptions } from './read-stream';
+import { readStream, readStreams, streamVersion, type ReadStreamOptions } from './read-stream';
 import { saveSnapshot, type Snapshot } from './snapshots';
 import type { Checkpoint, NewEvent, StreamRef } from './types';
 import { noUpcasters, type UpcasterRegistry } from './upcasters';
@@ -20,6 +20,7 @@ export function createEventStore(
     db,
     append: (stream: StreamRef, events: readonly NewEvent[], options: AppendOptions) => appendToStream(ctx, stream, events, options),
     readStream: (tenantId: string, streamId: string, options?: ReadStreamOptions) => readStream(ctx, tenantId, streamId, options),
+    readStreams: (streams: readonly { tenantId: string; streamId: string }[]) => readStreams(ctx, streams),
     streamVersion: (tenantId: string, streamId: string) => streamVersion(ctx, tenantId, streamId),
     readAll: (after: Checkpoint, options?: ReadAllOptions) => readAll(ctx, after, options),
     headPosition: () => headPosition(ctx),

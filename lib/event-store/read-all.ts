@@ -3,7 +3,7 @@
 // still open. Instead read only events of transactions older than the oldest one still running
 // (pg_snapshot_xmin), ordered by (transaction id, position): nothing can appear behind that line.
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { StoreContext } from './context';
+import type { StoreContext, Tx } from './context';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import type { Checkpoint, StoredEvent } from './types';
 
@@ -16,11 +16,13 @@ export type ReadAllResult = {
 export type ReadAllOptions = {
   readonly limit?: number;
   readonly tenantId?: string;
+  /** Read inside this transaction (a projector reads and writes its batch in one). */
+  readonly client?: Tx;
 };
 
 export async function readAll(ctx: StoreContext, after: Checkpoint, options: ReadAllOptions = {}): Promise<ReadAllResult> {
-  const { limit = 1000, tenantId } = options;
-  const rows = await ctx.db.$queryRaw<EventRow[]>`
+  const { limit = 1000, tenantId, client = ctx.db } = options;
+  const rows = await client.$queryRaw<EventRow[]>`
     SELECT ${EVENT_COLUMNS} FROM events
     WHERE (tx_id, position) > (${after.txId.toString()}::text::xid8, ${after.position})
       AND tx_id < pg_snapshot_xmin(pg_current_snapshot())

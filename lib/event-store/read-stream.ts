@@ -35,3 +35,17 @@ export async function streamVersion(ctx: StoreContext, tenantId: string, streamI
     SELECT version FROM streams WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}`;
   return rows[0]?.version ?? null;
 }
+
+/** Every event of the given streams, stream by stream in version order (for per-stream rebuilds). */
+export async function readStreams(
+  ctx: StoreContext,
+  streams: readonly { tenantId: string; streamId: string }[],
+): Promise<StoredEvent[]> {
+  if (streams.length === 0) return [];
+  const keys = JSON.stringify(streams.map((s) => ({ tenant_id: s.tenantId, stream_id: s.streamId })));
+  const rows = await ctx.db.$queryRaw<EventRow[]>`
+    SELECT ${EVENT_COLUMNS} FROM events
+    JOIN jsonb_to_recordset(${keys}::jsonb) AS k(tenant_id text, stream_id text) USING (tenant_id, stream_id)
+    ORDER BY tenant_id, stream_id, version`;
+  return rows.map((row) => toStoredEvent(row, ctx.upcasters));
+}

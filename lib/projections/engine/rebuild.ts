@@ -1,0 +1,92 @@
+// Rebuilding an async projection without taking the app down: replay the whole log into fresh copies
+// of its tables (`<table>__rebuild`) while the live projection goes on serving, then, under the
+// projection's lock, apply what arrived meanwhile and swap the copies in, in one short transaction.
+import type { EventStore, Tx } from '@/lib/event-store';
+import { START_OF_LOG, type Checkpoint } from '@/lib/event-store';
+import { lockProjection, writeCheckpoint } from './checkpoints';
+import type { AsyncProjection, TableMap } from './types';
+
+export type RebuildProgress = (progress: { events: number; position: bigint }) => void;
+
+export type RebuildOptions = {
+  readonly batchSize?: number;
+  readonly onProgress?: RebuildProgress;
+  /** Leave the copies next to the live tables instead of swapping (to compare them). */
+  readonly swap?: boolean;
+};
+
+const shadow = (table: string) => `${table}__rebuild`;
+
+export async function rebuildProjection(store: EventStore, projection: AsyncProjection, options: RebuildOptions = {}) {
+  const { batchSize = 5000, onProgress = () => {}, swap = true } = options;
+  const tables: TableMap = Object.fromEntries(projection.tables.map((table) => [table, shadow(table)]));
+  const indexes = await createShadowTables(store, projection.tables);
+
+  let checkpoint: Checkpoint = START_OF_LOG;
+  let events = 0;
+  for (;;) {
+    const page = await store.readAll(checkpoint, { limit: batchSize });
+    if (page.events.length === 0) break;
+    await store.db.$transaction((tx) => projection.apply(tx, page.events, tables), { timeout: 300_000 });
+    checkpoint = page.checkpoint;
+    events += page.events.length;
+    onProgress({ events, position: checkpoint.position });
+  }
+  await createSecondaryIndexes(store, indexes);
+  if (!swap) return { events, checkpoint };
+
+  return store.db.$transaction(
+    async (tx) => {
+      await lockProjection(tx, projection.name); // the live projector's next batch waits for the swap
+      for (;;) {
+        const page = await store.readAll(checkpoint, { limit: batchSize, client: tx });
+        if (page.events.length === 0) break;
+        await projection.apply(tx, page.events, tables);
+        checkpoint = page.checkpoint;
+        events += page.events.length;
+      }
+      for (const table of projection.tables) await swapIn(tx, table, indexes.filter((index) => index.table === table));
+      await writeCheckpoint(tx, projection.name, checkpoint, BigInt(events));
+      onProgress({ events, position: checkpoint.position });
+      return { events, checkpoint };
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}
+
+type IndexDefinition = { table: string; name: string; definition: string; unique: boolean };
+
+/** Empty copies of the tables with only their unique indexes (the batches upsert on those). */
+async function createShadowTables(store: EventStore, tables: readonly string[]): Promise<IndexDefinition[]> {
+  const indexes: IndexDefinition[] = [];
+  for (const table of tables) {
+    await store.db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${shadow(table)}"`);
+    await store.db.$executeRawUnsafe(`CREATE TABLE "${shadow(table)}" (LIKE "${table}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    const rows = await store.db.$queryRaw<{ name: string; definition: string; unique: boolean }[]>`
+      SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisunique AS unique
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = ${table}::regclass`;
+    for (const row of rows) {
+      const index = { table, ...row };
+      indexes.push(index);
+      if (index.unique) await store.db.$executeRawUnsafe(shadowIndexDefinition(index));
+    }
+  }
+  return indexes;
+}
+
+async function createSecondaryIndexes(store: EventStore, indexes: readonly IndexDefinition[]) {
+  for (const index of indexes.filter((i) => !i.unique)) await store.db.$executeRawUnsafe(shadowIndexDefinition(index));
+}
+
+function shadowIndexDefinition(index: IndexDefinition): string {
+  return index.definition
+    .replace(`INDEX ${index.name} ON`, `INDEX "${shadow(index.name)}" ON`)
+    .replace(new RegExp(`ON (public\\.)?"?${index.table}"? `), `ON "${shadow(index.table)}" `);
+}
+
+async function swapIn(tx: Tx, table: string, indexes: readonly IndexDefinition[]) {
+  await tx.$executeRawUnsafe(`DROP TABLE "${table}"`);
+  await tx.$executeRawUnsafe(`ALTER TABLE "${shadow(table)}" RENAME TO "${table}"`);
+  for (const index of indexes) await tx.$executeRawUnsafe(`ALTER INDEX "${shadow(index.name)}" RENAME TO "${index.name}"`);
+}

@@ -1,0 +1,54 @@
+// Writing a batch of rows in one statement: the rows travel as one jsonb parameter and are unpacked
+// with jsonb_to_recordset, so a batch of any size is a single round trip.
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/event-store';
+
+export type Column = readonly [name: string, sqlType: string];
+
+const ident = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unexpected identifier ${name}`);
+  return Prisma.raw(`"${name}"`);
+};
+
+/** The recordset of `rows` (objects keyed by column name) as a FROM item aliased `r`. */
+export function recordset(rows: readonly object[], columns: readonly Column[]) {
+  const shape = Prisma.raw(columns.map(([name, type]) => `"${name}" ${type}`).join(', '));
+  return Prisma.sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${shape})`;
+}
+
+/** INSERT ... ON CONFLICT (keys) DO UPDATE every other column, optionally only WHERE a guard holds. */
+export async function upsertRows(
+  tx: Tx,
+  table: string,
+  columns: readonly Column[],
+  keys: readonly string[],
+  rows: readonly object[],
+  guard?: Prisma.Sql,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Prisma.join(columns.map(([name]) => ident(name)));
+  const updates = Prisma.join(
+    columns.filter(([name]) => !keys.includes(name)).map(([name]) => Prisma.sql`${ident(name)} = excluded.${ident(name)}`),
+  );
+  await tx.$executeRaw`
+    INSERT INTO ${ident(table)} (${names})
+    SELECT ${names} FROM ${recordset(rows, columns)}
+    ON CONFLICT (${Prisma.join(keys.map(ident))}) DO UPDATE SET ${updates}
+    ${guard ? Prisma.sql`WHERE ${guard}` : Prisma.empty}`;
+}
+
+/** Rows of `table` whose (tenant_id, lead_id) is among `leads`, with extra conditions. */
+export async function selectByLeads<Row>(
+  tx: Tx,
+  table: string,
+  leads: readonly { tenant_id: string; lead_id: string }[],
+  where: Prisma.Sql = Prisma.empty,
+): Promise<Row[]> {
+  if (leads.length === 0) return [];
+  return tx.$queryRaw<Row[]>`
+    SELECT t.* FROM ${ident(table)} t
+    JOIN ${recordset(leads, [['tenant_id', 'text'], ['lead_id', 'text']])} ON t.tenant_id = r.tenant_id AND t.lead_id = r.lead_id
+    ${where}`;
+}
+
+export { ident };

@@ -1,0 +1,19 @@
+import type { StoredEvent, Tx } from '@/lib/event-store';
+
+/** Logical table name to the physical one a batch writes to: live tables, or a rebuild's copies. */
+export type TableMap = Readonly<Record<string, string>>;
+
+/**
+ * A read model fed from the global log. `apply` writes one batch of events (in log order) into the
+ * given tables, inside the transaction that also moves the checkpoint; events it does not care
+ * about are simply skipped.
+ */
+export type AsyncProjection = {
+  readonly name: string;
+  /** The tables it owns, by logical name; the live physical name is the same. */
+  readonly tables: readonly string[];
+  apply(tx: Tx, events: readonly StoredEvent[], tables: TableMap): Promise<void>;
+};
+
+export const liveTables = (projection: AsyncProjection): TableMap =>
+  Object.fromEntries(projection.tables.map((table) => [table, table]));

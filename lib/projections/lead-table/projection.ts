@@ -1,0 +1,53 @@
+// The lead table, written inline: in the append's own transaction, so an agent always sees their
+// own change. Rows are guarded by version: a row is never replaced by an older one, so the inline
+// writes and a rebuild running beside them can interleave in any order.
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { InlineProjection, StoredEvent, Tx } from '@/lib/event-store';
+import { LEAD_STREAM_TYPE } from '@/lib/leads';
+import { selectByLeads, upsertRows, type Column } from '../engine/sql';
+import { evolveLeadRow, type LeadRow } from './lead-row';
+
+export const LEAD_TABLE = 'leads';
+
+const COLUMNS: readonly Column[] = [
+  ['tenant_id', 'text'], ['lead_id', 'text'], ['name', 'text'], ['phones', 'jsonb'], ['emails', 'text[]'],
+  ['status', 'text'], ['follow_up_at', 'timestamptz'], ['owner_id', 'text'], ['source', 'text'],
+  ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['updated_by', 'text'], ['version', 'int'],
+];
+
+const key = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;
+
+/** Folds `events` (any leads, in order) onto their current rows and writes the rows that changed. */
+export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], table = LEAD_TABLE): Promise<void> {
+  const leadEvents = events.filter((event) => event.streamType === LEAD_STREAM_TYPE);
+  if (leadEvents.length === 0) return;
+  const rows = new Map<string, LeadRow | null>();
+  // Only leads whose first event here is not their registration can have a row already.
+  const existing = [...new Map(leadEvents.map((e) => [key(e.tenantId, e.streamId), e])).values()]
+    .filter((first) => first.version > 1)
+    .map((first) => ({ tenant_id: first.tenantId, lead_id: first.streamId }));
+  const loaded = await selectByLeads<LeadRow & { emails: string[] }>(tx, table, existing);
+  for (const row of loaded) rows.set(key(row.tenant_id, row.lead_id), { ...row, follow_up_at: iso(row.follow_up_at), created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)! });
+  const changed = new Set<string>();
+  for (const event of leadEvents) {
+    const id = key(event.tenantId, event.streamId);
+    const before = rows.get(id) ?? null;
+    const after = evolveLeadRow(before, event);
+    if (after !== before) {
+      rows.set(id, after);
+      changed.add(id);
+    }
+  }
+  const toWrite = [...changed].map((id) => rows.get(id)).filter((row): row is LeadRow => row !== null && row !== undefined);
+  await upsertRows(tx, table, COLUMNS, ['tenant_id', 'lead_id'], toWrite, Prisma.sql`${Prisma.raw(`"${table}"`)}.version <= excluded.version`);
+}
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+export const leadTableProjection: InlineProjection = {
+  name: 'lead-table',
+  apply: (tx, events) => writeLeadRows(tx, events),
+};

@@ -1,0 +1,84 @@
+// Which search terms each lead event makes current or previous. Pure.
+import type { StoredEvent } from '@/lib/event-store';
+import type { LeadEvent } from '@/lib/leads/lead';
+import { normalizeEmail, normalizeName, phoneDigits } from './normalize';
+
+export type TermKind = 'name' | 'phone' | 'email';
+
+/** A lead starts (`held: true`) or stops holding a value. */
+export type TermChange = {
+  tenantId: string;
+  leadId: string;
+  kind: TermKind;
+  value: string;
+  normalized: string;
+  display: string;
+  held: boolean;
+  at: string;
+  actor: string | null;
+};
+
+export function termChanges(event: StoredEvent): TermChange[] {
+  const lead = event as unknown as LeadEvent;
+  const base = { tenantId: event.tenantId, leadId: event.streamId, at: event.occurredAt.toISOString(), actor: event.metadata.actor ?? null };
+  const name = (value: string, held: boolean): TermChange => ({ ...base, kind: 'name', value, normalized: normalizeName(value), display: value, held });
+  const email = (value: string, held: boolean): TermChange => ({ ...base, kind: 'email', value, normalized: normalizeEmail(value), display: value, held });
+  const phone = (p: { e164: string; raw: string }, held: boolean): TermChange => ({ ...base, kind: 'phone', value: p.e164, normalized: phoneDigits(p.e164), display: p.raw, held });
+  switch (lead.type) {
+    case 'LeadRegistered':
+      return [name(lead.data.name, true), ...lead.data.phones.map((p) => phone(p, true)), ...lead.data.emails.map((e) => email(e, true))];
+    case 'NameChanged':
+      return [name(lead.data.previousName, false), name(lead.data.name, true)];
+    case 'PhoneAdded':
+      return [phone(lead.data.phone, true)];
+    case 'PhoneRemoved':
+      return [phone(lead.data.phone, false)];
+    case 'EmailAdded':
+      return [email(lead.data.email, true)];
+    case 'EmailRemoved':
+      return [email(lead.data.email, false)];
+    default:
+      return [];
+  }
+}
+
+export type TermRow = {
+  tenant_id: string;
+  lead_id: string;
+  kind: TermKind;
+  value: string;
+  normalized: string;
+  display: string;
+  current: boolean;
+  first_held_at: string;
+  last_held_at: string | null;
+  changed_at: string;
+  changed_by: string | null;
+};
+
+/**
+ * The net effect of a batch's changes (in log order) on each term: the last change decides whether
+ * it is current, the earliest time in the batch is its first-held candidate (the stored one wins if
+ * earlier). A term keeps the spelling or format it was last held with.
+ */
+export function collapseTermChanges(changes: readonly TermChange[]): TermRow[] {
+  const rows = new Map<string, TermRow>();
+  for (const change of changes) {
+    const key = [change.tenantId, change.leadId, change.kind, change.normalized].join('\u0000');
+    const previous = rows.get(key);
+    rows.set(key, {
+      tenant_id: change.tenantId,
+      lead_id: change.leadId,
+      kind: change.kind,
+      value: change.held || !previous ? change.value : previous.value,
+      normalized: change.normalized,
+      display: change.held || !previous ? change.display : previous.display,
+      current: change.held,
+      first_held_at: previous?.first_held_at ?? change.at,
+      last_held_at: change.held ? null : change.at,
+      changed_at: change.at,
+      changed_by: change.actor,
+    });
+  }
+  return [...rows.values()];
+}

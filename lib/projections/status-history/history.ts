@@ -1,0 +1,114 @@
+// Status periods and callbacks from lead events. Pure: given the rows still open before a batch and
+// the batch's events (in log order), it returns every row the batch created or changed.
+import type { StoredEvent } from '@/lib/event-store';
+import type { LeadEvent } from '@/lib/leads/lead';
+
+export type PeriodRow = {
+  tenant_id: string;
+  lead_id: string;
+  entered_version: number;
+  status: string;
+  entered_at: string;
+  entered_by: string | null;
+  left_at: string | null;
+  left_by: string | null;
+  duration_seconds: number | null;
+  follow_up_at: string | null;
+};
+
+export type FollowUpRow = {
+  tenant_id: string;
+  lead_id: string;
+  scheduled_version: number;
+  due_at: string;
+  set_at: string;
+  set_by: string | null;
+  handled_at: string | null;
+  handled_by: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+};
+
+export type HistoryRows = { periods: PeriodRow[]; followUps: FollowUpRow[] };
+
+const leadKey = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;
+const rowKey = (row: { tenant_id: string; lead_id: string }, version: number) => `${leadKey(row.tenant_id, row.lead_id)}\u0000${version}`;
+
+export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): HistoryRows {
+  const openPeriods = new Map(open.periods.map((row) => [leadKey(row.tenant_id, row.lead_id), { ...row }]));
+  const openFollowUps = new Map(open.followUps.map((row) => [leadKey(row.tenant_id, row.lead_id), { ...row }]));
+  const periods = new Map<string, PeriodRow>();
+  const followUps = new Map<string, FollowUpRow>();
+  const touchPeriod = (row: PeriodRow) => periods.set(rowKey(row, row.entered_version), row);
+  const touchFollowUp = (row: FollowUpRow) => followUps.set(rowKey(row, row.scheduled_version), row);
+
+  for (const event of events) {
+    const lead = event as unknown as LeadEvent;
+    const key = leadKey(event.tenantId, event.streamId);
+    const at = event.occurredAt.toISOString();
+    const actor = event.metadata.actor ?? null;
+    const openPeriod = (status: string) => {
+      const row: PeriodRow = {
+        tenant_id: event.tenantId, lead_id: event.streamId, entered_version: event.version, status,
+        entered_at: at, entered_by: actor, left_at: null, left_by: null, duration_seconds: null, follow_up_at: null,
+      };
+      openPeriods.set(key, row);
+      touchPeriod(row);
+    };
+    const handleFollowUp = () => {
+      const followUp = openFollowUps.get(key);
+      if (followUp && !followUp.handled_at) {
+        Object.assign(followUp, { handled_at: at, handled_by: actor });
+        touchFollowUp(followUp);
+      }
+    };
+    const endFollowUp = (reason: string) => {
+      const followUp = openFollowUps.get(key);
+      if (!followUp) return;
+      Object.assign(followUp, { ended_at: at, end_reason: reason });
+      touchFollowUp(followUp);
+      openFollowUps.delete(key);
+    };
+
+    switch (lead.type) {
+      case 'LeadRegistered':
+        if (!openPeriods.has(key)) openPeriod('Available');
+        break;
+      case 'StatusChanged': {
+        const current = openPeriods.get(key);
+        if (current) {
+          const seconds = (event.occurredAt.getTime() - new Date(current.entered_at).getTime()) / 1000;
+          Object.assign(current, { left_at: at, left_by: actor, duration_seconds: seconds });
+          touchPeriod(current);
+        }
+        handleFollowUp();
+        openPeriod(lead.data.to);
+        break;
+      }
+      case 'FollowUpScheduled': {
+        const current = openPeriods.get(key);
+        if (current) {
+          current.follow_up_at = lead.data.at;
+          touchPeriod(current);
+        }
+        endFollowUp('rescheduled');
+        const row: FollowUpRow = {
+          tenant_id: event.tenantId, lead_id: event.streamId, scheduled_version: event.version, due_at: lead.data.at,
+          set_at: at, set_by: actor, handled_at: null, handled_by: null, ended_at: null, end_reason: null,
+        };
+        openFollowUps.set(key, row);
+        touchFollowUp(row);
+        break;
+      }
+      case 'FollowUpCleared':
+        endFollowUp(lead.data.reason);
+        break;
+      case 'CallOutcomeRecorded':
+        handleFollowUp();
+        break;
+      default:
+        break;
+    }
+  }
+  return { periods: [...periods.values()], followUps: [...followUps.values()] };
+}
