@@ -37,9 +37,15 @@ export async function runProjector(store: EventStore, options: ProjectorOptions)
       }
       if (applied > 0) continue; // more may be waiting: no sleep between full batches
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => { clearTimeout(timer); resolve(); };
-        signal?.addEventListener('abort', wake, { once: true });
+        const done = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, pollMs);
+        wake = done;
+        if (signal?.aborted) return done(); // aborted while the last batch ran
+        signal?.addEventListener('abort', done, { once: true });
       });
     }
   } finally {
