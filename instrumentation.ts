@@ -1,0 +1,7 @@
+// Runs once when a Leadstream server process starts: keep the async read models up to date from
+// inside the app (set LEADSTREAM_PROJECTOR=off to leave that to `npm run projector` processes).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.LEADSTREAM_PROJECTOR === 'off') return;
+  const { startBackgroundProjector } = await import('./lib/projections/background');
+  startBackgroundProjector();
+}
