@@ -1,0 +1,139 @@
+// Finding leads by any name, phone or email they hold or once held: what an agent types when a
+// caller rings back. Reads the search_terms read model and the leads table.
+import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Region } from '@/lib/leads/contact';
+import { parseSearchQuery, type SearchQuery } from './query';
+import type { TermKind } from './terms';
+
+export type SearchMatch = {
+  kind: TermKind;
+  /** The name as written, the phone in E.164 or the email. */
+  value: string;
+  /** What the agent typed, for phones. */
+  display: string;
+  current: boolean;
+  changedAt: string;
+  changedBy: string | null;
+  firstHeldAt: string;
+  lastHeldAt: string | null;
+};
+
+export type LeadSearchResult = {
+  leadId: string;
+  /** The lead's name now, whichever term matched. */
+  name: string;
+  status: string;
+  matched: SearchMatch;
+  /** 1 is best: see `rank`. */
+  rank: number;
+};
+
+export type LeadSearch = { query: SearchQuery; results: LeadSearchResult[] };
+
+export type SearchOptions = { region: Region; limit?: number };
+
+const MAX_LIMIT = 100;
+
+export async function searchLeads(db: Db, tenantId: string, text: string, { region, limit = 20 }: SearchOptions): Promise<LeadSearch> {
+  const query = parseSearchQuery(text, region);
+  if (query.kind === 'too-short') return { query, results: [] };
+  const rows = await db.$queryRaw<SearchRow[]>`
+    WITH matched AS (
+      SELECT DISTINCT ON (t.lead_id) t.lead_id, t.kind, t.value, t.display, t.current,
+             t.changed_at, t.changed_by, t.first_held_at, t.last_held_at, ${rank(query)} AS rank
+      FROM search_terms t
+      WHERE t.tenant_id = ${tenantId} AND ${matches(query)}
+      -- a name before an email (kind DESC) when both match as well and changed together
+      ORDER BY t.lead_id, rank, t.changed_at DESC, t.kind DESC, t.normalized
+    ), best AS (
+      SELECT * FROM matched ORDER BY rank, changed_at DESC, lead_id
+      LIMIT ${Math.min(Math.max(1, Math.trunc(limit)), MAX_LIMIT)}
+    )
+    SELECT best.*, l.name, l.status
+    FROM best JOIN leads l ON l.tenant_id = ${tenantId} AND l.lead_id = best.lead_id
+    ORDER BY best.rank, best.changed_at DESC, best.lead_id`;
+  return { query, results: rows.map(toResult) };
+}
+
+type SearchQueryToRun = Exclude<SearchQuery, { kind: 'too-short' }>;
+
+/*
+ * Why the WHERE clause looks like this: at 1M leads (~3.5M terms) the only selective access path is
+ * the GIN trigram index on `normalized`, so it should drive the query. One `normalized LIKE '%…%'`
+ * per pattern, OR-ed, becomes a BitmapOr of trigram scans; `LIKE ANY(array)` cannot use a GIN
+ * index, and a btree cannot serve an infix LIKE (the tenant's btree alone would read every term of
+ * a large tenant). The tenant is a recheck on the matched rows, or a BitmapAnd with its btree for a
+ * small tenant; for a tiny one the planner rightly reads the tenant's terms. Only the `limit` best
+ * leads are joined to `leads`, by primary key. Measured on 1M leads / 4M terms (700k in one
+ * tenant): a 4-digit fragment ~20 ms; a common 4-letter name ~300 ms, spent sorting ~70k matches.
+ */
+function matches(query: SearchQueryToRun): Prisma.Sql {
+  if (query.kind === 'text') {
+    return Prisma.sql`t.kind IN ('name', 'email') AND t.normalized LIKE ${contains(query.normalized)}`;
+  }
+  const likes = withoutRedundant(searchedDigits(query)).map((digits) => Prisma.sql`t.normalized LIKE ${contains(digits)}`);
+  return Prisma.sql`t.kind = 'phone' AND (${Prisma.join(likes, ' OR ')})`;
+}
+
+/**
+ * Best first: 1 exact current, 2 exact previous, 3 prefix current (the whole value or, for names,
+ * a word), 4 partial current, 5 prefix previous, 6 partial previous. Ties go to the latest change.
+ */
+function rank(query: SearchQueryToRun): Prisma.Sql {
+  const exact = query.kind === 'text' ? [query.normalized] : searchedDigits(query);
+  const prefix =
+    query.kind === 'text'
+      ? Prisma.sql`(t.normalized LIKE ${startsWith(query.normalized)} OR (t.kind = 'name' AND t.normalized LIKE ${contains(` ${query.normalized}`)}))`
+      : Prisma.sql`t.normalized LIKE ANY(${searchedDigits(query).map(startsWith)}::text[])`;
+  return Prisma.sql`CASE
+    WHEN t.normalized = ANY(${exact}::text[]) THEN CASE WHEN t.current THEN 1 ELSE 2 END
+    WHEN ${prefix} THEN CASE WHEN t.current THEN 3 ELSE 5 END
+    ELSE CASE WHEN t.current THEN 4 ELSE 6 END
+  END`;
+}
+
+/** Fragments and complete numbers alike: "+44 07911 123456" is found by its exact number only. */
+const searchedDigits = (query: Extract<SearchQuery, { kind: 'phone' }>) => [...new Set([...query.fragments, ...query.exact])];
+
+/** A pattern that contains another finds nothing more: "447911…" is found by "%7911…%" too. */
+const withoutRedundant = (digits: readonly string[]) => digits.filter((d) => !digits.some((other) => other !== d && d.includes(other)));
+
+/** Typed % _ and \ are literal characters, not LIKE wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+const contains = (text: string) => `%${escapeLike(text)}%`;
+const startsWith = (text: string) => `${escapeLike(text)}%`;
+
+type SearchRow = {
+  lead_id: string;
+  name: string;
+  status: string;
+  kind: TermKind;
+  value: string;
+  display: string;
+  current: boolean;
+  changed_at: Date;
+  changed_by: string | null;
+  first_held_at: Date;
+  last_held_at: Date | null;
+  rank: number;
+};
+
+function toResult(row: SearchRow): LeadSearchResult {
+  return {
+    leadId: row.lead_id,
+    name: row.name,
+    status: row.status,
+    matched: {
+      kind: row.kind,
+      value: row.value,
+      display: row.display,
+      current: row.current,
+      changedAt: row.changed_at.toISOString(),
+      changedBy: row.changed_by,
+      firstHeldAt: row.first_held_at.toISOString(),
+      lastHeldAt: row.last_held_at?.toISOString() ?? null,
+    },
+    rank: Number(row.rank),
+  };
+}
