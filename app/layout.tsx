@@ -10,12 +10,7 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <header className="topbar">
-          <a href="/" className="brand">Leadstream</a>
-        </header>
-        <main className="page">{children}</main>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

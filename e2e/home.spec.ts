@@ -1,7 +1,17 @@
 import { expect, test } from '@playwright/test';
+import { logIn, USERS } from './support/auth';
 
-test('the home page shows the demo call center, its leads and the latest changes', async ({ page }) => {
+test('a visitor who is not logged in is sent to the login page', async ({ page }) => {
   await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel('Email').fill(USERS.agent);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
+});
+
+test('the home page shows the agent\'s call center, its leads and the latest changes', async ({ page }) => {
+  await logIn(page, USERS.agent);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Call Center' })).toBeVisible();
   const totals = page.getByRole('region', { name: 'Totals' });

@@ -1,6 +1,9 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo data, production
 // build, then the app on http://localhost:3000 (PORT to change it). Ctrl-C stops it all.
 //   npm start -- --dev    runs `next dev` instead of building (for working on the code)
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
@@ -10,7 +13,24 @@ const port = process.env.PORT ?? '3000';
 const server = await openDatabaseServer();
 const databaseUrl = await ensureDatabase(server, process.env.LEADSTREAM_DB ?? 'leadstream');
 migrate(databaseUrl);
-const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXT_TELEMETRY_DISABLED: '1',
+  BETTER_AUTH_SECRET: authSecret(),
+  BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
+};
+
+/** The secret that signs session cookies: BETTER_AUTH_SECRET, or one made once and kept in .data/. */
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.resolve('.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
 
 const stopAll = async (code: number) => {
   await server.stop();

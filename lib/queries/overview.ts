@@ -19,15 +19,7 @@ export async function getOverview(tenantId: string): Promise<Overview | null> {
     db().stream.count({ where: { tenantId, streamType: 'lead' } }),
     db().event.count({ where: { tenantId } }),
     db().$queryRaw<{ status: string; count: bigint }[]>`
-      SELECT coalesce(last_status.to_status, 'Available') AS status, count(*) AS count
-      FROM streams s
-      LEFT JOIN LATERAL (
-        SELECT data->>'to' AS to_status FROM events e
-        WHERE e.tenant_id = s.tenant_id AND e.stream_id = s.stream_id AND e.type = 'StatusChanged'
-        ORDER BY e.version DESC LIMIT 1
-      ) last_status ON true
-      WHERE s.tenant_id = ${tenantId} AND s.stream_type = 'lead'
-      GROUP BY 1 ORDER BY 2 DESC`,
+      SELECT status, count(*) AS count FROM leads WHERE tenant_id = ${tenantId} GROUP BY 1 ORDER BY 2 DESC`,
     db().event.findMany({ where: { tenantId }, orderBy: [{ occurredAt: 'desc' }, { position: 'desc' }], take: 15 }),
   ]);
   return {

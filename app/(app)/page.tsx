@@ -1,5 +1,5 @@
+import { requirePageUser } from '@/lib/auth/session';
 import { getOverview } from '@/lib/queries/overview';
-import { DEMO_TENANT } from '@/lib/demo/demo-tenant';
 import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
 
 // Read at request time: the log changes with every command.
@@ -21,10 +21,9 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export default async function HomePage() {
-  const overview = await getOverview(DEMO_TENANT.id);
-  if (!overview) {
-    return <p>No tenant yet: start Leadstream with <code>npm start</code>, which loads the demo data.</p>;
-  }
+  const user = await requirePageUser();
+  const overview = await getOverview(user.tenantId);
+  if (!overview) return <p>Your organisation has no data yet.</p>;
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return (
     <>

@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { can, type CurrentUser } from '@/lib/auth/roles';
+import { LogoutButton } from './logout-button';
+import { SearchBox } from './search-box';
+import { QueueBadge } from './queue-badge';
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  return (
+    <header className="topbar">
+      <a href="#main" className="skip-link">Skip to content</a>
+      <Link href="/" className="brand">Leadstream</Link>
+      <nav aria-label="Main" className="nav">
+        {can(user.role, 'work-leads') && <Link href="/leads">Leads</Link>}
+        {can(user.role, 'work-leads') && (
+          <Link href="/queue">Callbacks <QueueBadge /></Link>
+        )}
+        {can(user.role, 'work-leads') && <Link href="/leads/new">New lead</Link>}
+        {can(user.role, 'work-leads') && <Link href="/import">Import</Link>}
+        {can(user.role, 'view-analytics') && <Link href="/analytics">Analytics</Link>}
+        {can(user.role, 'export') && <Link href="/export">Export</Link>}
+        {can(user.role, 'manage-users') && <Link href="/admin/users">Admin</Link>}
+      </nav>
+      {can(user.role, 'work-leads') && <SearchBox />}
+      <div className="who">
+        <span>{user.name} <span className="role">({user.role})</span></span>
+        <LogoutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { db } from '@/lib/db';
+
+// Email and password accounts with httpOnly, SameSite=Lax session cookies. Nobody signs up: admins
+// create users (lib/auth/users.ts). Login attempts are rate limited per client across processes.
+const baseURL = process.env.BETTER_AUTH_URL;
+
+/** The app's own origin, under both names a local browser may use for it. */
+function trustedOrigins(): string[] {
+  if (!baseURL) return [];
+  const url = new URL(baseURL);
+  const twins = url.hostname === 'localhost' ? ['127.0.0.1'] : url.hostname === '127.0.0.1' ? ['localhost'] : [];
+  return [url.origin, ...twins.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`)];
+}
+
+export const auth = betterAuth({
+  secret: process.env.BETTER_AUTH_SECRET,
+  baseURL,
+  trustedOrigins: trustedOrigins(),
+  database: prismaAdapter(db(), { provider: 'postgresql' }),
+  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+  user: {
+    additionalFields: {
+      tenantId: { type: 'string', input: false, required: true },
+      role: { type: 'string', input: false, required: true },
+    },
+  },
+  session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+  rateLimit: {
+    enabled: process.env.LEADSTREAM_LOGIN_RATE_LIMIT !== 'off',
+    storage: 'database',
+    modelName: 'rateLimit',
+    window: 60,
+    max: 300,
+    customRules: { '/sign-in/email': { window: 60, max: Number(process.env.LEADSTREAM_LOGIN_ATTEMPTS ?? 10) } },
+  },
+  advanced: { defaultCookieAttributes: { sameSite: 'lax', httpOnly: true } },
+  plugins: [nextCookies()],
+});
