@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/session';
 import { getOverview } from '@/lib/queries/overview';
 import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
@@ -56,7 +57,7 @@ export default async function HomePage() {
                 <td>{when.format(new Date(event.occurredAt))}</td>
                 <td>{EVENT_LABELS[event.type] ?? event.type}</td>
                 <td>{event.actor ?? <span className="muted">system</span>}</td>
-                <td className="muted">{event.leadId.slice(0, 8)}</td>
+                <td><Link href={`/leads/${event.leadId}`}>{event.leadName}</Link></td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
-export type RecentEvent = { position: string; leadId: string; type: string; actor: string | null; occurredAt: string };
+export type RecentEvent = { position: string; leadId: string; leadName: string; type: string; actor: string | null; occurredAt: string };
 
 export type Overview = {
   tenantName: string;
@@ -22,6 +22,13 @@ export async function getOverview(tenantId: string): Promise<Overview | null> {
       SELECT status, count(*) AS count FROM leads WHERE tenant_id = ${tenantId} GROUP BY 1 ORDER BY 2 DESC`,
     db().event.findMany({ where: { tenantId }, orderBy: [{ occurredAt: 'desc' }, { position: 'desc' }], take: 15 }),
   ]);
+  const leads = await db().leadView.findMany({
+    where: { tenantId, leadId: { in: [...new Set(recentRows.map((row) => row.streamId))] } },
+    select: { leadId: true, name: true },
+  });
+  const leadNames = new Map(leads.map((lead) => [lead.leadId, lead.name]));
+  const users = await db().user.findMany({ where: { tenantId }, select: { id: true, name: true } });
+  const userNames = new Map(users.map((user) => [user.id, user.name]));
   return {
     tenantName: tenant.name,
     leadCount,
@@ -30,9 +37,14 @@ export async function getOverview(tenantId: string): Promise<Overview | null> {
     recent: recentRows.map((row) => ({
       position: row.position.toString(),
       leadId: row.streamId,
+      leadName: leadNames.get(row.streamId) ?? 'Lead',
       type: row.type,
-      actor: (row.metadata as { actor?: string }).actor ?? null,
+      actor: userName(userNames, (row.metadata as { actor?: string }).actor),
       occurredAt: row.occurredAt.toISOString(),
     })),
   };
+}
+
+function userName(names: Map<string, string>, id: string | undefined): string | null {
+  return id ? (names.get(id) ?? id) : null;
 }
