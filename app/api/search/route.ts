@@ -1,18 +1,28 @@
 import { authorizedRoute } from '@/lib/auth/action';
 import { db } from '@/lib/db';
+import { waitForProjection } from '@/lib/projections/engine/wait';
+import { searchTermsProjection } from '@/lib/projections/search-terms/projection';
 import { searchLeads } from '@/lib/projections/search-terms/search';
 import { tenantRegion } from '@/lib/tenants';
 import { userNames } from '@/lib/queries/user-names';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/search?q=...: the user's tenant's leads matching what they typed, best first. */
+/**
+ * GET /api/search?q=...: the user's tenant's leads matching what they typed, best first.
+ * `&after=<position>` (a command's result) first waits up to 2 s for the search index to include
+ * that change; `stale: true` in the answer says it gave up waiting.
+ */
 export const GET = authorizedRoute('work-leads', async (user, request) => {
-  const text = new URL(request.url).searchParams.get('q') ?? '';
+  const params = new URL(request.url).searchParams;
+  const text = params.get('q') ?? '';
+  const after = params.get('after');
+  const wait = after && /^\d{1,19}$/.test(after) ? await waitForProjection(db(), searchTermsProjection.name, BigInt(after), { timeoutMs: 2000 }) : null;
   const search = await searchLeads(db(), user.tenantId, text.slice(0, 200), { region: await tenantRegion(user.tenantId), limit: 10 });
   const names = await userNames(user.tenantId);
   return Response.json({
     ...search,
+    stale: wait ? !wait.caughtUp : false,
     results: search.results.map((result) => ({
       ...result,
       matched: { ...result.matched, changedByName: result.matched.changedBy ? (names.get(result.matched.changedBy) ?? result.matched.changedBy) : null },
