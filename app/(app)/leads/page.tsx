@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { LeadsTable } from '@/components/leads-table/leads-table';
+import type { RawSearchParams } from '@/components/leads-table/list-params';
+import { requirePageUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { loadLeadList } from '@/lib/queries/leads-list';
+
+// Read at request time: every command changes the list.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Leads · Leadstream' };
+
+/** The lead list: paging, sorting and filters all come from the URL, so any view can be shared. */
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePageUser('work-leads');
+  const now = new Date();
+  const list = await loadLeadList(db(), user, await searchParams, now);
+  return (
+    <>
+      <h1>Leads</h1>
+      <LeadsTable list={list} now={now.toISOString()} />
+    </>
+  );
+}
