@@ -28,6 +28,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       BETTER_AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      // Every browser test logs in from 127.0.0.1: the per-client login limit would stop the suite.
+      LEADSTREAM_LOGIN_ATTEMPTS: '1000',
     },
     timeout: 300_000,
     reuseExistingServer: false,

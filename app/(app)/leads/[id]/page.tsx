@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { HistoryList } from '@/components/lead/history-list';
+import { LeadCommandProvider } from '@/components/lead/lead-command';
+import { LeadDetails } from '@/components/lead/lead-details';
+import { LeadHeader } from '@/components/lead/lead-header';
+import { LeadTabs } from '@/components/lead/lead-tabs';
+import { StatusTimeline } from '@/components/lead/status-timeline';
+import { TimeTravel } from '@/components/lead/time-travel';
+import { requirePageUser } from '@/lib/auth/session';
+import { createLeadStore } from '@/lib/commands/lead-store';
+import { db } from '@/lib/db';
+import { leadThen, loadLeadDetail } from '@/lib/queries/lead-detail';
+
+// Every request reads the lead's current version: edits are checked against it.
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// No loading.tsx here on purpose: a streamed page starts with status 200, and an unknown lead
+// must answer 404.
+const loadForUser = cache(async (id: string) => {
+  const user = await requirePageUser('work-leads');
+  const store = createLeadStore(db());
+  return { user, store, detail: await loadLeadDetail(store, user.tenantId, id) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { detail } = await loadForUser((await params).id);
+  return { title: detail ? `${detail.lead.name} · Leadstream` : 'Lead not found · Leadstream' };
+}
+
+/** "2026-11-24T10:00" or "…:30" typed (UTC), or a full ISO time from a history link. */
+function parseMoment(value: string | undefined): Date | 'invalid' | null {
+  if (!value) return null;
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value;
+  const date = new Date(iso);
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(date.getTime()) ? date : 'invalid';
+}
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function LeadPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const { user, store, detail } = await loadForUser(id);
+  if (!detail) notFound();
+
+  const moment = parseMoment(single(query.asOf));
+  const then = moment instanceof Date ? await leadThen(store, user.tenantId, id, moment) : null;
+  const names = Object.fromEntries(detail.people.map((person) => [person.id, person.name]));
+  const { lead } = detail;
+  const tab = single(query.tab) === 'history' || moment ? 'history' : 'details';
+
+  return (
+    <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
+      <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
+      <LeadTabs
+        initial={tab}
+        details={<LeadDetails lead={lead} owners={detail.owners} />}
+        history={
+          <>
+            <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
+            <HistoryList leadId={lead.leadId} events={detail.history} names={names} />
+            <StatusTimeline periods={detail.timeline} names={names} />
+          </>
+        }
+      />
+    </LeadCommandProvider>
+  );
+}

@@ -1,0 +1,39 @@
+// What an agent's own pending edit would do, in words, for the conflict dialog. Pure.
+import { formatWhen } from '@/lib/leads/history-lines';
+import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import type { Edit } from './lead-command';
+
+const quote = (text: unknown) => `“${String(text)}”`;
+const when = (iso: unknown) => (typeof iso === 'string' ? `${formatWhen(iso)} UTC` : 'no date');
+const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+export function summariseEdit({ type, data }: Edit, names: Readonly<Record<string, string>>): string {
+  switch (type) {
+    case 'ChangeName':
+      return `Change the name to ${quote(data.name)}`;
+    case 'ChangeContactInfo': {
+      const parts = [
+        ...listOf(data.removePhones).map((phone) => `remove the phone ${phone}`),
+        ...listOf(data.addPhones).map((phone) => `add the phone ${phone}`),
+        ...listOf(data.removeEmails).map((email) => `remove the email ${email}`),
+        ...listOf(data.addEmails).map((email) => `add the email ${email}`),
+      ];
+      const text = parts.join(', ');
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+    case 'ChangeStatus': {
+      const label = STATUS_LABELS[data.status as LeadStatus] ?? String(data.status);
+      return `Set the status to ${label}${data.followUpAt ? ` (callback ${when(data.followUpAt)})` : ''}`;
+    }
+    case 'SetFollowUp':
+      return `Set the callback for ${when(data.at)}`;
+    case 'ClearFollowUp':
+      return 'Clear the callback';
+    case 'AssignLead':
+      return data.ownerId ? `Assign the lead to ${names[String(data.ownerId)] ?? String(data.ownerId)}` : 'Unassign the lead';
+    case 'AddNote':
+      return `Add a note: ${quote(data.text)}`;
+    case 'RecordCallOutcome':
+      return `Record a call: ${String(data.outcome)}`;
+  }
+}

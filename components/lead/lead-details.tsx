@@ -1,0 +1,39 @@
+import type { LeadNow, Person } from '@/lib/queries/lead-detail';
+import { CallForm } from './call-form';
+import { ContactEditor } from './contact-editor';
+import { FollowUpEditor } from './follow-up-editor';
+import styles from './lead.module.css';
+import { NameEditor } from './name-editor';
+import { NoteForm } from './note-form';
+import { OwnerEditor } from './owner-editor';
+import { StatusEditor } from './status-editor';
+
+/** The Details tab: every edit an agent makes on a lead. Keys reset an editor when its value changes underneath it. */
+export function LeadDetails({ lead, owners }: { lead: LeadNow; owners: readonly Person[] }) {
+  return (
+    <div className={styles.grid}>
+      <section aria-labelledby="contact-heading" className={styles.card}>
+        <h2 id="contact-heading">Contact</h2>
+        <NameEditor key={lead.name} name={lead.name} />
+        <ContactEditor kind="phone" values={lead.phones} leadId={lead.leadId} />
+        <ContactEditor kind="email" values={lead.emails} leadId={lead.leadId} />
+      </section>
+      <div className={styles.column}>
+        <section aria-labelledby="work-heading" className={styles.card}>
+          <h2 id="work-heading">Status and callback</h2>
+          <StatusEditor key={lead.status} status={lead.status} />
+          <FollowUpEditor key={`${lead.status}-${lead.followUpAt}`} status={lead.status} followUpAt={lead.followUpAt} />
+          <OwnerEditor key={lead.ownerId ?? 'nobody'} ownerId={lead.ownerId} owners={owners} />
+        </section>
+        <section aria-labelledby="call-heading" className={styles.card}>
+          <h2 id="call-heading">Log a call</h2>
+          <CallForm />
+        </section>
+        <section aria-labelledby="note-heading" className={styles.card}>
+          <h2 id="note-heading">Add a note</h2>
+          <NoteForm />
+        </section>
+      </div>
+    </div>
+  );
+}

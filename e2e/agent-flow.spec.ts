@@ -1,0 +1,78 @@
+import { expect, test, type Page } from '@playwright/test';
+import { logIn, USERS } from './support/auth';
+
+// One agent's day with a lead: register it, correct its phone, find it again by the OLD number
+// typed another way, update it and schedule the callback that then shows in the queue.
+
+const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+
+async function createLead(page: Page, lead: { name: string; phone: string; email: string }) {
+  await page.goto('/leads/new');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Name', { exact: true }).fill(lead.name);
+  await page.getByLabel('Phone 1', { exact: true }).fill(lead.phone);
+  await page.getByLabel('Email 1', { exact: true }).fill(lead.email);
+  await page.getByRole('button', { name: 'Create lead' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(lead.name);
+}
+
+/** The search index is updated by the app server's projector, a moment after each change. */
+async function searchIndexCaughtUp(page: Page) {
+  await expect
+    .poll(async () => {
+      const status = (await (await page.request.get('/api/projections/status')).json()) as { projections: { name: string; eventsBehind: number }[] };
+      return status.projections.find((projection) => projection.name === 'search-terms')?.eventsBehind;
+    }, { timeout: 15_000 })
+    .toBe(0);
+}
+
+test('an agent finds a lead by its previous phone typed another way, updates it and sees the callback in the queue', async ({ page }) => {
+  const number = digits(6);
+  const oldPhone = `07400 ${number}`;
+  const newPhone = `07400 ${digits(6)}`;
+  const name = `Flow Tester ${digits(5)}`;
+  const oldEmail = `flow.${number}@example.com`;
+  const newEmail = `flow.${number}@work.example`;
+
+  await logIn(page, USERS.agent);
+  await createLead(page, { name, phone: oldPhone, email: oldEmail });
+
+  // The phone changes: the old number becomes a previous phone of the lead.
+  await page.getByRole('button', { name: `Replace phone ${oldPhone}` }).click();
+  await page.getByLabel(`New phone instead of ${oldPhone}`).fill(newPhone);
+  await page.getByRole('button', { name: 'Save phone' }).click();
+  await expect(page.getByRole('button', { name: `Replace phone ${newPhone}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Replace phone ${oldPhone}` })).toHaveCount(0);
+
+  // Found by a fragment of the old number in international format (stored as typed: 07400 …).
+  await searchIndexCaughtUp(page);
+  await page.getByLabel('Search leads').fill(`+44 7400 ${number.slice(0, 4)}`);
+  const hit = page.getByRole('listbox', { name: 'Matching leads' }).getByRole('option').filter({ hasText: name });
+  await expect(hit).toContainText(new RegExp(`previous phone ${oldPhone}, changed .+ by Ana Lima`));
+  await hit.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  await page.waitForLoadState('networkidle');
+
+  // A new email address replaces the old one.
+  await page.getByRole('button', { name: `Replace email ${oldEmail}` }).click();
+  await page.getByLabel(`New email instead of ${oldEmail}`).fill(newEmail);
+  await page.getByRole('button', { name: 'Save email' }).click();
+  await expect(page.getByRole('button', { name: `Replace email ${newEmail}` })).toBeVisible();
+
+  // Follow-up in a few minutes: due today, so it is in the callback queue.
+  const callback = new Date(Date.now() + 5 * 60_000).toISOString().slice(0, 16);
+  await page.getByLabel('Status', { exact: true }).selectOption('FollowUp');
+  await page.getByLabel('Follow-up date (UTC)').fill(callback);
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.getByRole('region', { name: 'Lead summary' })).toContainText('Status: Follow-up');
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  const changes = page.getByRole('list', { name: 'Changes' });
+  await expect(changes).toContainText(`Ana Lima changed the phone from ${oldPhone} to ${newPhone}`);
+  await expect(changes).toContainText(`Ana Lima changed the email from ${oldEmail} to ${newEmail}`);
+  await expect(changes).toContainText('Ana Lima set the status to Follow-up (callback');
+
+  await page.goto('/queue');
+  await expect(page.getByRole('heading', { name: 'Callbacks' })).toBeVisible();
+  await expect(page.getByRole('link', { name })).toBeVisible();
+});
