@@ -85,4 +85,17 @@ describe('readAll in gap-safe order', () => {
     const rest = await readAllOf(store, tenantId, whileOpen.checkpoint);
     expect(rest.delivered.map((e) => e.type)).toEqual(['Slow', 'After0', 'After1', 'After2']);
   });
+
+  it('orders by transaction id as a number, not as text (transaction 9 before transaction 10)', async () => {
+    const db = testDb();
+    const store = createEventStore(db);
+    const tenantId = freshId('tenant');
+    for (const [txId, type] of [['10', 'Later'], ['9', 'Earlier']] as const) {
+      await db.$executeRaw`
+        INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at, tx_id)
+        VALUES (${tenantId}, ${freshId('lead')}, 'lead', 1, ${type}, 1, '{}'::jsonb, '{}'::jsonb, now(), ${txId}::xid8)`;
+    }
+    const { delivered } = await readAllOf(store, tenantId, START_OF_LOG);
+    expect(delivered.map((e) => [e.txId, e.type])).toEqual([[9n, 'Earlier'], [10n, 'Later']]);
+  });
 });

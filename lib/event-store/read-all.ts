@@ -27,7 +27,7 @@ export async function readAll(ctx: StoreContext, after: Checkpoint, options: Rea
     WHERE (tx_id, position) > (${after.txId.toString()}::text::xid8, ${after.position})
       AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
       ${tenantId === undefined ? Prisma.empty : Prisma.sql`AND tenant_id = ${tenantId}`}
-    ORDER BY tx_id, position
+    ORDER BY events.tx_id, events.position
     LIMIT ${limit}`;
   const events = rows.map((row) => toStoredEvent(row, ctx.upcasters));
   const last = events[events.length - 1];
