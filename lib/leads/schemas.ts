@@ -100,6 +100,14 @@ function commandSchemas(region: Region) {
   } satisfies Record<LeadCommandType, z.ZodType>;
 }
 
+// Building the schemas costs far more than using them: build them once per region.
+const schemasByRegion = new Map<Region, ReturnType<typeof commandSchemas>>();
+function schemasFor(region: Region) {
+  let schemas = schemasByRegion.get(region);
+  if (!schemas) schemasByRegion.set(region, (schemas = commandSchemas(region)));
+  return schemas;
+}
+
 export const LEAD_COMMAND_TYPES = [
   'RegisterLead',
   'ChangeName',
@@ -124,7 +132,7 @@ const envelope = z.object({
 export function parseLeadCommand(input: unknown, context: { region: Region; now: Date }): LeadCommand {
   const outer = envelope.safeParse(input);
   if (!outer.success) throw toValidationError(outer.error);
-  const schema = commandSchemas(context.region)[outer.data.type];
+  const schema = schemasFor(context.region)[outer.data.type];
   const data = (schema as z.ZodType).safeParse(outer.data.data ?? {});
   if (!data.success) throw toValidationError(data.error);
   return { type: outer.data.type, data: data.data, metadata: { now: context.now } } as LeadCommand;
