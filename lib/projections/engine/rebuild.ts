@@ -33,6 +33,8 @@ export async function rebuildProjection(store: EventStore, projection: AsyncProj
     onProgress({ events, position: checkpoint.position });
   }
   await createSecondaryIndexes(store, indexes);
+  // Fresh statistics, or the planner guesses about the swapped-in tables until autovacuum comes by.
+  for (const table of projection.tables) await store.db.$executeRawUnsafe(`ANALYZE "${shadow(table)}"`);
   if (!swap) return { events, checkpoint };
 
   return store.db.$transaction(

@@ -35,15 +35,32 @@ export type SearchOptions = { region: Region; limit?: number };
 
 const MAX_LIMIT = 100;
 
+/**
+ * Candidates read per kind of match before ranking. Exact matches are always all read (the btree
+ * finds them directly); prefix and partial matches are capped, so a fragment common to 200,000
+ * terms ("mail.example", "208") costs a bounded read instead of ranking every match. For such a
+ * broad fragment the list shows exact and prefix matches first and then some of the partial ones:
+ * typing one more character narrows it.
+ */
+const CANDIDATES = 500;
+
 export async function searchLeads(db: Db, tenantId: string, text: string, { region, limit = 20 }: SearchOptions): Promise<LeadSearch> {
   const query = parseSearchQuery(text, region);
   if (query.kind === 'too-short') return { query, results: [] };
+  const kinds = query.kind === 'text' ? Prisma.sql`t.kind IN ('name', 'email')` : Prisma.sql`t.kind = 'phone'`;
   const rows = await db.$queryRaw<SearchRow[]>`
-    WITH matched AS (
+    WITH candidates AS (
+      (SELECT t.* FROM search_terms t
+       WHERE t.tenant_id = ${tenantId} AND ${kinds} AND t.normalized = ANY(${exactValues(query)}::text[]))
+      UNION
+      (SELECT t.* FROM search_terms t
+       WHERE t.tenant_id = ${tenantId} AND ${kinds} AND (${prefixMatch(query)}) LIMIT ${CANDIDATES})
+      UNION
+      (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${matches(query)} LIMIT ${CANDIDATES})
+    ), matched AS (
       SELECT DISTINCT ON (t.lead_id) t.lead_id, t.kind, t.value, t.display, t.current,
              t.changed_at, t.changed_by, t.first_held_at, t.last_held_at, ${rank(query)} AS rank
-      FROM search_terms t
-      WHERE t.tenant_id = ${tenantId} AND ${matches(query)}
+      FROM candidates t
       -- a name before an email (kind DESC) when both match as well and changed together
       ORDER BY t.lead_id, rank, t.changed_at DESC, t.kind DESC, t.normalized
     ), best AS (
@@ -59,7 +76,7 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
 type SearchQueryToRun = Exclude<SearchQuery, { kind: 'too-short' }>;
 
 /*
- * Why the WHERE clause looks like this: at 1M leads (~3.5M terms) the only selective access path is
+ * Why the partial-match WHERE clause looks like this: at 1M leads (~3.5M terms) the only selective access path is
  * the GIN trigram index on `normalized`, so it should drive the query. One `normalized LIKE '%…%'`
  * per pattern, OR-ed, becomes a BitmapOr of trigram scans; `LIKE ANY(array)` cannot use a GIN
  * index, and a btree cannot serve an infix LIKE (the tenant's btree alone would read every term of
@@ -81,16 +98,21 @@ function matches(query: SearchQueryToRun): Prisma.Sql {
  * a word), 4 partial current, 5 prefix previous, 6 partial previous. Ties go to the latest change.
  */
 function rank(query: SearchQueryToRun): Prisma.Sql {
-  const exact = query.kind === 'text' ? [query.normalized] : searchedDigits(query);
-  const prefix =
-    query.kind === 'text'
-      ? Prisma.sql`(t.normalized LIKE ${startsWith(query.normalized)} OR (t.kind = 'name' AND t.normalized LIKE ${contains(` ${query.normalized}`)}))`
-      : Prisma.sql`t.normalized LIKE ANY(${searchedDigits(query).map(startsWith)}::text[])`;
   return Prisma.sql`CASE
-    WHEN t.normalized = ANY(${exact}::text[]) THEN CASE WHEN t.current THEN 1 ELSE 2 END
-    WHEN ${prefix} THEN CASE WHEN t.current THEN 3 ELSE 5 END
+    WHEN t.normalized = ANY(${exactValues(query)}::text[]) THEN CASE WHEN t.current THEN 1 ELSE 2 END
+    WHEN ${prefixMatch(query)} THEN CASE WHEN t.current THEN 3 ELSE 5 END
     ELSE CASE WHEN t.current THEN 4 ELSE 6 END
   END`;
+}
+
+const exactValues = (query: SearchQueryToRun) => (query.kind === 'text' ? [query.normalized] : searchedDigits(query));
+
+/** The whole value starts with the query or, for names, one of its words does. */
+function prefixMatch(query: SearchQueryToRun): Prisma.Sql {
+  if (query.kind === 'text') {
+    return Prisma.sql`t.normalized LIKE ${startsWith(query.normalized)} OR (t.kind = 'name' AND t.normalized LIKE ${contains(` ${query.normalized}`)})`;
+  }
+  return Prisma.join(searchedDigits(query).map((digits) => Prisma.sql`t.normalized LIKE ${startsWith(digits)}`), ' OR ');
 }
 
 /** Fragments and complete numbers alike: "+44 07911 123456" is found by its exact number only. */
