@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { parseCsv } from '../lib/imports/csv';
+import { importIdFor, rowLeadId } from '../lib/imports/import-ids';
+import { guessMapping, toRecords } from '../lib/imports/mapping';
+import { logIn, USERS } from './support/auth';
+
+// leads-mixed.csv: three good rows (lines 2-4), then a bad phone, a bad email, a missing name, the
+// phone of the first demo lead (registered as Oscar Brown, +44 7400 101126, since renamed) and the
+// phone of line 2 again.
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'leads-mixed.csv');
+const GOOD = ['Quillon Ashby', 'Quillon Brightwater', 'Quillon Carrow'];
+
+test.describe.configure({ mode: 'serial' });
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  // A page of its own context: axe needs one, and the login is made once for the whole file.
+  page = await (await browser.newContext()).newPage();
+  await logIn(page, USERS.agent);
+});
+test.afterAll(() => page.context().close());
+
+/**
+ * The search index is a read model that follows the log: wait until it has caught up. (It reads
+ * behind the oldest open transaction of the whole PostgreSQL server, so a long one elsewhere slows it.)
+ */
+async function searchIndexCaughtUp(request: APIRequestContext) {
+  await expect
+    .poll(async () => {
+      const { projections } = (await (await request.get('/api/projections/status')).json()) as { projections: { eventsBehind: number }[] };
+      return projections.every((projection) => projection.eventsBehind === 0);
+    }, { timeout: 60_000 })
+    .toBe(true);
+}
+
+function fixtureLeadIds(): string[] {
+  const parsed = parseCsv(fs.readFileSync(FIXTURE, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const records = toRecords(parsed.table.rows, guessMapping(parsed.table.headers));
+  const importId = importIdFor('demo', records);
+  return records.map((_, index) => rowLeadId(importId, index));
+}
+
+/** The tenant's lead count on the home page: read from the streams, so never behind. */
+async function leadCount(): Promise<number> {
+  await page.goto('/');
+  const totals = await page.getByRole('region', { name: 'Totals' }).textContent();
+  return Number(totals!.match(/([\d,]+)\s*Leads/)![1]!.replace(/,/g, ''));
+}
+
+async function uploadFixture() {
+  await page.goto('/import');
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles(FIXTURE);
+}
+
+async function importAndWait() {
+  await page.getByRole('button', { name: 'Import 3 valid rows' }).click();
+  await expect(page.getByRole('progressbar', { name: '3 of 3 rows imported' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('3 rows imported, 5 rows skipped');
+}
+
+test('the preview maps the columns by their names and lists each problem on its row', async () => {
+  await searchIndexCaughtUp(page.request);
+  await uploadFixture();
+
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('0');
+  await expect(page.getByLabel('Phone(s)')).toHaveValue('1');
+  await expect(page.getByLabel('Email(s)')).toHaveValue('2');
+  await expect(page.getByLabel('Source')).toHaveValue('3');
+  await expect(page.getByLabel('Owner email')).toHaveValue('4');
+
+  const rows = page.getByRole('region', { name: 'Rows of the file' }).getByRole('row');
+  const row = (cell: string) => rows.filter({ has: page.getByRole('cell', { name: cell, exact: true }) });
+  await expect(page.getByText('3 rows ready')).toBeVisible();
+  await expect(page.getByText('5 rows with problems')).toBeVisible();
+  for (const name of GOOD) await expect(row(name)).toContainText('Ready');
+  await expect(row('Quillon Badphone')).toContainText('"12345" is not a valid phone number');
+  await expect(row('Quillon Bademail')).toContainText('"not-an-email" is not a valid email address');
+  await expect(row('nameless.quillon@example.com')).toContainText('Name is required');
+  await expect(row('Quillon Oscarcopy')).toContainText(/Duplicate of existing lead Oscar \S+: same phone 07400 101126/);
+  await expect(row('Quillon Repeat')).toContainText('Duplicate of line 2: same phone 07444555001');
+
+  await page.screenshot({ path: 'e2e/screenshots/import.png', fullPage: true });
+  await page.getByLabel('Show only rows with problems').check();
+  await expect(rows).toHaveCount(1 + 5);
+});
+
+test('importing stores exactly the good rows, and importing the file again stores nothing twice', async () => {
+  // Where each row is stored is known in advance: the ids are derived from the tenant and the rows.
+  const leadIds = fixtureLeadIds();
+  await uploadFixture();
+  await importAndWait();
+  for (const [index, leadId] of leadIds.entries()) {
+    const response = await page.request.get(`/leads/${leadId}`);
+    expect(response.status(), `line ${index + 2}`).toBe(index < GOOD.length ? 200 : 404);
+  }
+  await page.goto(`/leads/${leadIds[0]}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(GOOD[0]!);
+
+  // The same file again: its rows are found as this import's own leads, not as duplicates.
+  const before = await leadCount();
+  await uploadFixture();
+  await importAndWait();
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('rows already stored were not stored again');
+  expect(await leadCount()).toBe(before);
+});
+
+test('a file without rows, or too large, is refused with a clear error', async () => {
+  await page.goto('/import');
+  const picker = page.getByLabel('CSV file', { exact: true });
+  await picker.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Phone\n') });
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toHaveText('The file has a header row but no rows under it.');
+  await expect(picker).toHaveAccessibleDescription(/The file has a header row but no rows under it\.$/);
+  const huge = Buffer.from(`Name,Phone\n${'Jane Doe,07911 123456\n'.repeat(300_000)}`);
+  await picker.setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: huge });
+  await expect(alert).toHaveText(/^The file is 6\.\d MB; import at most 5 MB at a time/);
+  await expect(picker).toHaveAccessibleDescription(/up to 5 MB and 10,000 rows/);
+});

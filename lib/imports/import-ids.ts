@@ -1,0 +1,22 @@
+// The ids an import writes under, derived from what is imported: the same rows give the same
+// import id, and each row the same command id and lead id, however often the import is run.
+import { createHash } from 'node:crypto';
+import type { ImportRecord } from './mapping';
+
+const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+
+/** A UUID (version 8: custom, here SHA-256 based) from the first 128 bits of a hex digest. */
+function uuidFromDigest(hex: string): string {
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = `${hex.slice(0, 12)}8${hex.slice(13, 16)}${variant}${hex.slice(17, 32)}`;
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** The import of these rows (as mapped) into this tenant. The file name does not count: a renamed copy is the same import. */
+export function importIdFor(tenantId: string, records: readonly ImportRecord[]): string {
+  return uuidFromDigest(sha256('import', tenantId, JSON.stringify(records)));
+}
+
+export const rowCommandId = (importId: string, rowIndex: number) => `${importId}-${rowIndex}`;
+
+export const rowLeadId = (importId: string, rowIndex: number) => uuidFromDigest(sha256('lead', importId, String(rowIndex)));

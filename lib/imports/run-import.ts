@@ -1,0 +1,138 @@
+// Runs an import: records who started it (ImportStarted), registers each valid row as its own
+// RegisterLead command, and records how it ended (ImportCompleted, or ImportFailed).
+//
+// Nothing partial, and never twice: a row's command id is `${importId}-${rowIndex}` and its lead id
+// is derived from the same pair (import-ids.ts), and the import id from the tenant and the rows.
+// Each command is committed in one transaction with its processed_commands row, so counting the
+// import's processed command ids (importedCount) counts exactly the rows stored, at every moment,
+// even after a crash half-way. Running the same file again finds the same ids: rows already stored
+// come back as duplicates without writing anything, the others are registered, so it resumes.
+import type { CommandContext } from '@/lib/commands/lead-commands';
+import { executeLeadCommand } from '@/lib/commands/lead-commands';
+import type { Db } from '@/lib/db/client';
+import { ConcurrencyError, isDomainError } from '@/lib/errors';
+import type { EventStore } from '@/lib/event-store';
+import type { RegisterLeadData } from './check-rows';
+import { rowCommandId } from './import-ids';
+import { foldImport, IMPORT_STREAM_TYPE, type ImportEvent, type ImportRun } from './import-stream';
+import type { ImportRecord } from './mapping';
+import { prepareImport } from './prepare-import';
+
+export type StartedImport = {
+  readonly importId: string;
+  readonly rows: number;
+  readonly validRows: number;
+  /** The background work; null when this import is already running here. */
+  readonly run: (() => Promise<void>) | null;
+};
+
+// Runs in progress in this server process, across module copies in different route bundles.
+const running: Set<string> = ((globalThis as { leadstreamImports?: Set<string> }).leadstreamImports ??= new Set());
+const runKey = (tenantId: string, importId: string) => `${tenantId}/${importId}`;
+
+export function isImportRunning(tenantId: string, importId: string): boolean {
+  return running.has(runKey(tenantId, importId));
+}
+
+export async function startImport(
+  store: EventStore,
+  context: CommandContext,
+  input: { fileName: string; records: readonly ImportRecord[] },
+  options: { concurrency?: number } = {},
+): Promise<StartedImport> {
+  const { tenantId } = context;
+  const { importId, checks } = await prepareImport(store.db, { tenantId, region: context.region }, input.records, context.now);
+  const jobs = checks.flatMap((check) => (check.lead ? [{ index: check.index, lead: check.lead }] : []));
+  const summary = { importId, rows: input.records.length, validRows: jobs.length };
+  if (isImportRunning(tenantId, importId)) return { ...summary, run: null };
+
+  const version = await store.streamVersion(tenantId, importId);
+  try {
+    await appendImportEvent(store, context, importId, version ?? 0, {
+      type: 'ImportStarted',
+      data: { fileName: input.fileName, rows: summary.rows, validRows: summary.validRows, by: context.actorId },
+    });
+  } catch (error) {
+    // Someone started the same rows a moment ago: theirs is the run.
+    if (error instanceof ConcurrencyError) return { ...summary, run: null };
+    throw error;
+  }
+  running.add(runKey(tenantId, importId));
+  const run = () => registerRows(store, context, importId, summary.rows, jobs, options.concurrency ?? 4).finally(() => running.delete(runKey(tenantId, importId)));
+  return { ...summary, run };
+}
+
+async function registerRows(
+  store: EventStore,
+  context: CommandContext,
+  importId: string,
+  rows: number,
+  jobs: readonly { index: number; lead: RegisterLeadData }[],
+  concurrency: number,
+): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (failure === null && next < jobs.length) {
+      const job = jobs[next++]!;
+      try {
+        await executeLeadCommand(store, context, { type: 'RegisterLead', commandId: rowCommandId(importId, job.index), data: job.lead });
+      } catch (error) {
+        // A row the lead rules refuse is skipped; anything else (the database gone) stops the run.
+        if (isDomainError(error) && !(error instanceof ConcurrencyError)) continue;
+        failure = error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  try {
+    const imported = await importedCount(store.db, context.tenantId, importId, rows);
+    await appendImportEvent(store, context, importId, 'any', failure === null
+      ? { type: 'ImportCompleted', data: { imported, skipped: rows - imported } }
+      : { type: 'ImportFailed', data: { imported, reason: failure instanceof Error ? failure.message : String(failure) } });
+  } catch (error) {
+    // The import's own record could not be written either: its progress shows it interrupted.
+    console.error(`Import ${importId} could not record how it ended:`, error);
+  }
+  if (failure !== null) console.error(`Import ${importId} stopped:`, failure);
+}
+
+function appendImportEvent(store: EventStore, context: CommandContext, importId: string, expectedVersion: number | 'any', event: ImportEvent) {
+  return store.append(
+    { tenantId: context.tenantId, streamId: importId, streamType: IMPORT_STREAM_TYPE },
+    [{ ...event, occurredAt: context.now ?? new Date(), metadata: { actor: context.actorId } }],
+    { expectedVersion },
+  );
+}
+
+/** Rows of the import whose RegisterLead command has been committed: exactly the rows stored. */
+export async function importedCount(db: Db, tenantId: string, importId: string, rows: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ done: number }[]>`
+    SELECT count(*)::int AS done FROM processed_commands
+    WHERE tenant_id = ${tenantId}
+      AND command_id IN (SELECT ${importId}::text || '-' || i::text FROM generate_series(0, ${rows}::int - 1) AS i)`;
+  return row?.done ?? 0;
+}
+
+export type ImportProgress = Omit<ImportRun, 'state'> & {
+  readonly importId: string;
+  /** `interrupted`: the run ended without recording how (the server stopped); running it again resumes. */
+  readonly state: ImportRun['state'] | 'interrupted';
+  /** Rows stored so far, of `total` valid rows. */
+  readonly done: number;
+  readonly total: number;
+};
+
+/** The import's latest run, with its rows done counted from what is stored. Null if no such import in the tenant. */
+export async function importProgress(store: EventStore, tenantId: string, importId: string): Promise<ImportProgress | null> {
+  // Asked before reading the events: a run that ends in between then shows its end, not a cut-off.
+  const active = isImportRunning(tenantId, importId);
+  const events = await store.readStream(tenantId, importId);
+  if (events.length === 0 || events[0]!.streamType !== IMPORT_STREAM_TYPE) return null;
+  const run = foldImport(events);
+  if (!run) return null;
+  const done = await importedCount(store.db, tenantId, importId, run.rows);
+  // A run that never recorded its end and is not running here was cut off (say, by a restart).
+  const state = run.state === 'running' && !active ? 'interrupted' : run.state;
+  return { importId, ...run, state, done, total: run.validRows };
+}
