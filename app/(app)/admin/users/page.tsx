@@ -1,0 +1,25 @@
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { UsersTable } from '@/components/admin/users-table';
+import { requirePageUser } from '@/lib/auth/session';
+import { listUsers } from '@/lib/auth/users';
+import { db } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminUsersPage() {
+  const admin = await requirePageUser('manage-users');
+  const users = await listUsers(db(), admin.tenantId);
+  return (
+    <>
+      <h1>Users</h1>
+      <section aria-labelledby="add-user-heading">
+        <h2 id="add-user-heading">Add a user</h2>
+        <CreateUserForm />
+      </section>
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading">Users of your organisation ({users.length})</h2>
+        <UsersTable users={users} currentUserId={admin.id} />
+      </section>
+    </>
+  );
+}
