@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run against a production build of the app on the test database (DATABASE_URL,
 // set by `npm test`), in Debian's Chromium: Playwright's own browser builds cannot be downloaded here.
 const port = Number(process.env.E2E_PORT ?? 3100);
+const SEEDED_DATA_SPECS = ['home.spec.ts', 'leads-list.spec.ts', 'projections.spec.ts'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,6 +21,11 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  // The specs that count the seeded demo leads run first, before the others add leads of their own.
+  projects: [
+    { name: 'seeded data', testMatch: SEEDED_DATA_SPECS },
+    { name: 'workspace', testIgnore: SEEDED_DATA_SPECS, dependencies: ['seeded data'] },
+  ],
   webServer: {
     command: `tsx scripts/seed.ts && next build && next start --port ${port}`,
     url: `http://127.0.0.1:${port}`,
