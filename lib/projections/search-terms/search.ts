@@ -54,8 +54,11 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
        WHERE t.tenant_id = ${tenantId} AND ${kinds} AND t.normalized = ANY(${exactValues(query)}::text[]))
       UNION
       (SELECT t.* FROM search_terms t
-       WHERE t.tenant_id = ${tenantId} AND ${kinds} AND (${prefixMatch(query)}) LIMIT ${CANDIDATES})
+       WHERE t.tenant_id = ${tenantId} AND ${kinds} AND (${valuePrefix(query)}) LIMIT ${CANDIDATES})
       UNION
+      ${query.kind === 'text' ? Prisma.sql`(SELECT t.* FROM search_terms t
+       WHERE t.tenant_id = ${tenantId} AND ${namePrefix(query)} LIMIT ${CANDIDATES})
+      UNION` : Prisma.empty}
       (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${matches(query)} LIMIT ${CANDIDATES})
     ), matched AS (
       SELECT DISTINCT ON (t.lead_id) t.lead_id, t.kind, t.value, t.display, t.current,
@@ -82,8 +85,8 @@ type SearchQueryToRun = Exclude<SearchQuery, { kind: 'too-short' }>;
  * index, and a btree cannot serve an infix LIKE (the tenant's btree alone would read every term of
  * a large tenant). The tenant is a recheck on the matched rows, or a BitmapAnd with its btree for a
  * small tenant; for a tiny one the planner rightly reads the tenant's terms. Only the `limit` best
- * leads are joined to `leads`, by primary key. Measured on 1M leads / 4M terms (700k in one
- * tenant): a 4-digit fragment ~20 ms; a common 4-letter name ~300 ms, spent sorting ~70k matches.
+ * leads are joined to `leads`, by primary key. Prefix matches have btree and names-only trigram
+ * indexes of their own (valuePrefix, namePrefix): docs/projections.md, "Search".
  */
 function matches(query: SearchQueryToRun): Prisma.Sql {
   if (query.kind === 'text') {
@@ -109,11 +112,18 @@ const exactValues = (query: SearchQueryToRun) => (query.kind === 'text' ? [query
 
 /** The whole value starts with the query or, for names, one of its words does. */
 function prefixMatch(query: SearchQueryToRun): Prisma.Sql {
-  if (query.kind === 'text') {
-    return Prisma.sql`t.normalized LIKE ${startsWith(query.normalized)} OR (t.kind = 'name' AND t.normalized LIKE ${contains(` ${query.normalized}`)})`;
-  }
+  return query.kind === 'text' ? Prisma.sql`${valuePrefix(query)} OR ${namePrefix(query)}` : valuePrefix(query);
+}
+
+/** The whole value starts with the query: a range of the (tenant_id, normalized text_pattern_ops) btree. */
+function valuePrefix(query: SearchQueryToRun): Prisma.Sql {
+  if (query.kind === 'text') return Prisma.sql`t.normalized LIKE ${startsWith(query.normalized)}`;
   return Prisma.join(searchedDigits(query).map((digits) => Prisma.sql`t.normalized LIKE ${startsWith(digits)}`), ' OR ');
 }
+
+/** A later word of a name starts with the query: read from the trigram index of names alone (kind = 'name', literally). */
+const namePrefix = (query: Extract<SearchQueryToRun, { kind: 'text' }>) =>
+  Prisma.sql`(t.kind = 'name' AND t.normalized LIKE ${contains(` ${query.normalized}`)})`;
 
 /** Fragments and complete numbers alike: "+44 07911 123456" is found by its exact number only. */
 const searchedDigits = (query: Extract<SearchQuery, { kind: 'phone' }>) => [...new Set([...query.fragments, ...query.exact])];
