@@ -24,6 +24,8 @@ export type ExportOptions = {
   readonly horizonBudgetMs?: number;
   /** Rows fetched from the cursor per round trip. */
   readonly batchSize?: number;
+  /** Stop at this position even if the horizon is further (the benchmark exports a fixed slice). */
+  readonly maxPosition?: bigint;
 };
 
 const CHUNK_BYTES = 64 * 1024;
@@ -35,6 +37,7 @@ export async function openExport(connectionString: string, tenantId: string, par
   let horizon: bigint;
   try {
     horizon = await exportHorizon(client, { budgetMs: options.horizonBudgetMs });
+    if (options.maxPosition !== undefined && options.maxPosition < horizon) horizon = options.maxPosition;
   } catch (error) {
     await client.end();
     throw error;
