@@ -63,7 +63,7 @@ try {
   const events = Math.min(wanted, available);
   if (events < wanted) log(`The bench tenant has ${available.toLocaleString('en')} events: exporting all of them, not ${wanted.toLocaleString('en')}.`);
   const { rows: [last] } = await pool.query<{ position: string }>(
-    'SELECT position::text FROM events WHERE tenant_id = $1 ORDER BY position OFFSET $2 LIMIT 1', [BENCH_TENANT, events - 1]);
+    'SELECT position::text FROM events WHERE tenant_id = $1 ORDER BY events.position OFFSET $2 LIMIT 1', [BENCH_TENANT, events - 1]);
   const maxPosition = last!.position;
   const { rows: [version] } = await pool.query<{ server_version: string }>('SHOW server_version');
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, postgres: version!.server_version };

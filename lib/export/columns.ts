@@ -33,42 +33,9 @@ export const BASE_COLUMNS = [
 
 export const CSV_HEADER: readonly string[] = [...BASE_COLUMNS, ...DATA_FIELDS.map((field) => `data.${field}`), 'data', 'metadata'];
 
-/** One event as the export writes it (NDJSON keys are these names; CSV columns hold the same). */
-export type ExportRecord = {
-  position: string;
-  tenant_id: string;
-  stream_type: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  /** The schema version of `data` as exported: the latest, after upcasting. */
-  schema_version: number;
-  /** The schema version the event was written with. */
-  stored_schema_version: number;
-  occurred_at: string;
-  actor: string | null;
-  command_id: string | null;
-  correlation_id: string | null;
-  causation_id: string | null;
-  data: unknown;
-  metadata: unknown;
-};
-
 /** A data value as CSV text: strings as they are, null and absent as empty, anything else as JSON. */
 export function flatValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
-}
-
-export function toCsvRow(record: ExportRecord): string[] {
-  const data = (record.data && typeof record.data === 'object' ? record.data : {}) as Record<string, unknown>;
-  const row: string[] = [
-    record.position, record.tenant_id, record.stream_type, record.stream_id, String(record.version), record.type,
-    String(record.schema_version), String(record.stored_schema_version), record.occurred_at,
-    record.actor ?? '', record.command_id ?? '', record.correlation_id ?? '', record.causation_id ?? '',
-  ];
-  for (const field of DATA_FIELDS) row.push(flatValue(data[field]));
-  row.push(JSON.stringify(record.data), JSON.stringify(record.metadata));
-  return row;
 }

@@ -1,16 +1,19 @@
 // The SQL of an export: one tenant's events after a position, up to the horizon, in position order.
+import { DATA_FIELDS } from './columns';
 import type { ExportFilter } from './params';
 
 export type SqlQuery = { text: string; values: unknown[] };
 
 /**
+ * PostgreSQL does the flattening (`->>`: text as is, null as NULL, anything else as JSON text) and
+ * hands `data` and `metadata` over as text, so the Node side parses no JSON for current events.
  * Columns in the order `toExportRecord` reads them. The output column `position` is text: sort by
  * `events.position`, or PostgreSQL sorts by the text ('10' before '2').
  */
 const SELECT = `SELECT position::text, tenant_id, stream_type, stream_id, version, type, schema_version,
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   metadata->>'actor', metadata->>'commandId', metadata->>'correlationId', metadata->>'causationId',
-  data, metadata
+  data::text, metadata::text, ${DATA_FIELDS.map((field) => `data->>'${field}'`).join(', ')}
   FROM events`;
 
 function where(tenantId: string, after: bigint, horizon: bigint | null, filter: ExportFilter): SqlQuery {
