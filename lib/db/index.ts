@@ -12,3 +12,10 @@ export function db(): Db {
   }
   return globalForDb.leadstreamDb;
 }
+
+/** The database's address, for code that needs a connection of its own (the export's cursor). */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start Leadstream with `npm start`');
+  return url;
+}

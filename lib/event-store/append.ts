@@ -2,6 +2,7 @@
 // stream's version from the expected one, inserts the events, runs the inline projections and
 // records the command's result: all of it is committed, or none of it.
 import { ConcurrencyError } from '@/lib/errors';
+import { APPEND_LOCK_KEY } from './append-lock';
 import type { StoreContext, Tx } from './context';
 import { EVENT_COLUMNS, isUniqueViolation, toStoredEvent, type EventRow } from './rows';
 import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
@@ -21,6 +22,8 @@ export async function appendToStream(
   if (events.length === 0) throw new Error('appendToStream needs at least one event');
   try {
     const appended = await ctx.db.$transaction(async (tx) => {
+      // First, before any position is drawn: lets the export wait for appends in flight (horizon.ts).
+      await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY}::bigint)`;
       if (options.commandId && !(await claimCommand(tx, stream, options.commandId))) return null;
       const lastVersion = await reserveVersions(tx, stream, events.length, options.expectedVersion);
       const stored = await insertEvents(ctx, tx, stream, events, lastVersion - events.length + 1);

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UsersTable } from '@/components/admin/users-table';
 import { requirePageUser } from '@/lib/auth/session';
@@ -12,6 +13,7 @@ export default async function AdminUsersPage() {
   return (
     <>
       <h1>Users</h1>
+      <p>BI tools fetch the audit log with <Link href="/admin/tokens">API tokens</Link>.</p>
       <section aria-labelledby="add-user-heading">
         <h2 id="add-user-heading">Add a user</h2>
         <CreateUserForm />

@@ -1,0 +1,74 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+import { addApiToken } from '@/app/(app)/admin/tokens/actions';
+import styles from './admin.module.css';
+
+type Created = { token: string; name: string };
+
+export function CreateTokenForm() {
+  const form = useRef<HTMLFormElement>(null);
+  const router = useRouter();
+  const [errors, setErrors] = useState<{ name?: string; form?: string }>({});
+  const [created, setCreated] = useState<Created | null>(null);
+  const [copied, setCopied] = useState(false);
+  const create = useMutation({
+    mutationFn: (name: string) => addApiToken({ name }),
+    onSuccess: (result) => {
+      if (!result.ok) {
+        const name = result.error.fields?.name;
+        setErrors(name ? { name } : { form: result.error.message });
+        return;
+      }
+      setErrors({});
+      setCreated({ token: result.data.token, name: result.data.name });
+      form.current?.reset();
+      router.refresh();
+    },
+    onError: () => setErrors({ form: 'Something went wrong; no token was created. Try again.' }),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setCreated(null);
+    setCopied(false);
+    create.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
+  }
+
+  async function copy() {
+    if (!created) return;
+    await navigator.clipboard?.writeText(created.token).catch(() => {});
+    setCopied(true);
+  }
+
+  return (
+    <>
+      <form ref={form} onSubmit={submit} noValidate className={styles.form} aria-label="Create a token">
+        <div className={styles.field}>
+          <label htmlFor="token-name">Name</label>
+          <input id="token-name" name="name" autoComplete="off" aria-invalid={errors.name ? true : undefined}
+            aria-describedby={['token-name-hint', errors.name ? 'token-name-error' : null].filter(Boolean).join(' ')} />
+          <p id="token-name-hint" className={styles.hint}>Say who uses it, for example &ldquo;Nightly warehouse load&rdquo;.</p>
+          {errors.name && <p id="token-name-error" className={styles.fieldError}>{errors.name}</p>}
+        </div>
+        <div className={styles.submit}>
+          <button type="submit" className="button" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create token'}</button>
+          {errors.form && <p role="alert" className="error">{errors.form}</p>}
+        </div>
+      </form>
+      <div role="status">
+        {created && (
+          <div className={styles.secret}>
+            <p><strong>Token &ldquo;{created.name}&rdquo; created.</strong> Copy it now: it is shown only once and cannot be read again.</p>
+            <label htmlFor="new-token">New token</label>
+            <div className={styles.secretRow}>
+              <input id="new-token" readOnly value={created.token} onFocus={(event) => event.currentTarget.select()} />
+              <button type="button" className="button" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
+            </div>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

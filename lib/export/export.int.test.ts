@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { CurrentUser } from '@/lib/auth/roles';
+import { executeLeadCommand } from '@/lib/commands/lead-commands';
+import { createLeadStore } from '@/lib/commands/lead-store';
+import { freshId, testDb } from '@/lib/testing/database';
+import { CSV_HEADER, DATA_FIELDS } from './columns';
+import { exportCountHandler, exportHandler } from './handler';
+
+const db = testDb();
+const store = createLeadStore(db);
+const connectionString = process.env.DATABASE_URL!;
+
+const TRICKY_NAMES = ['Zoë "Zed" O\'Brien, Jr.', 'Ngọc Ánh\nNguyễn', '  Łukasz   Żółć  ', 'Ωmega; 名前, "quoted"\r\nline', '=SUM(A1)'];
+
+function bi(tenantId: string): CurrentUser {
+  return { id: 'bianca', name: 'Bianca', email: 'bianca@x.example', tenantId, role: 'bi' };
+}
+
+const asUser = (user: CurrentUser | null) => ({
+  get: (handler: typeof exportHandler, query: string) =>
+    handler({ db, connectionString, sessionUser: async () => user })(new Request(`http://leadstream.test/api/export?${query}`)),
+});
+
+/** A tenant with leads whose names and notes need every kind of CSV quoting, written through the command handler. */
+async function tenantWithLeads() {
+  const tenantId = freshId('tenant');
+  const leads: string[] = [];
+  for (const [index, name] of TRICKY_NAMES.entries()) {
+    const leadId = randomUUID();
+    leads.push(leadId);
+    const actor = index % 2 === 0 ? 'ana' : 'ben';
+    const context = { tenantId, actorId: actor, region: 'GB' as const };
+    await executeLeadCommand(store, context, {
+      type: 'RegisterLead', correlationId: `corr-${index}`,
+      data: { leadId, name, phones: [`07911 1234${String(index).padStart(2, '0')}`], emails: [`lead${index}@example.com`], source: 'web, "spring" campaign' },
+    });
+    await executeLeadCommand(store, context, { type: 'AddNote', leadId, data: { noteId: randomUUID(), text: `Called, said: "ring back"\nafter 5, ok — ${name}` } });
+    await executeLeadCommand(store, context, { type: 'ChangeStatus', leadId, data: { status: 'Closed' } });
+  }
+  return { tenantId, leads };
+}
+
+const csvRows = (text: string) => parse(text, { columns: true, skip_empty_lines: false }) as Record<string, string>[];
+
+describe('the CSV export, parsed back with csv-parse', () => {
+  it('holds one row per event, every field round-trips, positions strictly increase', async () => {
+    const { tenantId } = await tenantWithLeads();
+    const response = await asUser(bi(tenantId)).get(exportHandler, 'format=csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await response.text();
+    const header = parse(text, { to_line: 1 })[0] as string[];
+    expect(header).toEqual(CSV_HEADER);
+
+    const rows = csvRows(text);
+    const stored = await db.$queryRaw<{ position: bigint; stream_id: string; version: number; type: string; data: any; metadata: any; occurred_at: Date }[]>`
+      SELECT position, stream_id, version, type, data, metadata, occurred_at FROM events WHERE tenant_id = ${tenantId} ORDER BY position`;
+    expect(rows).toHaveLength(stored.length);
+    expect(rows).toHaveLength(TRICKY_NAMES.length * 3);
+
+    rows.forEach((row, index) => {
+      const event = stored[index]!;
+      expect(row.position).toBe(event.position.toString());
+      expect(row.tenant_id).toBe(tenantId);
+      expect(row.stream_type).toBe('lead');
+      expect(row.stream_id).toBe(event.stream_id);
+      expect(Number(row.version)).toBe(event.version);
+      expect(row.type).toBe(event.type);
+      expect(row.occurred_at).toBe(event.occurred_at.toISOString());
+      expect(row.actor).toBe(event.metadata.actor);
+      expect(row.command_id).toBe(event.metadata.commandId);
+      expect(row.correlation_id).toBe(event.metadata.correlationId);
+      expect(row.causation_id).toBe(event.metadata.causationId ?? '');
+      expect(JSON.parse(row.data!)).toEqual(event.data);
+      expect(JSON.parse(row.metadata!)).toEqual(event.metadata);
+      for (const field of DATA_FIELDS) {
+        const value = event.data[field];
+        const cell = row[`data.${field}`]!;
+        if (value === undefined || value === null || typeof value === 'string') expect(cell, `${event.type} data.${field}`).toBe(value ?? '');
+        else expect(JSON.parse(cell), `${event.type} data.${field}`).toEqual(value);
+      }
+    });
+    const positions = rows.map((row) => BigInt(row.position!));
+    positions.slice(1).forEach((position, index) => expect(position).toBeGreaterThan(positions[index]!));
+
+    // The names survive every quoting rule, leading and trailing spaces included.
+    const registered = rows.filter((row) => row.type === 'LeadRegistered');
+    expect(registered.map((row) => row['data.name'])).toEqual(TRICKY_NAMES.map((name) => name.trim()));
+    expect(registered[0]!['data.source']).toBe('web, "spring" campaign');
+    expect(rows.find((row) => row.type === 'NoteAdded')!['data.text']).toBe(`Called, said: "ring back"\nafter 5, ok — ${TRICKY_NAMES[0]}`);
+  });
+
+  it('an incremental fetch with `after` returns exactly the rest, then nothing', async () => {
+    const { tenantId } = await tenantWithLeads();
+    const all = csvRows(await (await asUser(bi(tenantId)).get(exportHandler, 'format=csv')).text());
+    const cut = all[6]!.position!;
+    const rest = await asUser(bi(tenantId)).get(exportHandler, `format=csv&after=${cut}`);
+    expect(rest.headers.get('x-export-after')).toBe(cut);
+    const restRows = csvRows(await rest.text());
+    expect(restRows.map((row) => row.position)).toEqual(all.slice(7).map((row) => row.position));
+
+    const horizon = rest.headers.get('x-export-horizon')!;
+    expect(BigInt(horizon)).toBeGreaterThanOrEqual(BigInt(all.at(-1)!.position!));
+    const nothing = await asUser(bi(tenantId)).get(exportHandler, `format=csv&after=${horizon}`);
+    expect(csvRows(await nothing.text())).toEqual([]);
+
+    // Events written after that horizon come with the next fetch.
+    const leadId = randomUUID();
+    await executeLeadCommand(store, { tenantId, actorId: 'ana', region: 'GB' }, { type: 'RegisterLead', data: { leadId, name: 'Later Lead', emails: ['later@example.com'] } });
+    const next = csvRows(await (await asUser(bi(tenantId)).get(exportHandler, `format=csv&after=${horizon}`)).text());
+    expect(next.map((row) => [row.stream_id, row['data.name']])).toEqual([[leadId, 'Later Lead']]);
+  });
+
+  it('filters by event type, lead, actor and occurred-at range, and counts the same events', async () => {
+    const { tenantId, leads } = await tenantWithLeads();
+    const get = async (query: string) => csvRows(await (await asUser(bi(tenantId)).get(exportHandler, `format=csv&${query}`)).text());
+    const count = async (query: string) => (await (await asUser(bi(tenantId)).get(exportCountHandler as typeof exportHandler, query)).json()).count;
+
+    const notes = await get('type=NoteAdded&type=StatusChanged');
+    expect(new Set(notes.map((row) => row.type))).toEqual(new Set(['NoteAdded', 'StatusChanged']));
+    expect(notes).toHaveLength(TRICKY_NAMES.length * 2);
+    expect(await count('type=NoteAdded,StatusChanged')).toBe(notes.length);
+
+    const lead = await get(`lead=${leads[1]}`);
+    expect(lead.map((row) => row.type)).toEqual(['LeadRegistered', 'NoteAdded', 'StatusChanged']);
+    expect(new Set(lead.map((row) => row.stream_id))).toEqual(new Set([leads[1]]));
+
+    const byBen = await get('actor=ben');
+    expect(byBen).toHaveLength(2 * 3);
+    expect(byBen.every((row) => row.actor === 'ben')).toBe(true);
+    expect(await count('actor=ben')).toBe(6);
+
+    // Move three events into March 2026 to check the date range.
+    await db.$executeRaw`UPDATE events SET occurred_at = '2026-03-15T10:00:00Z' WHERE tenant_id = ${tenantId} AND stream_id = ${leads[0]}`;
+    const march = await get('from=2026-03-01&to=2026-03-15');
+    expect(march.map((row) => row.stream_id)).toEqual([leads[0], leads[0], leads[0]]);
+    expect(march[0]!.occurred_at).toBe('2026-03-15T10:00:00.000Z');
+    expect(await get('from=2026-03-16')).toHaveLength(TRICKY_NAMES.length * 3 - 3);
+    expect(await get('to=2026-03-14')).toEqual([]);
+  });
+});
+
+describe('the NDJSON and gzip exports', () => {
+  it('NDJSON carries the same events as objects', async () => {
+    const { tenantId } = await tenantWithLeads();
+    const csv = csvRows(await (await asUser(bi(tenantId)).get(exportHandler, 'format=csv')).text());
+    const response = await asUser(bi(tenantId)).get(exportHandler, 'format=ndjson');
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const lines = (await response.text()).split('\n');
+    expect(lines.pop()).toBe('');
+    const records = lines.map((line) => JSON.parse(line));
+    expect(records).toHaveLength(csv.length);
+    records.forEach((record, index) => {
+      const row = csv[index]!;
+      expect(record).toMatchObject({ position: row.position, tenant_id: tenantId, stream_id: row.stream_id, type: row.type, occurred_at: row.occurred_at, actor: row.actor });
+      expect(record.data).toEqual(JSON.parse(row.data!));
+      expect(record.metadata).toEqual(JSON.parse(row.metadata!));
+    });
+    expect(records.filter((r) => r.type === 'LeadRegistered').map((r) => r.data.name)).toEqual(TRICKY_NAMES.map((name) => name.trim()));
+  });
+
+  it('gzip compresses exactly the same bytes', async () => {
+    const { tenantId } = await tenantWithLeads();
+    for (const format of ['csv', 'ndjson']) {
+      const plain = await (await asUser(bi(tenantId)).get(exportHandler, `format=${format}`)).text();
+      const zipped = await asUser(bi(tenantId)).get(exportHandler, `format=${format}&gzip=true`);
+      expect(zipped.headers.get('content-type')).toBe('application/gzip');
+      expect(zipped.headers.get('content-disposition')).toMatch(new RegExp(`\\.${format}\\.gz"$`));
+      expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(plain);
+    }
+  });
+
+  it('exports old events in their latest shape, keeping the schema version they were stored with', async () => {
+    const tenantId = freshId('tenant');
+    const leadId = randomUUID();
+    await db.$executeRaw`
+      INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
+      VALUES (${tenantId}, ${leadId}, 'lead', 1, 'LeadRegistered', 1,
+        ${JSON.stringify({ leadId, name: 'Old Shape', phone: { e164: '+447911123456', raw: '07911 123456' }, email: null, source: 'legacy' })}::jsonb,
+        '{"actor":"ana"}'::jsonb, now())`;
+    const [row] = csvRows(await (await asUser(bi(tenantId)).get(exportHandler, 'format=csv')).text());
+    expect(row).toMatchObject({ schema_version: '2', stored_schema_version: '1', 'data.phone': '', 'data.emails': '[]' });
+    expect(JSON.parse(row!.data!)).toEqual({ leadId, name: 'Old Shape', phones: [{ e164: '+447911123456', raw: '07911 123456' }], emails: [], source: 'legacy', ownerId: null });
+  });
+});
+
+describe('tenants and parameters', () => {
+  it('a tenant\'s export never contains another tenant\'s events', async () => {
+    const a = await tenantWithLeads();
+    const b = await tenantWithLeads();
+    const rows = csvRows(await (await asUser(bi(a.tenantId)).get(exportHandler, 'format=csv')).text());
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.tenant_id === a.tenantId)).toBe(true);
+    expect(rows.some((row) => b.leads.includes(row.stream_id!))).toBe(false);
+    // Asking for the other tenant by name, or for its lead, gives nothing of it.
+    const named = await asUser(bi(a.tenantId)).get(exportHandler, `tenant=${b.tenantId}`);
+    expect(named.status).toBe(403);
+    expect(csvRows(await (await asUser(bi(a.tenantId)).get(exportHandler, `lead=${b.leads[0]}`)).text())).toEqual([]);
+  });
+
+  it.each([
+    ['format=xml', 'format'],
+    ['gzip=maybe', 'gzip'],
+    ['after=-1', 'after'],
+    ['after=abc', 'after'],
+    ['from=yesterday', 'from'],
+    ['to=2026-02-30T25:00Z', 'to'],
+    ['from=2026-03-02&to=2026-03-01', 'to'],
+    ['type=Bad%20Type', 'type'],
+    ['lead=not-a-uuid', 'lead'],
+    ['afer=10', 'afer'],
+    ['after=1&after=2', 'after'],
+  ])('%s is a 400 naming %s', async (query, parameter) => {
+    for (const handler of [exportHandler, exportCountHandler as typeof exportHandler]) {
+      const response = await asUser(bi(freshId('tenant'))).get(handler, query);
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error).toMatchObject({ kind: 'validation', parameter });
+      expect(body.error.message).toMatch(new RegExp(parameter === 'afer' ? 'Unknown parameter: afer' : parameter));
+    }
+  });
+
+  it('refuses a missing session (401) and a role without export (403)', async () => {
+    const nobody = await asUser(null).get(exportHandler, 'format=csv');
+    expect(nobody.status).toBe(401);
+    expect((await nobody.json()).error.kind).toBe('unauthenticated');
+    const agent = await asUser({ ...bi('demo'), role: 'agent' }).get(exportHandler, 'format=csv');
+    expect(agent.status).toBe(403);
+  });
+});

@@ -1,0 +1,70 @@
+// The export's parameters, from a query string. Every one is checked; a bad one is named.
+import { z } from 'zod';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date (YYYY-MM-DD, a whole UTC day) or an ISO date-time with its offset. */
+const instant = (label: string, { endOfDay }: { endOfDay: boolean }) =>
+  z.string().transform((value, ctx) => {
+    // An unencoded `+` in a query string arrives as a space: `…T10:00:00 02:00` means +02:00.
+    const text = value.trim().replace(/(T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2');
+    const date = DATE_ONLY.test(text) ? new Date(`${text}T00:00:00Z`) : DATE_TIME.test(text) ? new Date(text) : null;
+    if (!date || Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be a date (YYYY-MM-DD) or an ISO date-time with a time zone` });
+      return z.NEVER;
+    }
+    // `to=2026-03-31` means up to the end of that day.
+    if (endOfDay && DATE_ONLY.test(text)) date.setUTCDate(date.getUTCDate() + 1);
+    return date;
+  });
+
+const flag = z.enum(['true', 'false', '1', '0'], { error: 'gzip must be true or false' }).transform((value) => value === 'true' || value === '1');
+
+export const exportParamsSchema = z.strictObject(
+  {
+    format: z.enum(['csv', 'ndjson'], { error: 'format must be csv or ndjson' }).default('csv'),
+    gzip: flag.default(false),
+    after: z
+      .string()
+      .regex(/^\d{1,18}$/, { error: 'after must be a position: a whole number, 0 or more' })
+      .transform((value) => BigInt(value))
+      .default(0n),
+    from: instant('from', { endOfDay: false }).optional(),
+    to: instant('to', { endOfDay: true }).optional(),
+    type: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, { error: 'type must be an event type name, such as StatusChanged' }))
+      .max(50, { error: 'type: at most 50 event types' })
+      .optional(),
+    lead: z.uuid({ error: 'lead must be a lead id (a UUID)' }).optional(),
+    actor: z.string().trim().min(1, { error: 'actor must not be empty' }).max(200, { error: 'actor is too long' }).optional(),
+    tenant: z.string().min(1, { error: 'tenant must not be empty' }).max(200).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}` : undefined) },
+);
+
+export type ExportParams = z.output<typeof exportParamsSchema>;
+export type ExportFilter = Pick<ExportParams, 'from' | 'to' | 'type' | 'lead' | 'actor'>;
+
+export type ParamsResult = { ok: true; params: ExportParams } | { ok: false; parameter: string; message: string };
+
+/** Reads the query string: `type` may repeat or hold a comma-separated list; empty values are absent. */
+export function parseExportParams(search: URLSearchParams): ParamsResult {
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key).filter((value) => value !== '');
+    if (values.length === 0) continue;
+    if (key === 'type') input.type = values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+    else if (values.length > 1) return { ok: false, parameter: key, message: `${key} is given more than once` };
+    else input[key] = values[0];
+  }
+  const parsed = exportParamsSchema.safeParse(input);
+  if (parsed.success) {
+    const { from, to } = parsed.data;
+    if (from && to && from >= to) return { ok: false, parameter: 'to', message: 'to must be after from' };
+    return { ok: true, params: parsed.data };
+  }
+  const issue = parsed.error.issues[0]!;
+  const parameter = issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0] ?? 'query');
+  return { ok: false, parameter, message: issue.message };
+}
