@@ -30,6 +30,8 @@ async function createLead(page: Page, lead: { name: string; phone: string; email
   await page.getByRole('button', { name: 'Create lead' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(lead.name);
   await page.waitForLoadState('networkidle');
+  // The title comes with the page's streamed metadata, which can land after the heading.
+  await expect(page).toHaveTitle(`${lead.name} · Leadstream`);
 }
 
 async function seriousViolations(page: Page) {
@@ -112,7 +114,7 @@ test('the history tells who changed what, and time travel shows the lead as it w
   // The status history read model catches up a moment later.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('region', { name: 'Status timeline' })).toContainText('Follow-up from', { timeout: 1000 });
+    await expect(page.getByRole('region', { name: 'Status periods' }).getByRole('rowheader', { name: 'Follow-up' })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 });
 

@@ -1,35 +1,109 @@
 import { formatWhen } from '@/lib/leads/history-lines';
-import { STATUS_LABELS } from '@/lib/leads/lead';
-import type { TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
-import styles from './lead.module.css';
+import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import type { LeadCallback, TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
+import styles from './status-timeline.module.css';
+import { callbacksByPeriod, duration, OUTCOME_LABELS, OUTCOME_MARKS, timeScale } from './timeline-layout';
 
-function duration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const [days, hours] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60)];
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes % 60} min`;
-  return minutes > 0 ? `${minutes} min` : 'under a minute';
-}
+type Props = {
+  periods: readonly TimelinePeriod[];
+  callbacks: readonly LeadCallback[];
+  names: Readonly<Record<string, string>>;
+  /** The moment open periods are measured to (ISO). */
+  now: string;
+};
 
-/** The periods the lead spent in each status (from the status history read model). */
-export function StatusTimeline({ periods, names }: { periods: readonly TimelinePeriod[]; names: Readonly<Record<string, string>> }) {
+const STATUS_CLASS: Record<LeadStatus, string | undefined> = {
+  Available: styles.available, FollowUp: styles.followUp, Closed: styles.closed, Converted: styles.converted,
+};
+
+/**
+ * The periods the lead spent in each status (from the status history read model): a chart with one
+ * row per period on a shared time axis, the callbacks set in each marked at their due time, and the
+ * same facts as a table.
+ */
+export function StatusTimeline({ periods, callbacks, names, now }: Props) {
   const who = (id: string | null) => (id ? (names[id] ?? id) : 'the system');
+  const rows = callbacksByPeriod(periods, callbacks);
+  const scale = timeScale(periods, callbacks, new Date(now));
+  const callbackText = (callback: LeadCallback) => {
+    const handled = callback.handledAt ? `, handled ${formatWhen(callback.handledAt)} by ${who(callback.handledBy)}` : '';
+    return `due ${formatWhen(callback.dueAt)}, set by ${who(callback.setBy)}: ${OUTCOME_LABELS[callback.outcome]}${handled}`;
+  };
+
   return (
     <section aria-labelledby="timeline-heading" className={styles.card}>
       <h2 id="timeline-heading">Status timeline</h2>
       {periods.length === 0 ? (
         <p className="muted">Not available yet: the timeline is being brought up to date.</p>
       ) : (
-        <ol className={styles.timeline}>
-          {periods.map((period) => (
-            <li key={period.version}>
-              <strong>{STATUS_LABELS[period.status] ?? period.status}</strong>{' '}
-              from <time dateTime={period.enteredAt}>{formatWhen(period.enteredAt)}</time> ({who(period.enteredBy)}),{' '}
-              {period.current ? `now, for ${duration(period.durationSeconds)}` : `${duration(period.durationSeconds)}`}
-              {period.followUpAt && <span className="muted"> · callback {formatWhen(period.followUpAt)}</span>}
-            </li>
-          ))}
-        </ol>
+        <>
+          <div role="img" aria-label="Status timeline chart: the periods in the table below, drawn to scale" className={styles.chart}>
+            {rows.map(({ period, callbacks: set }) => {
+              const { left, width } = scale.span(period);
+              return (
+                <div key={period.version} className={styles.row}>
+                  <div className={styles.label}>
+                    <strong>{STATUS_LABELS[period.status] ?? period.status}</strong>
+                    <span>{duration(period.durationSeconds)}{period.current ? ' so far' : ''} · by {who(period.enteredBy)}</span>
+                  </div>
+                  <div className={styles.track}>
+                    <div className={`${styles.bar} ${STATUS_CLASS[period.status] ?? ''}`} style={{ left: `${left}%`, width: `max(${width}%, 3px)` }} />
+                    {set.map((callback) => (
+                      <span
+                        key={callback.version}
+                        className={`${styles.marker} ${styles[callback.outcome]}`}
+                        style={{ left: `${scale.at(callback.dueAt)}%` }}
+                        title={`Callback ${callbackText(callback)}`}
+                      >
+                        {OUTCOME_MARKS[callback.outcome]}
+                      </span>
+                    ))}
+                  </div>
+                </div>
+              );
+            })}
+            <div className={styles.axis}>
+              <span>{formatWhen(scale.start)}</span>
+              <span>{formatWhen(scale.end)}</span>
+            </div>
+            <p className={styles.legend}>
+              Callbacks at their due time: {(['on-time', 'late', 'missed', 'pending'] as const).map((outcome) => `${OUTCOME_MARKS[outcome]} ${OUTCOME_LABELS[outcome]}`).join(' · ')}
+            </p>
+          </div>
+          <div className={styles.tableWrap} role="region" aria-label="Status periods" tabIndex={0}>
+            <table>
+              <caption>Status periods (times in UTC)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col">From</th>
+                  <th scope="col">Until</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Changed by</th>
+                  <th scope="col">Callbacks set</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ period, callbacks: set }) => (
+                  <tr key={period.version}>
+                    <th scope="row">{STATUS_LABELS[period.status] ?? period.status}</th>
+                    <td><time dateTime={period.enteredAt}>{formatWhen(period.enteredAt)}</time></td>
+                    <td>{period.leftAt ? <time dateTime={period.leftAt}>{formatWhen(period.leftAt)}</time> : 'now'}</td>
+                    <td>{duration(period.durationSeconds)}{period.current ? ' so far' : ''}</td>
+                    <td>{who(period.enteredBy)}</td>
+                    <td>
+                      {set.length === 0 ? 'none' : (
+                        <ul className={styles.callbacks}>
+                          {set.map((callback) => <li key={callback.version}>{callbackText(callback)}</li>)}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import { normalisePhone, normaliseEmail, type Region } from '@/lib/leads/contact
 import type { HistoryEvent } from '@/lib/leads/history-lines';
 import type { LeadChange } from '@/lib/leads/diff';
 import type { Lead, LeadStatus, Phone } from '@/lib/leads/lead';
-import { leadTimeline, type TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
+import { leadCallbacks, leadTimeline, type LeadCallback, type TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
 import { phoneDigits } from '@/lib/projections/search-terms/normalize';
 import { leadAsOf, leadChangesBetween } from './time-travel';
 
@@ -34,6 +34,10 @@ export type LeadDetail = {
   readonly lead: LeadNow;
   readonly history: readonly HistoryEvent[];
   readonly timeline: readonly TimelinePeriod[];
+  /** The callbacks set on the lead, with what became of each. */
+  readonly callbacks: readonly LeadCallback[];
+  /** The moment the timeline's open period and callbacks are measured to. */
+  readonly asOf: string;
   /** Everyone of the tenant, for names in the history. */
   readonly people: readonly Person[];
   /** Who a lead may be assigned to: the tenant's users who work leads. */
@@ -44,9 +48,10 @@ export type LeadDetail = {
 export async function loadLeadDetail(store: EventStore, tenantId: string, leadId: string, { now = new Date() } = {}): Promise<LeadDetail | null> {
   const row = await store.db.leadView.findUnique({ where: { tenantId_leadId: { tenantId, leadId } } });
   if (!row) return null;
-  const [events, timeline, users] = await Promise.all([
+  const [events, timeline, callbacks, users] = await Promise.all([
     store.readStream(tenantId, leadId),
     leadTimeline(store.db, tenantId, leadId, { now }),
+    leadCallbacks(store.db, tenantId, leadId, { now }),
     tenantUsers(store.db, tenantId),
   ]);
   return {
@@ -72,6 +77,8 @@ export async function loadLeadDetail(store: EventStore, tenantId: string, leadId
       commandId: event.metadata.commandId ?? null,
     })),
     timeline,
+    callbacks,
+    asOf: now.toISOString(),
     people: users.map(({ id, name }) => ({ id, name })),
     owners: assignable(users),
   };

@@ -9,11 +9,10 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { inWindow, iso, type TimeWindow } from './queries-sql';
+import { byAgent, fromSource, inWindow, iso, type ActorAndSource, type TimeWindow } from './queries-sql';
 
-export type LatenessFilter = TimeWindow & {
-  /** Only callbacks this agent scheduled. */
-  readonly agent?: string;
+/** `agent`: only callbacks this agent scheduled; `source`: only callbacks of leads from this source. */
+export type LatenessFilter = TimeWindow & ActorAndSource & {
   /** What "now" is for open callbacks; defaults to the current time. */
   readonly now?: Date;
 };
@@ -41,21 +40,29 @@ export type OverdueCallback = {
   readonly overdueSeconds: number;
 };
 
+/** What became of a callback by `now`: on-time, late, missed, withdrawn (ended unhandled before it was due) or pending. */
+export type CallbackOutcome = 'on-time' | 'late' | 'missed' | 'withdrawn' | 'pending';
+
+/** The callback outcome of the follow_ups row `f`, as the comment at the top of this file defines it. */
+export const callbackOutcomeSql = (now: Date): Prisma.Sql => Prisma.sql`
+  CASE
+    WHEN f.handled_at IS NOT NULL AND f.handled_at <= f.due_at THEN 'on-time'
+    WHEN f.handled_at IS NOT NULL THEN 'late'
+    WHEN f.due_at < coalesce(f.ended_at, ${now}::timestamptz) THEN 'missed'
+    WHEN f.ended_at IS NOT NULL THEN 'withdrawn'
+    ELSE 'pending'
+  END`;
+
 /** Callbacks are picked by their due time: `from` inclusive, `to` exclusive. */
 export async function callbackLateness(db: Db, tenantId: string, filter: LatenessFilter = {}): Promise<AgentLateness[]> {
-  const { agent, now = new Date() } = filter;
+  const { agent, source, now = new Date() } = filter;
   return db.$queryRaw<AgentLateness[]>`
     WITH judged AS (
-      SELECT f.set_by,
-        CASE
-          WHEN f.handled_at IS NOT NULL AND f.handled_at <= f.due_at THEN 'on-time'
-          WHEN f.handled_at IS NOT NULL THEN 'late'
-          WHEN f.due_at < coalesce(f.ended_at, ${now}::timestamptz) THEN 'missed'
-        END AS outcome,
+      SELECT f.set_by, ${callbackOutcomeSql(now)} AS outcome,
         extract(epoch FROM f.handled_at - f.due_at)::float8 AS lateness
       FROM follow_ups f
-      WHERE f.tenant_id = ${tenantId} ${inWindow('f.due_at', filter)}
-        ${agent === undefined ? Prisma.empty : Prisma.sql`AND f.set_by = ${agent}`}
+      ${fromSource('f', source)}
+      WHERE f.tenant_id = ${tenantId} ${inWindow('f.due_at', filter)} ${byAgent('f.set_by', agent)}
     )
     SELECT set_by AS agent, count(*)::int AS due,
       count(*) FILTER (WHERE outcome = 'on-time')::int AS "onTime",
@@ -64,7 +71,7 @@ export async function callbackLateness(db: Db, tenantId: string, filter: Latenes
       avg(lateness) FILTER (WHERE outcome = 'late') AS "averageLatenessSeconds",
       percentile_cont(0.9) WITHIN GROUP (ORDER BY lateness) FILTER (WHERE outcome = 'late') AS "p90LatenessSeconds"
     FROM judged
-    WHERE outcome IS NOT NULL
+    WHERE outcome IN ('on-time', 'late', 'missed')
     GROUP BY set_by
     ORDER BY set_by NULLS LAST`;
 }
@@ -83,7 +90,7 @@ export async function mostOverdueCallbacks(
     FROM follow_ups f
     LEFT JOIN leads l ON l.tenant_id = f.tenant_id AND l.lead_id = f.lead_id
     WHERE f.tenant_id = ${tenantId} AND f.ended_at IS NULL AND f.handled_at IS NULL AND f.due_at < ${now}::timestamptz
-      ${agent === undefined ? Prisma.empty : Prisma.sql`AND f.set_by = ${agent}`}
+      ${byAgent('f.set_by', agent)}
     ORDER BY f.due_at, f.lead_id
     LIMIT ${limit}`;
   return rows.map((row) => ({

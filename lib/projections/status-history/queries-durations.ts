@@ -4,16 +4,12 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LeadStatus } from '@/lib/leads/lead';
-import { inWindow, statusOrder, type TimeWindow } from './queries-sql';
+import { byAgent, fromSource, inWindow, statusOrder, type ActorAndSource, type TimeWindow } from './queries-sql';
 
 export type DurationGrouping = 'status' | 'agent' | 'day' | 'week';
 
-export type DurationFilter = TimeWindow & {
+export type DurationFilter = TimeWindow & ActorAndSource & {
   readonly groupBy: DurationGrouping;
-  /** Only periods this agent moved the lead into. */
-  readonly agent?: string;
-  /** Only leads from this source. */
-  readonly source?: string;
 };
 
 export type DurationStats = {
@@ -44,10 +40,9 @@ export async function statusDurationStats(db: Db, tenantId: string, filter: Dura
       percentile_cont(0.9) WITHIN GROUP (ORDER BY p.duration_seconds) AS "p90Seconds",
       percentile_cont(0.95) WITHIN GROUP (ORDER BY p.duration_seconds) AS "p95Seconds"
     FROM status_periods p
-    ${source === undefined ? Prisma.empty : Prisma.sql`JOIN leads l ON l.tenant_id = p.tenant_id AND l.lead_id = p.lead_id AND l.source = ${source}`}
+    ${fromSource('p', source)}
     WHERE p.tenant_id = ${tenantId} AND p.duration_seconds IS NOT NULL
-      ${inWindow('p.entered_at', filter)}
-      ${agent === undefined ? Prisma.empty : Prisma.sql`AND p.entered_by = ${agent}`}
+      ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
     GROUP BY p.status, 2
     ORDER BY 2 NULLS LAST, ${statusOrder('p.status')}`;
 }

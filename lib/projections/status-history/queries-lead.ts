@@ -3,6 +3,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LeadStatus } from '@/lib/leads/lead';
+import { callbackOutcomeSql, type CallbackOutcome } from './queries-callbacks';
 import { iso, isoOrNull, statusOrder } from './queries-sql';
 
 export type TimelinePeriod = {
@@ -18,6 +19,19 @@ export type TimelinePeriod = {
   readonly current: boolean;
   /** The latest callback time set while the lead was in this status. */
   readonly followUpAt: string | null;
+};
+
+export type LeadCallback = {
+  /** Version of the event that scheduled it: the period it was set in is the last one entered at or before it. */
+  readonly version: number;
+  readonly dueAt: string;
+  readonly setAt: string;
+  readonly setBy: string | null;
+  readonly handledAt: string | null;
+  readonly handledBy: string | null;
+  readonly endedAt: string | null;
+  readonly endReason: string | null;
+  readonly outcome: CallbackOutcome;
 };
 
 export type StatusTime = { readonly status: LeadStatus; readonly seconds: number; readonly periods: number };
@@ -56,4 +70,27 @@ export async function timeInStatusForLead(db: Db, tenantId: string, leadId: stri
     WHERE p.tenant_id = ${tenantId} AND p.lead_id = ${leadId}
     GROUP BY p.status
     ORDER BY ${statusOrder('p.status')}`;
+}
+
+/** Every callback set on the lead, oldest first, with what became of it by `now`. */
+export async function leadCallbacks(db: Db, tenantId: string, leadId: string, { now = new Date() }: { now?: Date } = {}): Promise<LeadCallback[]> {
+  const rows = await db.$queryRaw<
+    { version: number; due_at: Date; set_at: Date; set_by: string | null; handled_at: Date | null; handled_by: string | null; ended_at: Date | null; end_reason: string | null; outcome: CallbackOutcome }[]
+  >`
+    SELECT f.scheduled_version AS version, f.due_at, f.set_at, f.set_by, f.handled_at, f.handled_by, f.ended_at, f.end_reason,
+      ${callbackOutcomeSql(now)} AS outcome
+    FROM follow_ups f
+    WHERE f.tenant_id = ${tenantId} AND f.lead_id = ${leadId}
+    ORDER BY f.scheduled_version`;
+  return rows.map((row) => ({
+    version: row.version,
+    dueAt: iso(row.due_at),
+    setAt: iso(row.set_at),
+    setBy: row.set_by,
+    handledAt: isoOrNull(row.handled_at),
+    handledBy: row.handled_by,
+    endedAt: isoOrNull(row.ended_at),
+    endReason: row.end_reason,
+    outcome: row.outcome,
+  }));
 }

@@ -1,109 +1,18 @@
 // The status history queries against a recomputation from the raw events, on seeded random histories.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { createLeadStore } from '@/lib/commands/lead-store';
-import { seededRandom, type Random } from '@/lib/demo/random';
 import type { StoredEvent } from '@/lib/event-store';
-import { ALLOWED_TRANSITIONS, leadDecider, type Lead, type LeadEvent } from '@/lib/leads';
+import { leadDecider } from '@/lib/leads';
 import { testDb } from '@/lib/testing/database';
+import { asLead, average, callbacksOf, groupBy, judge, percentile, periodsOf, writeRandomLeads } from '@/lib/testing/lead-histories';
 import { catchUp } from '../engine/run-batch';
 import { statusHistoryProjection } from './projection';
 import { callbackLateness, statusDurationStats, timeInStatusForLead, transitionCounts } from './queries';
 
 const db = testDb();
 const store = createLeadStore(db);
-const MINUTE = 60_000;
-const START = Date.parse('2026-03-01T08:00:00Z');
 const NOW = new Date('2026-06-01T00:00:00Z');
-const AGENTS = ['ana', 'ben', 'cleo'];
-
-// ---- Writing random histories through the command handler ----------------------------------------
-
-function nextCommand(random: Random, lead: Lead, now: number): Record<string, unknown> {
-  const future = () => new Date(now + random.int(30, 72 * 60) * MINUTE).toISOString();
-  const options: (() => Record<string, unknown>)[] = [() => ({ type: 'RecordCallOutcome', data: { outcome: 'no-answer' } })];
-  for (const status of ALLOWED_TRANSITIONS[lead.status]) {
-    options.push(() => ({ type: 'ChangeStatus', data: status === 'FollowUp' ? { status, followUpAt: future() } : { status } }));
-  }
-  if (lead.status === 'Available' || lead.status === 'FollowUp') options.push(() => ({ type: 'SetFollowUp', data: { at: future() } }));
-  if (lead.status === 'Available' && lead.followUpAt) options.push(() => ({ type: 'ClearFollowUp' }));
-  return random.pick(options)();
-}
-
-async function writeRandomLeads(tenantId: string, count: number, seed: number): Promise<string[]> {
-  const random = seededRandom(seed);
-  const leadIds: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const leadId = randomUUID();
-    let now = START + random.int(0, 14 * 24 * 60) * MINUTE;
-    let lead = leadDecider.initialState();
-    const run = async (input: Record<string, unknown>) => {
-      const context = { tenantId, actorId: random.pick(AGENTS), region: 'GB' as const, now: new Date(now) };
-      const result = await executeLeadCommand(store, context, input);
-      lead = result.events.reduce(leadDecider.evolve, lead);
-    };
-    await run({ type: 'RegisterLead', data: { leadId, name: `Lead ${i}`, emails: [`lead${i}@example.com`], source: random.pick(['web', 'cold']) } });
-    for (let step = random.int(0, 9); step > 0; step--) {
-      now += random.int(1, 48 * 60) * MINUTE;
-      await run({ ...nextCommand(random, lead, now), leadId });
-    }
-    leadIds.push(leadId);
-  }
-  return leadIds;
-}
-
-// ---- The same figures in plain TypeScript, from the events ---------------------------------------
-
-type Period = { status: string; enteredBy: string | null; enteredAt: number; seconds: number | null };
-type Callback = { setBy: string | null; dueAt: number; handledAt: number | null; endedAt: number | null };
-
-const asLead = (event: StoredEvent) => event as unknown as LeadEvent & StoredEvent;
-
-function periodsOf(events: readonly StoredEvent[]): Period[] {
-  const periods: Period[] = [];
-  for (const event of events.map(asLead)) {
-    if (event.type !== 'LeadRegistered' && event.type !== 'StatusChanged') continue;
-    const open = periods[periods.length - 1];
-    if (open) open.seconds = (event.occurredAt.getTime() - open.enteredAt) / 1000;
-    const status = event.type === 'StatusChanged' ? event.data.to : 'Available';
-    periods.push({ status, enteredBy: event.metadata.actor ?? null, enteredAt: event.occurredAt.getTime(), seconds: null });
-  }
-  return periods;
-}
-
-function callbacksOf(events: readonly StoredEvent[]): Callback[] {
-  return events.map(asLead).flatMap((event, index) => {
-    if (event.type !== 'FollowUpScheduled') return [];
-    const callback: Callback = { setBy: event.metadata.actor ?? null, dueAt: Date.parse(event.data.at), handledAt: null, endedAt: null };
-    for (const later of events.slice(index + 1).map(asLead)) {
-      const time = later.occurredAt.getTime();
-      if ((later.type === 'CallOutcomeRecorded' || later.type === 'StatusChanged') && callback.handledAt === null) callback.handledAt = time;
-      if (later.type === 'FollowUpScheduled' || later.type === 'FollowUpCleared') {
-        callback.endedAt = time;
-        break;
-      }
-    }
-    return [callback];
-  });
-}
-
-/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = fraction * (sorted.length - 1);
-  const lower = sorted[Math.floor(position)]!;
-  const upper = sorted[Math.ceil(position)]!;
-  return lower + (upper - lower) * (position - Math.floor(position));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 // ---- The comparison -------------------------------------------------------------------------------
 
@@ -111,7 +20,7 @@ describe('status history queries equal a recomputation from the events', () => {
   const tenantId = `tenant-${randomUUID()}`;
   const streams = new Map<string, StoredEvent[]>();
   beforeAll(async () => {
-    const leadIds = await writeRandomLeads(tenantId, 30, 20260301);
+    const leadIds = await writeRandomLeads(store, tenantId, 30, 20260301);
     await catchUp(store, statusHistoryProjection);
     for (const leadId of leadIds) streams.set(leadId, await store.readStream(tenantId, leadId));
   });
@@ -173,8 +82,8 @@ describe('status history queries equal a recomputation from the events', () => {
 
   it('callback lateness per agent', async () => {
     const judged = [...streams.values()].flatMap(callbacksOf).flatMap((c) => {
-      if (c.handledAt !== null) return [{ ...c, outcome: c.handledAt <= c.dueAt ? 'on-time' : 'late' }];
-      return c.dueAt < (c.endedAt ?? NOW.getTime()) ? [{ ...c, outcome: 'missed' }] : [];
+      const outcome = judge(c, NOW.getTime());
+      return outcome ? [{ ...c, outcome }] : [];
     });
     const actual = await callbackLateness(db, tenantId, { now: NOW });
     expect(actual.map((row) => row.agent).sort()).toEqual([...groupBy(judged, (c) => String(c.setBy)).keys()].sort());

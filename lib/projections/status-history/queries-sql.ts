@@ -17,3 +17,21 @@ export const statusOrder = (column: string): Prisma.Sql =>
 
 export const iso = (value: Date): string => value.toISOString();
 export const isoOrNull = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+/** What the analytics figures can be narrowed to besides time: who made the change, and the lead's source. */
+export type ActorAndSource = {
+  /** Only what this user did (moved the lead, scheduled the callback): a user id. */
+  readonly agent?: string;
+  /** Only leads from this source (as the lead table has it now). */
+  readonly source?: string;
+};
+
+/** `AND column = agent` when an agent is given. `column` is a trusted identifier. */
+export const byAgent = (column: string, agent: string | undefined): Prisma.Sql =>
+  agent === undefined ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} = ${agent}`;
+
+/** Joins the lead table to `alias` (a table with tenant_id and lead_id) when a source is given. */
+export const fromSource = (alias: string, source: string | undefined): Prisma.Sql =>
+  source === undefined
+    ? Prisma.empty
+    : Prisma.sql`JOIN leads src ON src.tenant_id = ${Prisma.raw(alias)}.tenant_id AND src.lead_id = ${Prisma.raw(alias)}.lead_id AND src.source = ${source}`;

@@ -63,7 +63,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
             <HistoryList leadId={lead.leadId} events={detail.history} names={names} />
-            <StatusTimeline periods={detail.timeline} names={names} />
+            <StatusTimeline periods={detail.timeline} callbacks={detail.callbacks} names={names} now={detail.asOf} />
           </>
         }
       />

@@ -1,0 +1,112 @@
+// Random lead histories written through the command handler, and the status history figures
+// recomputed from their raw events in plain TypeScript: what the read model's queries are checked
+// against.
+import { randomUUID } from 'node:crypto';
+import { executeLeadCommand } from '@/lib/commands/lead-commands';
+import type { createLeadStore } from '@/lib/commands/lead-store';
+import { seededRandom, type Random } from '@/lib/demo/random';
+import type { StoredEvent } from '@/lib/event-store';
+import { ALLOWED_TRANSITIONS, type Lead, type LeadEvent, leadDecider } from '@/lib/leads';
+
+const MINUTE = 60_000;
+export const HISTORY_START = Date.parse('2026-03-01T08:00:00Z');
+export const HISTORY_AGENTS = ['ana', 'ben', 'cleo'];
+export const HISTORY_SOURCES = ['web', 'cold'];
+
+// ---- Writing random histories through the command handler ----------------------------------------
+
+function nextCommand(random: Random, lead: Lead, now: number): Record<string, unknown> {
+  const future = () => new Date(now + random.int(30, 72 * 60) * MINUTE).toISOString();
+  const options: (() => Record<string, unknown>)[] = [() => ({ type: 'RecordCallOutcome', data: { outcome: 'no-answer' } })];
+  for (const status of ALLOWED_TRANSITIONS[lead.status]) {
+    options.push(() => ({ type: 'ChangeStatus', data: status === 'FollowUp' ? { status, followUpAt: future() } : { status } }));
+  }
+  if (lead.status === 'Available' || lead.status === 'FollowUp') options.push(() => ({ type: 'SetFollowUp', data: { at: future() } }));
+  if (lead.status === 'Available' && lead.followUpAt) options.push(() => ({ type: 'ClearFollowUp' }));
+  return random.pick(options)();
+}
+
+/** `count` leads registered over two weeks from HISTORY_START, each with up to 9 random commands by random agents. */
+export async function writeRandomLeads(store: ReturnType<typeof createLeadStore>, tenantId: string, count: number, seed: number): Promise<string[]> {
+  const random = seededRandom(seed);
+  const leadIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const leadId = randomUUID();
+    let now = HISTORY_START + random.int(0, 14 * 24 * 60) * MINUTE;
+    let lead = leadDecider.initialState();
+    const run = async (input: Record<string, unknown>) => {
+      const context = { tenantId, actorId: random.pick(HISTORY_AGENTS), region: 'GB' as const, now: new Date(now) };
+      const result = await executeLeadCommand(store, context, input);
+      lead = result.events.reduce(leadDecider.evolve, lead);
+    };
+    await run({ type: 'RegisterLead', data: { leadId, name: `Lead ${i}`, emails: [`lead${i}@example.com`], source: random.pick(HISTORY_SOURCES) } });
+    for (let step = random.int(0, 9); step > 0; step--) {
+      now += random.int(1, 48 * 60) * MINUTE;
+      await run({ ...nextCommand(random, lead, now), leadId });
+    }
+    leadIds.push(leadId);
+  }
+  return leadIds;
+}
+
+// ---- The same figures in plain TypeScript, from the events ---------------------------------------
+
+export type Period = { leadId: string; status: string; from: string | null; enteredBy: string | null; enteredAt: number; seconds: number | null };
+export type Callback = { leadId: string; setBy: string | null; dueAt: number; handledAt: number | null; endedAt: number | null };
+
+export const asLead = (event: StoredEvent) => event as unknown as LeadEvent & StoredEvent;
+
+export function periodsOf(events: readonly StoredEvent[]): Period[] {
+  const periods: Period[] = [];
+  for (const event of events.map(asLead)) {
+    if (event.type !== 'LeadRegistered' && event.type !== 'StatusChanged') continue;
+    const open = periods[periods.length - 1];
+    if (open) open.seconds = (event.occurredAt.getTime() - open.enteredAt) / 1000;
+    const status = event.type === 'StatusChanged' ? event.data.to : 'Available';
+    const from = event.type === 'StatusChanged' ? event.data.from : null;
+    periods.push({ leadId: event.streamId, status, from, enteredBy: event.metadata.actor ?? null, enteredAt: event.occurredAt.getTime(), seconds: null });
+  }
+  return periods;
+}
+
+export function callbacksOf(events: readonly StoredEvent[]): Callback[] {
+  return events.map(asLead).flatMap((event, index) => {
+    if (event.type !== 'FollowUpScheduled') return [];
+    const callback: Callback = { leadId: event.streamId, setBy: event.metadata.actor ?? null, dueAt: Date.parse(event.data.at), handledAt: null, endedAt: null };
+    for (const later of events.slice(index + 1).map(asLead)) {
+      const time = later.occurredAt.getTime();
+      if ((later.type === 'CallOutcomeRecorded' || later.type === 'StatusChanged') && callback.handledAt === null) callback.handledAt = time;
+      if (later.type === 'FollowUpScheduled' || later.type === 'FollowUpCleared') {
+        callback.endedAt = time;
+        break;
+      }
+    }
+    return [callback];
+  });
+}
+
+/** What became of a callback by `now`, by the rules the read model's queries use. */
+export function judge(callback: Callback, now: number): 'on-time' | 'late' | 'missed' | null {
+  if (callback.handledAt !== null) return callback.handledAt <= callback.dueAt ? 'on-time' : 'late';
+  return callback.dueAt < (callback.endedAt ?? now) ? 'missed' : null;
+}
+
+/** The lead as its events leave it. */
+export const finalState = (events: readonly StoredEvent[]): Lead => events.reduce(leadDecider.evolve, leadDecider.initialState());
+
+/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = fraction * (sorted.length - 1);
+  const lower = sorted[Math.floor(position)]!;
+  const upper = sorted[Math.ceil(position)]!;
+  return lower + (upper - lower) * (position - Math.floor(position));
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+export const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
