@@ -43,8 +43,8 @@ export async function openExport(connectionString: string, tenantId: string, par
     throw error;
   }
   const { text, values } = exportRowsQuery(tenantId, params.after, horizon, params);
-  const rows = client.query(new QueryStream(text, values, { rowMode: 'array', batchSize: options.batchSize ?? 2000 }));
-  const stages: NodeJS.ReadWriteStream[] = [...encoder(params.format), ...(params.gzip ? [createGzip()] : [])];
+  const rows = client.query(new QueryStream(text, values, { rowMode: 'array', batchSize: options.batchSize ?? 5000 }));
+  const stages: NodeJS.ReadWriteStream[] = [encoder(params.format), ...(params.gzip ? [createGzip()] : [])];
   const output = pipeline([rows, ...stages] as unknown as [Readable, ...NodeJS.ReadWriteStream[]], () => {
     void client.end().catch(() => {});
   }) as unknown as Readable;
