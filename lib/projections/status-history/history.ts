@@ -8,6 +8,8 @@ export type PeriodRow = {
   lead_id: string;
   entered_version: number;
   status: string;
+  /** The status of the period this one followed; null for a lead's first period. */
+  previous_status: string | null;
   entered_at: string;
   entered_by: string | null;
   left_at: string | null;
@@ -47,9 +49,9 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
     const key = leadKey(event.tenantId, event.streamId);
     const at = event.occurredAt.toISOString();
     const actor = event.metadata.actor ?? null;
-    const openPeriod = (status: string) => {
+    const openPeriod = (status: string, previous: string | null) => {
       const row: PeriodRow = {
-        tenant_id: event.tenantId, lead_id: event.streamId, entered_version: event.version, status,
+        tenant_id: event.tenantId, lead_id: event.streamId, entered_version: event.version, status, previous_status: previous,
         entered_at: at, entered_by: actor, left_at: null, left_by: null, duration_seconds: null, follow_up_at: null,
       };
       openPeriods.set(key, row);
@@ -72,7 +74,7 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
 
     switch (lead.type) {
       case 'LeadRegistered':
-        if (!openPeriods.has(key)) openPeriod('Available');
+        if (!openPeriods.has(key)) openPeriod('Available', null);
         break;
       case 'StatusChanged': {
         const current = openPeriods.get(key);
@@ -82,7 +84,7 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
           touchPeriod(current);
         }
         handleFollowUp();
-        openPeriod(lead.data.to);
+        openPeriod(lead.data.to, current?.status ?? lead.data.from);
         break;
       }
       case 'FollowUpScheduled': {

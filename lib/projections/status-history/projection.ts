@@ -10,7 +10,7 @@ export const STATUS_PERIODS_TABLE = 'status_periods';
 export const FOLLOW_UPS_TABLE = 'follow_ups';
 
 const PERIOD_COLUMNS: readonly Column[] = [
-  ['tenant_id', 'text'], ['lead_id', 'text'], ['entered_version', 'int'], ['status', 'text'], ['entered_at', 'timestamptz'],
+  ['tenant_id', 'text'], ['lead_id', 'text'], ['entered_version', 'int'], ['status', 'text'], ['previous_status', 'text'], ['entered_at', 'timestamptz'],
   ['entered_by', 'text'], ['left_at', 'timestamptz'], ['left_by', 'text'], ['duration_seconds', 'float8'], ['follow_up_at', 'timestamptz'],
 ];
 const FOLLOW_UP_COLUMNS: readonly Column[] = [

@@ -28,23 +28,16 @@ export type TransitionFilter = TimeWindow & ActorAndSource;
 /** Changes are picked by when they happened: `from` inclusive, `to` exclusive. */
 export async function transitionCounts(db: Db, tenantId: string, filter: TransitionFilter = {}): Promise<TransitionReport> {
   const { agent, source } = filter;
-  // A change's previous status is the period it closed, which ended at the change: so the periods
-  // entered in the window, or left in it, hold every change of the window and the status before it.
-  const touchingWindow = filter.from ? Prisma.sql`AND (p.entered_at >= ${filter.from} OR p.left_at >= ${filter.from})` : Prisma.empty;
   const [transitions, funnel] = await Promise.all([
+    // Each period entered in the window is one change, from the status it followed (previous_status).
     db.$queryRaw<TransitionCount[]>`
-      WITH steps AS (
-        SELECT lag(p.status) OVER (PARTITION BY p.lead_id ORDER BY p.entered_version) AS "from",
-          p.status AS "to", p.entered_at, p.entered_by
-        FROM status_periods p
-        ${fromSource('p', source)}
-        WHERE p.tenant_id = ${tenantId} ${touchingWindow} ${inWindow('p.entered_at', { to: filter.to })}
-      )
-      SELECT s."from", s."to", count(*)::int AS count
-      FROM steps s
-      WHERE s."from" IS NOT NULL ${inWindow('s.entered_at', filter)} ${byAgent('s.entered_by', agent)}
-      GROUP BY s."from", s."to"
-      ORDER BY ${statusOrder('s."from"')}, ${statusOrder('s."to"')}`,
+      SELECT p.previous_status AS "from", p.status AS "to", count(*)::int AS count
+      FROM status_periods p
+      ${fromSource('p', source)}
+      WHERE p.tenant_id = ${tenantId} AND p.previous_status IS NOT NULL
+        ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
+      GROUP BY p.previous_status, p.status
+      ORDER BY ${statusOrder('p.previous_status')}, ${statusOrder('p.status')}`,
     db.$queryRaw<{ reached: number; converted: number; closed: number }[]>`
       SELECT count(*)::int AS reached,
         count(*) FILTER (WHERE latest.status = 'Converted')::int AS converted,
