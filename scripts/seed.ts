@@ -5,7 +5,7 @@ import { seedDemo } from '@/lib/demo/seed-demo';
 
 const db = createDb(process.env.DATABASE_URL!);
 const started = Date.now();
-const result = await seedDemo(db, { leads: Number(process.env.DEMO_LEADS ?? 500) });
+const result = await seedDemo(db, { leads: Number(process.env.DEMO_LEADS ?? 2000) });
 console.log(
   result.created
     ? `Seeded ${result.leads} demo leads for ${DEMO_TENANT.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`

@@ -1,4 +1,4 @@
-// The demo tenants: a call center with users of every role and a few hundred leads with months of
+// The demo tenants: a call center with users of every role and a couple of thousand leads with months of
 // history, and a second, small one (to see that tenants never meet). Everything is written through
 // the same command handler the app uses. Every demo command has a fixed id, so seeding again (after
 // an interrupted run, say) finishes the job and never writes anything twice.
@@ -12,7 +12,7 @@ import { seededRandom } from './random';
 
 const SEED = 20261123;
 
-export async function seedDemo(db: Db, { leads = 500, now = new Date() } = {}): Promise<{ created: boolean; leads: number }> {
+export async function seedDemo(db: Db, { leads = 2000, now = new Date() } = {}): Promise<{ created: boolean; leads: number }> {
   for (const tenant of [DEMO_TENANT, OTHER_TENANT]) await db.tenant.upsert({ where: { id: tenant.id }, create: tenant, update: {} });
   for (const { id, tenantId, ...user } of DEMO_USERS) {
     if (!(await db.user.findUnique({ where: { id } }))) await createUser(db, tenantId, { ...user, password: DEMO_PASSWORD }, { id });
