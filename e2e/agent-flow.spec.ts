@@ -1,20 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { logIn, USERS } from './support/auth';
+import { createLead, digits } from './support/leads';
 
 // One agent's day with a lead: register it, correct its phone, find it again by the OLD number
 // typed another way, update it and schedule the callback that then shows in the queue.
-
-const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
-
-async function createLead(page: Page, lead: { name: string; phone: string; email: string }) {
-  await page.goto('/leads/new');
-  await page.waitForLoadState('networkidle');
-  await page.getByLabel('Name', { exact: true }).fill(lead.name);
-  await page.getByLabel('Phone 1', { exact: true }).fill(lead.phone);
-  await page.getByLabel('Email 1', { exact: true }).fill(lead.email);
-  await page.getByRole('button', { name: 'Create lead' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(lead.name);
-}
 
 /** The search index is updated by the app server's projector, a moment after each change. */
 async function searchIndexCaughtUp(page: Page) {

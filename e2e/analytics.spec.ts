@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { executeLeadCommand } from '../lib/commands/lead-commands';
@@ -60,12 +60,6 @@ const tableOf = (title: string) =>
   section(title).getByRole('region', { name: `${title}: table` }).getByRole('row')
     .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())));
 
-async function expectNoSeriousAxeViolations() {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test('a manager opens a lead\'s status timeline: periods to scale, who moved it, callbacks met or late', async () => {
   // The status history read model is fed asynchronously: reload until it has the lead.
   await expect(async () => {
@@ -90,7 +84,7 @@ test('a manager opens a lead\'s status timeline: periods to scale, who moved it,
   await expect(page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()).toBeVisible();
 
   await page.screenshot({ path: 'e2e/screenshots/timeline.png', fullPage: true });
-  await expectNoSeriousAxeViolations();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 const SECTIONS = ['Time in each status', 'Follow-up funnel', 'Conversions over time', 'Callbacks handled late or missed', 'Status changes', 'Leads waiting longest'];
@@ -105,7 +99,7 @@ test('the analytics page shows every section, a chart beside each table, and pas
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: 'e2e/screenshots/analytics.png', fullPage: true });
-  await expectNoSeriousAxeViolations();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 768, height: 900 });
   // The charts take their new width a frame or two after the window changes.
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: 'no sideways scrolling at 768 px' })

@@ -1,26 +1,8 @@
-import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { logIn, USERS } from './support/auth';
-
-// One login per worker, kept as a storage state: the login page takes ten attempts a minute.
-const test = base.extend<object, { agentSession: string }>({
-  agentSession: [
-    async ({ browser }, use, info) => {
-      const page = await browser.newPage({ baseURL: info.project.use.baseURL });
-      await logIn(page, USERS.agent);
-      const file = path.join(info.project.outputDir, `${path.basename(info.config.configFile ?? 'e2e')}-agent-${info.workerIndex}.json`);
-      await page.context().storageState({ path: file });
-      await page.close();
-      await use(file);
-    },
-    { scope: 'worker' },
-  ],
-  storageState: ({ agentSession }, use) => use(agentSession),
-});
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/agent-test';
+import { digits } from './support/leads';
 
 // Bad input on the lead forms: each message next to its field, no server error, nothing stored.
-
-const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
 
 /** Fails the test on any 5xx answer. */
 function noServerErrors(page: Page) {

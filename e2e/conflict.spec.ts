@@ -1,10 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { logIn, USERS } from './support/auth';
+import { digits } from './support/leads';
 
 // Two agents with the same lead open. Changes to different fields merge without a word; changes
 // to the same field ask the later agent what to do, naming what the other one changed.
-
-const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
 
 async function agentPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

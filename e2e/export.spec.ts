@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { logIn, USERS } from './support/auth';
 
 test.describe.configure({ mode: 'serial' });
-
-async function noSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** The count the page shows once it has settled. */
 async function shownCount(page: Page): Promise<number> {
@@ -46,7 +40,7 @@ test('a BI analyst downloads the audit log as CSV: one row per event counted, in
   const horizon = BigInt(/after=(\d+)/.exec((await status.textContent())!)![1]!);
   expect(horizon).toBeGreaterThanOrEqual(positions.at(-1)!);
   await page.screenshot({ path: 'e2e/screenshots/export.png', fullPage: true });
-  await noSeriousAxeViolations(page);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('filters narrow the count and the file; NDJSON comes compressed when asked', async ({ page }) => {
@@ -93,7 +87,7 @@ test('an admin creates an API token, a BI tool exports with it, and once revoked
   expect(token).toMatch(/^lsk_[0-9a-f]{12}_/);
   const row = page.getByRole('region', { name: /Tokens of your organisation/ }).getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText(`${token.slice(0, 16)}_…`);
-  await noSeriousAxeViolations(page);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The BI tool: no session cookie, only the token.
   const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });

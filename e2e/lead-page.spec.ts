@@ -1,43 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/agent-test';
 import { logIn, USERS } from './support/auth';
-
-// One login per worker, kept as a storage state: the login page takes ten attempts a minute.
-const test = base.extend<object, { agentSession: string }>({
-  agentSession: [
-    async ({ browser }, use, info) => {
-      const page = await browser.newPage({ baseURL: info.project.use.baseURL });
-      await logIn(page, USERS.agent);
-      const file = path.join(info.project.outputDir, `${path.basename(info.config.configFile ?? 'e2e')}-agent-${info.workerIndex}.json`);
-      await page.context().storageState({ path: file });
-      await page.close();
-      await use(file);
-    },
-    { scope: 'worker' },
-  ],
-  storageState: ({ agentSession }, use) => use(agentSession),
-});
-
-const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
-
-async function createLead(page: Page, lead: { name: string; phone: string; email: string }) {
-  await page.goto('/leads/new');
-  await page.waitForLoadState('networkidle');
-  await page.getByLabel('Name', { exact: true }).fill(lead.name);
-  await page.getByLabel('Phone 1', { exact: true }).fill(lead.phone);
-  await page.getByLabel('Email 1', { exact: true }).fill(lead.email);
-  await page.getByRole('button', { name: 'Create lead' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(lead.name);
-  await page.waitForLoadState('networkidle');
-  // The title comes with the page's streamed metadata, which can land after the heading.
-  await expect(page).toHaveTitle(`${lead.name} · Leadstream`);
-}
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousViolations } from './support/axe';
+import { createLead, digits } from './support/leads';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const header = (page: Page) => page.getByRole('region', { name: 'Lead summary' });

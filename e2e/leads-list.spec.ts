@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { logIn, USERS } from './support/auth';
 
@@ -87,9 +87,7 @@ test('filters by owner and follow-up due, and a bad URL falls back to the defaul
 test('the lead list has no serious accessibility problems', async ({ page }) => {
   await page.goto('/leads');
   await expect(leadsTable(page)).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the table fits a 1280 px window; on a tablet it scrolls inside its frame and the page does not', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { executeLeadCommand } from '../lib/commands/lead-commands';
 import { createLeadStore } from '../lib/commands/lead-store';
@@ -90,8 +90,6 @@ test('the queue and the import pages have no serious or critical accessibility p
       await page.getByLabel('CSV file', { exact: true }).setInputFiles('e2e/fixtures/leads-mixed.csv');
       await expect(page.getByRole('button', { name: /^Import \d+ valid rows?$/ })).toBeVisible();
     }
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect(serious.map((violation) => `${url}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page), url).toEqual([]);
   }
 });
