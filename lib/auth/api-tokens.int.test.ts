@@ -33,7 +33,10 @@ describe('API tokens', () => {
     expect(token.startsWith(`lsk_${summary.prefix}_`)).toBe(true);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: summary.id } });
     expect(row).toMatchObject({ tenantId, name: 'Nightly warehouse load', scope: 'export', createdBy: 'adam', lastUsedAt: null });
-    expect(JSON.stringify(row)).not.toContain(token.split('_').at(-1));
+    // The secret is everything after `lsk_<prefix>_`: base64url, so it may itself hold underscores.
+    const secret = token.slice(`lsk_${summary.prefix}_`.length);
+    expect(secret).toHaveLength(43);
+    expect(JSON.stringify(row)).not.toContain(secret);
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
 
     expect(await verifyApiToken(db, token)).toMatchObject({ id: summary.id, tenantId, scope: 'export' });
