@@ -30,7 +30,15 @@ async function leadWithCallback(name: string, dueAt: Date) {
   }
 }
 
-test.beforeAll(async ({ browser }) => {
+/** Days end at midnight UTC: run in a new day rather than let "due today" turn overdue mid-test. */
+const SAFE_BEFORE_MIDNIGHT = 10 * 60_000;
+
+test.beforeAll(async ({ browser }, info) => {
+  const untilMidnight = new Date(Date.now()).setUTCHours(23, 59, 59, 999) - Date.now();
+  if (untilMidnight < SAFE_BEFORE_MIDNIGHT) {
+    info.setTimeout(info.timeout + untilMidnight + 1000);
+    await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1000));
+  }
   const now = Date.now();
   const endOfToday = new Date(now).setUTCHours(23, 59, 59, 999);
   await leadWithCallback(OVERDUE, new Date(now - 3_600_000));
