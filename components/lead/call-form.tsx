@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { OUTCOME_LABELS } from '@/lib/leads/history-lines';
 import { CALL_OUTCOMES } from '@/lib/leads/lead';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -32,8 +32,7 @@ export function CallForm() {
         id="lead-call-outcome"
         className={styles.input}
         value={outcome}
-        aria-invalid={outcomeMessage ? true : undefined}
-        aria-describedby={describedBy(outcomeMessage && 'lead-call-outcome-error')}
+        {...invalidProps('lead-call-outcome-error', outcomeMessage)}
         onChange={(event) => setOutcome(event.target.value)}
       >
         <option value="" disabled>Choose…</option>
@@ -48,8 +47,7 @@ export function CallForm() {
         className={styles.input}
         rows={2}
         value={notes}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(message && 'lead-call-notes-error')}
+        {...invalidProps('lead-call-notes-error', message)}
         onChange={(event) => setNotes(event.target.value)}
       />
       <FieldError id="lead-call-notes-error" message={message} />

@@ -13,3 +13,8 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
   const present = ids.filter(Boolean);
   return present.length ? present.join(' ') : undefined;
 }
+
+/** A field's invalid state: marked invalid and pointing at its FieldError while there is a message. */
+export function invalidProps(errorId: string, message?: string | null | false) {
+  return { 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy(message && errorId) } as const;
+}

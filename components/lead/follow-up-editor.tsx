@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatWhen } from '@/lib/leads/history-lines';
 import type { LeadStatus } from '@/lib/leads/lead';
 import { fromUtcInput, toUtcInput } from './client-values';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -44,8 +44,7 @@ export function FollowUpEditor({ status, followUpAt }: { status: LeadStatus; fol
           className={styles.input}
           type="datetime-local"
           value={at}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy(message && 'lead-callback-error')}
+          {...invalidProps('lead-callback-error', message)}
           onChange={(event) => setAt(event.target.value)}
         />
       </div>

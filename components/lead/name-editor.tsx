@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 import { useReturnFocus } from './use-return-focus';
@@ -41,8 +41,7 @@ export function NameEditor({ name }: { name: string }) {
         className={styles.input}
         value={draft}
         autoFocus
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(message && 'lead-name-error')}
+        {...invalidProps('lead-name-error', message)}
         onChange={(event) => setDraft(event.target.value)}
       />
       <div className={styles.actions}>

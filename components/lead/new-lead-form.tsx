@@ -7,7 +7,7 @@ import type { ActionError } from '@/lib/auth/action';
 import type { Person } from '@/lib/queries/lead-detail';
 import { newId } from './client-values';
 import { ContactRows, emptyRow, type Row } from './contact-rows';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import styles from './lead.module.css';
 import { placeErrors } from './place-errors';
 
@@ -74,8 +74,7 @@ export function NewLeadForm({ owners, currentUserId }: { owners: readonly Person
           value={name}
           required
           autoComplete="off"
-          aria-invalid={placed.fields.name ? true : undefined}
-          aria-describedby={describedBy(placed.fields.name && 'new-lead-name-error')}
+          {...invalidProps('new-lead-name-error', placed.fields.name)}
           onChange={(event) => setName(event.target.value)}
         />
         <FieldError id="new-lead-name-error" message={placed.fields.name} />
@@ -89,8 +88,7 @@ export function NewLeadForm({ owners, currentUserId }: { owners: readonly Person
           className={styles.input}
           list="new-lead-sources"
           value={source}
-          aria-invalid={placed.fields.source ? true : undefined}
-          aria-describedby={describedBy(placed.fields.source && 'new-lead-source-error')}
+          {...invalidProps('new-lead-source-error', placed.fields.source)}
           onChange={(event) => setSource(event.target.value)}
         />
         <datalist id="new-lead-sources">
@@ -104,8 +102,7 @@ export function NewLeadForm({ owners, currentUserId }: { owners: readonly Person
           id="new-lead-owner"
           className={styles.input}
           value={ownerId}
-          aria-invalid={placed.fields.ownerId ? true : undefined}
-          aria-describedby={describedBy(placed.fields.ownerId && 'new-lead-owner-error')}
+          {...invalidProps('new-lead-owner-error', placed.fields.ownerId)}
           onChange={(event) => setOwnerId(event.target.value)}
         >
           <option value="">Nobody</option>

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { newId } from './client-values';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -24,8 +24,7 @@ export function NoteForm() {
         className={styles.input}
         rows={3}
         value={text}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(message && 'lead-note-error')}
+        {...invalidProps('lead-note-error', message)}
         onChange={(event) => setText(event.target.value)}
       />
       <FieldError id="lead-note-error" message={message} />

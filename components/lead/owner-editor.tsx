@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { Person } from '@/lib/queries/lead-detail';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -24,8 +24,7 @@ export function OwnerEditor({ ownerId, owners }: { ownerId: string | null; owner
         id="lead-owner"
         className={styles.input}
         value={chosen}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(message && 'lead-owner-error')}
+        {...invalidProps('lead-owner-error', message)}
         onChange={(event) => {
           setChosen(event.target.value);
           reset();

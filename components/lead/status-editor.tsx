@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ALLOWED_TRANSITIONS } from '@/lib/leads/decide';
 import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
 import { fromUtcInput } from './client-values';
-import { describedBy, FieldError } from './field-error';
+import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -39,8 +39,7 @@ export function StatusEditor({ status }: { status: LeadStatus }) {
           id="lead-status"
           className={styles.input}
           value={chosen}
-          aria-invalid={statusMessage ? true : undefined}
-          aria-describedby={describedBy(statusMessage && 'lead-status-error')}
+          {...invalidProps('lead-status-error', statusMessage)}
           onChange={(event) => {
             setChosen(event.target.value as LeadStatus);
             reset();
@@ -60,8 +59,7 @@ export function StatusEditor({ status }: { status: LeadStatus }) {
             type="datetime-local"
             value={followUpAt}
             required
-            aria-invalid={dateMessage ? true : undefined}
-            aria-describedby={describedBy(dateMessage && 'lead-status-follow-up-error')}
+            {...invalidProps('lead-status-follow-up-error', dateMessage)}
             onChange={(event) => setFollowUpAt(event.target.value)}
           />
           <FieldError id="lead-status-follow-up-error" message={dateMessage} />
