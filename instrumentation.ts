@@ -2,6 +2,6 @@
 // inside the app (set LEADSTREAM_PROJECTOR=off to leave that to `npm run projector` processes).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.LEADSTREAM_PROJECTOR === 'off') return;
-  const { startBackgroundProjector } = await import('./lib/projections/background');
+  const { startBackgroundProjector } = await import('./lib/system/background-projector');
   startBackgroundProjector();
 }

@@ -7,12 +7,12 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDb } from '@/lib/db/client';
-import { defaultFilters, windowOf, bucketOf, type AnalyticsFilters } from '@/lib/analytics/filters';
-import { analyticsFilterOptions } from '@/lib/analytics/options';
-import { loadAnalyticsReport, WAITING_LIMIT } from '@/lib/analytics/report';
+import { defaultFilters, windowOf, bucketOf, type AnalyticsFilters } from '@/lib/read/analytics/filters';
+import { analyticsFilterOptions } from '@/lib/read/analytics/options';
+import { loadAnalyticsReport, WAITING_LIMIT } from '@/lib/read/analytics/report';
 import {
   callbackLateness, conversionsOverTime, leadsWaitingLongest, statusDurationStats, transitionCounts,
-} from '@/lib/projections/status-history/queries';
+} from '@/lib/read/status-history/queries';
 import { AGENTS, BENCH_NOW, BENCH_TENANT } from './generate/leads';
 import { table } from './lib/report';
 import { round, summarise } from './lib/stats';

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createLeadStore } from '@/lib/commands/lead-store';
 import { createDb } from '@/lib/db/client';
-import { projectionLag } from '@/lib/projections/engine/lag';
-import { rebuildProjection } from '@/lib/projections/engine/rebuild';
-import { rebuildLeadTable } from '@/lib/projections/lead-table/rebuild';
-import { asyncProjection, asyncProjections, inlineProjections, PROJECTION_NAMES } from '@/lib/projections/registry';
+import { projectionLag } from '@/lib/read/engine/lag';
+import { rebuildProjection } from '@/lib/read/engine/rebuild';
+import { rebuildLeadTable } from '@/lib/read/lead-table/rebuild';
+import { asyncProjection, asyncProjections, inlineProjections, PROJECTION_NAMES } from '@/lib/system/projections';
 
 const { values, positionals } = parseArgs({ options: { all: { type: 'boolean' } }, allowPositionals: true });
 const names = values.all ? [...PROJECTION_NAMES] : positionals;

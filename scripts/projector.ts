@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { createLeadStore } from '@/lib/commands/lead-store';
 import { createDb } from '@/lib/db/client';
-import { runProjector } from '@/lib/projections/engine/projector';
-import { asyncProjections } from '@/lib/projections/registry';
+import { runProjector } from '@/lib/read/engine/projector';
+import { asyncProjections } from '@/lib/system/projections';
 
 const { values } = parseArgs({
   options: { 'batch-size': { type: 'string' }, 'hold-before-commit-ms': { type: 'string' }, 'poll-ms': { type: 'string' } },

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/session';
-import { getOverview } from '@/lib/queries/overview';
+import { getOverview } from '@/lib/read/overview';
 import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
 
 // Read at request time: the log changes with every command.

@@ -8,8 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { rowCounter } from '@/components/export/download';
-import type { ExportParams } from '@/lib/export/params';
-import { openExport } from '@/lib/export/stream';
+import type { ExportParams } from '@/lib/read/event-log/export/params';
+import { openExport } from '@/lib/read/event-log/export/stream';
 
 const [mode, tenantId, maxPosition, format = 'csv'] = process.argv.slice(2) as ['export' | 'copy', string, string, 'csv' | 'ndjson'];
 const url = process.env.DATABASE_URL!;

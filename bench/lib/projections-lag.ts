@@ -9,9 +9,9 @@ import type { Db } from '@/lib/db/client';
 import type { EventStore } from '@/lib/event-store';
 import { LEAD_STATUSES } from '@/lib/leads';
 import { normalisePhone } from '@/lib/leads/contact';
-import { runProjector } from '@/lib/projections/engine/projector';
-import { waitForProjection } from '@/lib/projections/engine/wait';
-import { asyncProjections } from '@/lib/projections/registry';
+import { runProjector } from '@/lib/read/engine/projector';
+import { waitForProjection } from '@/lib/read/engine/wait';
+import { asyncProjections } from '@/lib/system/projections';
 import { AGENTS, BENCH_TENANT, leadIdOf } from '../generate/leads';
 import { summarise, type Latencies } from './stats';
 

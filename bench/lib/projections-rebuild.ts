@@ -5,10 +5,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type pg from 'pg';
 import type { EventStore } from '@/lib/event-store';
-import { rebuildProjection } from '@/lib/projections/engine/rebuild';
-import { rebuildLeadTable } from '@/lib/projections/lead-table/rebuild';
-import { searchTermsProjection } from '@/lib/projections/search-terms/projection';
-import { statusHistoryProjection } from '@/lib/projections/status-history/projection';
+import { rebuildProjection } from '@/lib/read/engine/rebuild';
+import { rebuildLeadTable } from '@/lib/read/lead-table/rebuild';
+import { searchTermsProjection } from '@/lib/read/search-terms/projection';
+import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 
 export type Baseline = { rows: number; seconds: number; rowsPerSec: number; eventsPerSec: number };
 export type RebuildRun = {

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { seededRandom, type Random } from '@/lib/demo/random';
 import type { Db } from '@/lib/db/client';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { searchLeads } from '@/lib/projections/search-terms/search';
+import { searchLeads } from '@/lib/read/search-terms/search';
 import { BENCH_TENANT, leadIdOf } from '../generate/leads';
 import { summarise, type Latencies } from './stats';
 

@@ -1,6 +1,6 @@
 // The charts of the analytics page, built from the same report as its tables.
-import { funnelSteps, SECTION_TITLES, type Names } from '@/lib/analytics/tables';
-import type { AnalyticsReport } from '@/lib/analytics/report';
+import { funnelSteps, SECTION_TITLES, type Names } from '@/lib/present/analytics-tables';
+import type { AnalyticsReport } from '@/lib/read/analytics/report';
 import { STATUS_LABELS } from '@/lib/leads/lead';
 import { AnalyticsChart } from './analytics-chart';
 

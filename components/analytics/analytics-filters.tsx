@@ -1,4 +1,4 @@
-import type { AnalyticsFilters, FilterOptions } from '@/lib/analytics/filters';
+import type { AnalyticsFilters, FilterOptions } from '@/lib/read/analytics/filters';
 import styles from './analytics.module.css';
 
 /**

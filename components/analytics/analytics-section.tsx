@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { SectionTable } from '@/lib/analytics/tables';
+import type { SectionTable } from '@/lib/present/analytics-tables';
 import styles from './analytics.module.css';
 
 type Props = {

@@ -1,5 +1,5 @@
 // What an agent's own pending edit would do, in words, for the conflict dialog. Pure.
-import { formatWhen } from '@/lib/leads/history-lines';
+import { formatWhen } from '@/lib/present/history-lines';
 import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
 import type { Edit } from './lead-command';
 

@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
 import type { CommandOutcome } from '@/app/(app)/leads/actions';
-import { formatWhen, historyLines } from '@/lib/leads/history-lines';
+import { formatWhen, historyLines } from '@/lib/present/history-lines';
 import { summariseEdit } from './command-summary';
 import { CommandRefused, type Conflict, type SentCommand } from './lead-command';
 import styles from './lead.module.css';

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { formatWhen } from '@/lib/leads/history-lines';
+import { formatWhen } from '@/lib/present/history-lines';
 import type { LeadStatus } from '@/lib/leads/lead';
 import { fromUtcInput, toUtcInput } from './client-values';
 import { FieldError, invalidProps } from './field-error';

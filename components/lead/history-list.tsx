@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatWhen, historyLines, type HistoryEvent } from '@/lib/leads/history-lines';
+import { formatWhen, historyLines, type HistoryEvent } from '@/lib/present/history-lines';
 import styles from './lead.module.css';
 
 /** Every change to the lead, newest first; each time links to the lead as it was right after. */

@@ -1,4 +1,4 @@
-import type { LeadNow, Person } from '@/lib/queries/lead-detail';
+import type { LeadNow, Person } from '@/lib/read/lead-detail';
 import { CallForm } from './call-form';
 import { ContactEditor } from './contact-editor';
 import { FollowUpEditor } from './follow-up-editor';

@@ -1,6 +1,6 @@
-import { formatWhen } from '@/lib/leads/history-lines';
+import { formatWhen } from '@/lib/present/history-lines';
 import { STATUS_LABELS } from '@/lib/leads/lead';
-import type { LeadNow } from '@/lib/queries/lead-detail';
+import type { LeadNow } from '@/lib/read/lead-detail';
 import styles from './lead.module.css';
 
 /** The lead's name and status, and the facts an agent looks at first. */

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { registerLead } from '@/app/(app)/leads/actions';
 import type { ActionError } from '@/lib/auth/action';
-import type { Person } from '@/lib/queries/lead-detail';
+import type { Person } from '@/lib/read/lead-detail';
 import { newId } from './client-values';
 import { ContactRows, emptyRow, type Row } from './contact-rows';
 import { FieldError, invalidProps } from './field-error';

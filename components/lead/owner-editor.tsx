@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { Person } from '@/lib/queries/lead-detail';
+import type { Person } from '@/lib/read/lead-detail';
 import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';

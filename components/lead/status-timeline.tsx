@@ -1,6 +1,6 @@
-import { formatWhen } from '@/lib/leads/history-lines';
+import { formatWhen } from '@/lib/present/history-lines';
 import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
-import type { LeadCallback, TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
+import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
 import styles from './status-timeline.module.css';
 import { callbacksByPeriod, duration, OUTCOME_LABELS, OUTCOME_MARKS, timeScale } from './timeline-layout';
 

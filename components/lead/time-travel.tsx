@@ -1,9 +1,9 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import type { LeadChange } from '@/lib/leads/diff';
-import { formatWhen } from '@/lib/leads/history-lines';
+import type { LeadChange } from '@/lib/present/diff';
+import { formatWhen } from '@/lib/present/history-lines';
 import { STATUS_LABELS, type Lead } from '@/lib/leads/lead';
-import type { LeadThen } from '@/lib/queries/lead-detail';
+import type { LeadThen } from '@/lib/read/lead-detail';
 import styles from './lead.module.css';
 
 type Names = Readonly<Record<string, string>>;

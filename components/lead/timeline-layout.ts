@@ -1,5 +1,5 @@
 // Where each status period and callback sits on the lead's timeline chart. Pure.
-import type { LeadCallback, TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
+import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
 
 export function duration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);

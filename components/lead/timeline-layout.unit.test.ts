@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadCallback, TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
+import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
 import { callbacksByPeriod, duration, timeScale } from './timeline-layout';
 
 const period = (version: number, enteredAt: string, leftAt: string | null): TimelinePeriod => ({

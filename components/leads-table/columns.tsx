@@ -1,9 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import { STATUS_LABELS } from '@/lib/leads/lead';
-import type { LeadListRow } from '@/lib/queries/leads-list';
+import type { LeadListRow } from '@/lib/read/lead-table/leads-list';
 import { absoluteTime, dayOf, relativeTime } from './format';
-import { FIRST_DIRECTION, type SortKey } from './list-params';
+import { FIRST_DIRECTION, type SortKey } from '@/lib/read/lead-table/list-params';
 import styles from './leads-table.module.css';
 
 const column = createColumnHelper<LeadListRow>();

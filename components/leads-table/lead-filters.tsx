@@ -1,8 +1,8 @@
 'use client';
 import { useId } from 'react';
 import { LEAD_STATUSES, STATUS_LABELS } from '@/lib/leads/lead';
-import type { LeadOwner } from '@/lib/queries/leads-list';
-import { DUE_FILTERS, hasFilters, type DueFilter, type LeadListParams } from './list-params';
+import type { LeadOwner } from '@/lib/read/lead-table/leads-list';
+import { DUE_FILTERS, hasFilters, type DueFilter, type LeadListParams } from '@/lib/read/lead-table/list-params';
 import styles from './leads-table.module.css';
 
 const DUE_LABELS: Record<DueFilter, string> = { overdue: 'Overdue', today: 'Due today (UTC)', week: 'Due in the next 7 days', none: 'No follow-up' };

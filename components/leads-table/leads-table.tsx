@@ -1,10 +1,10 @@
 'use client';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
-import type { LeadList } from '@/lib/queries/leads-list';
+import type { LeadList } from '@/lib/read/lead-table/leads-list';
 import { leadColumns } from './columns';
 import { LeadFilters } from './lead-filters';
-import { hasFilters, withChange, type SortKey } from './list-params';
+import { hasFilters, withChange, type SortKey } from '@/lib/read/lead-table/list-params';
 import { Pagination } from './pagination';
 import { useListNavigation } from './use-list-navigation';
 import styles from './leads-table.module.css';

@@ -1,6 +1,6 @@
 'use client';
 import { useId } from 'react';
-import { PAGE_SIZES, type PageSize } from './list-params';
+import { PAGE_SIZES, type PageSize } from '@/lib/read/lead-table/list-params';
 import styles from './leads-table.module.css';
 
 type Props = {

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
-import { toSearchString, type LeadListParams } from './list-params';
+import { toSearchString, type LeadListParams } from '@/lib/read/lead-table/list-params';
 
 /**
  * The list's state lives in the URL: a change pushes a new URL and the server renders that page.

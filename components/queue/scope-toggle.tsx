@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { QueueScope } from '@/lib/queries/callback-queue';
+import type { QueueScope } from '@/lib/read/lead-table/callback-queue';
 import styles from './queue.module.css';
 
 /** Whose callbacks: the choice lives in the URL, so it survives a reload and can be shared. */

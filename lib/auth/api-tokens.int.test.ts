@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createEventStore } from '@/lib/event-store';
 import { ValidationError } from '@/lib/errors';
-import { exportHandler } from '@/lib/export/handler';
+import { exportHandler } from '@/lib/read/event-log/export/handler';
 import { freshId, testDb } from '@/lib/testing/database';
 import { createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from './api-tokens';
 

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { createEventStore, createUpcasterRegistry, type InlineProjection } from '@/lib/event-store';
 import { leadEventSchemas } from '@/lib/leads';
-import { inlineProjections } from '@/lib/projections/registry';
+import { inlineProjections } from '@/lib/system/projections';
 
 export const leadUpcasters = createUpcasterRegistry(leadEventSchemas);
 

@@ -5,7 +5,7 @@ import { ValidationError } from '@/lib/errors';
 import { normalisePhone, type Region } from '@/lib/leads/contact';
 import type { RegisterLead } from '@/lib/leads/decide';
 import { parseLeadCommand } from '@/lib/leads/schemas';
-import { normalizeEmail, phoneDigits } from '@/lib/projections/search-terms/normalize';
+import { normalizeEmail, phoneDigits } from '@/lib/read/search-terms/normalize';
 import { lineOf, splitValues, type ImportRecord } from './mapping';
 
 export const DEFAULT_SOURCE = 'CSV import';

@@ -3,13 +3,13 @@ import { AnalyticsCharts } from '@/components/analytics/analytics-charts';
 import { AnalyticsFiltersForm } from '@/components/analytics/analytics-filters';
 import { AnalyticsSection } from '@/components/analytics/analytics-section';
 import styles from '@/components/analytics/analytics.module.css';
-import { parseAnalyticsFilters, toSearchString, type RawSearchParams } from '@/lib/analytics/filters';
-import { analyticsFilterOptions } from '@/lib/analytics/options';
-import { loadAnalyticsReport } from '@/lib/analytics/report';
-import { SECTION_TITLES, sectionTable, type Section } from '@/lib/analytics/tables';
+import { parseAnalyticsFilters, toSearchString, type RawSearchParams } from '@/lib/read/analytics/filters';
+import { analyticsFilterOptions } from '@/lib/read/analytics/options';
+import { loadAnalyticsReport } from '@/lib/read/analytics/report';
+import { SECTION_TITLES, sectionTable, type Section } from '@/lib/present/analytics-tables';
 import { requirePageUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { userNames } from '@/lib/queries/user-names';
+import { userNames } from '@/lib/read/organisation/users';
 
 // Read at request time: the figures move with every change to a lead.
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { ExportForm } from '@/components/export/export-form';
 import { requirePageUser } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/users';
 import { db } from '@/lib/db';
-import { EXPORT_EVENT_TYPES } from '@/lib/export/columns';
+import { EXPORT_EVENT_TYPES } from '@/lib/read/event-log/export/columns';
 
 export const dynamic = 'force-dynamic';
 

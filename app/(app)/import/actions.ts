@@ -11,7 +11,7 @@ import { MAX_ROWS } from '@/lib/imports/csv';
 import { prepareImport } from '@/lib/imports/prepare-import';
 import { startImport } from '@/lib/imports/run-import';
 import { toValidationError } from '@/lib/leads/schemas';
-import { tenantRegion } from '@/lib/tenants';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
 
 const cell = z.string({ error: 'Every cell must be text' }).max(5000, { error: 'A cell is longer than 5,000 characters' });
 const records = z

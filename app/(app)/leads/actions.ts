@@ -9,8 +9,8 @@ import { createLeadStore } from '@/lib/commands/lead-store';
 import { db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { toValidationError } from '@/lib/leads/schemas';
-import { assignableOwners, leadsHoldingContact, type ContactHolder } from '@/lib/queries/lead-detail';
-import { tenantRegion } from '@/lib/tenants';
+import { assignableOwners, leadsHoldingContact, type ContactHolder } from '@/lib/read/lead-detail';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
 
 export type CommandOutcome = { leadId: string; version: number; merged: boolean; duplicate: boolean; position: string };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { LeadsTable } from '@/components/leads-table/leads-table';
-import type { RawSearchParams } from '@/components/leads-table/list-params';
+import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
 import { requirePageUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { loadLeadList } from '@/lib/queries/leads-list';
+import { loadLeadList } from '@/lib/read/lead-table/leads-list';
 
 // Read at request time: every command changes the list.
 export const dynamic = 'force-dynamic';

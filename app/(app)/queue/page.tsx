@@ -3,8 +3,8 @@ import { ScopeToggle } from '@/components/queue/scope-toggle';
 import styles from '@/components/queue/queue.module.css';
 import { requirePageUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { callbackQueue, QUEUE_SECTIONS, type QueueScope } from '@/lib/queries/callback-queue';
-import { userNames } from '@/lib/queries/user-names';
+import { callbackQueue, QUEUE_SECTIONS, type QueueScope } from '@/lib/read/lead-table/callback-queue';
+import { userNames } from '@/lib/read/organisation/users';
 
 // Read at request time: due times move with the clock.
 export const dynamic = 'force-dynamic';

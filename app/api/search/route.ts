@@ -1,10 +1,10 @@
 import { authorizedRoute } from '@/lib/auth/action';
 import { db } from '@/lib/db';
-import { waitForProjection } from '@/lib/projections/engine/wait';
-import { searchTermsProjection } from '@/lib/projections/search-terms/projection';
-import { searchLeads } from '@/lib/projections/search-terms/search';
-import { tenantRegion } from '@/lib/tenants';
-import { userNames } from '@/lib/queries/user-names';
+import { waitForProjection } from '@/lib/read/engine/wait';
+import { searchTermsProjection } from '@/lib/read/search-terms/projection';
+import { searchLeads } from '@/lib/read/search-terms/search';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
+import { userNames } from '@/lib/read/organisation/users';
 
 export const dynamic = 'force-dynamic';
 

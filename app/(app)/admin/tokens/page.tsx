@@ -4,7 +4,7 @@ import { TokensTable } from '@/components/admin/tokens-table';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { requirePageUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { userNames } from '@/lib/queries/user-names';
+import { userNames } from '@/lib/read/organisation/users';
 
 export const dynamic = 'force-dynamic';
 

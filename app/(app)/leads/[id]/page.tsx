@@ -11,7 +11,7 @@ import { TimeTravel } from '@/components/lead/time-travel';
 import { requirePageUser } from '@/lib/auth/session';
 import { createLeadStore } from '@/lib/commands/lead-store';
 import { db } from '@/lib/db';
-import { leadThen, loadLeadDetail } from '@/lib/queries/lead-detail';
+import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
 
 // Every request reads the lead's current version: edits are checked against it.
 export const dynamic = 'force-dynamic';

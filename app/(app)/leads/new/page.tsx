@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NewLeadForm } from '@/components/lead/new-lead-form';
 import { requirePageUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { assignableOwners } from '@/lib/queries/lead-detail';
+import { assignableOwners } from '@/lib/read/lead-detail';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New lead · Leadstream' };

@@ -1,12 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { authorizedRoute } from '@/lib/auth/action';
-import { parseAnalyticsFilters, parseAsOf } from '@/lib/analytics/filters';
-import { analyticsFilterOptions } from '@/lib/analytics/options';
-import { loadAnalyticsReport } from '@/lib/analytics/report';
-import { SECTIONS, sectionTable, type Section } from '@/lib/analytics/tables';
+import { parseAnalyticsFilters, parseAsOf } from '@/lib/read/analytics/filters';
+import { analyticsFilterOptions } from '@/lib/read/analytics/options';
+import { loadAnalyticsReport } from '@/lib/read/analytics/report';
+import { SECTIONS, sectionTable, type Section } from '@/lib/present/analytics-tables';
 import { db } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { userNames } from '@/lib/queries/user-names';
+import { userNames } from '@/lib/read/organisation/users';
 
 export const dynamic = 'force-dynamic';
 

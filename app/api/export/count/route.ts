@@ -1,6 +1,6 @@
 import { currentUser } from '@/lib/auth/session';
 import { databaseUrl, db } from '@/lib/db';
-import { exportCountHandler } from '@/lib/export/handler';
+import { exportCountHandler } from '@/lib/read/event-log/export/handler';
 
 export const dynamic = 'force-dynamic';
 

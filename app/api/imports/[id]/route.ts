@@ -3,7 +3,7 @@ import { authorizedRoute } from '@/lib/auth/action';
 import { createLeadStore } from '@/lib/commands/lead-store';
 import { db } from '@/lib/db';
 import { importProgress } from '@/lib/imports/run-import';
-import { userNames } from '@/lib/queries/user-names';
+import { userNames } from '@/lib/read/organisation/users';
 
 export const dynamic = 'force-dynamic';
 

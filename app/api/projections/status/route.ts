@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/lib/db';
-import { projectionLag } from '@/lib/projections/engine/lag';
-import { asyncProjections, inlineProjections } from '@/lib/projections/registry';
+import { projectionLag } from '@/lib/read/engine/lag';
+import { asyncProjections, inlineProjections } from '@/lib/system/projections';
 
 export const dynamic = 'force-dynamic';
 

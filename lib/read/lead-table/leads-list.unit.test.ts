@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, parseLeadListParams, toSearchString, withChange } from '@/components/leads-table/list-params';
+import { DEFAULT_PARAMS, parseLeadListParams, toSearchString, withChange } from '@/lib/read/lead-table/list-params';
 import { dueWindow } from './leads-list';
 
 const owners = ['ana', 'ben'];

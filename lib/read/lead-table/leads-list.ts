@@ -6,7 +6,7 @@ import type { LeadStatus, Phone } from '@/lib/leads/lead';
 import {
   COUNT_CAP, lastPageAllowed, parseLeadListParams,
   type DueFilter, type LeadListParams, type RawSearchParams, type SortDirection, type SortKey,
-} from '@/components/leads-table/list-params';
+} from '@/lib/read/lead-table/list-params';
 
 // One page of a tenant's lead table, sorted and filtered as the URL says. Built for a million leads:
 // every sort has a tenant index behind it (owner names aside, see ORDER) and counting stops at

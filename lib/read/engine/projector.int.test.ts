@@ -4,7 +4,7 @@ import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { createLeadStore } from '@/lib/commands/lead-store';
 import { testDb } from '@/lib/testing/database';
 import { startProjector, tenantRows, until, type ProjectorProcess } from '@/lib/testing/projections';
-import { asyncProjections } from '../registry';
+import { asyncProjections } from '@/lib/system/projections';
 import { readCheckpoint } from './checkpoints';
 import { rebuildProjection } from './rebuild';
 import { catchUp } from './run-batch';

@@ -1,6 +1,6 @@
 // A lead's events as sentences an agent reads: who did what, from what to what. Pure, so the lead
 // page (server) and the conflict dialog (browser) word the same change the same way.
-import { STATUS_LABELS, type CallOutcome, type LeadEvent, type LeadStatus, type Phone } from './lead';
+import { STATUS_LABELS, type CallOutcome, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads/lead';
 
 /** An event as the history needs it: stored events and a conflict's changes both fit. */
 export type HistoryEvent = {

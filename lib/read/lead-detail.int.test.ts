@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { createLeadStore } from '@/lib/commands/lead-store';
-import { catchUp } from '@/lib/projections/engine/run-batch';
-import { searchTermsProjection } from '@/lib/projections/search-terms/projection';
-import { statusHistoryProjection } from '@/lib/projections/status-history/projection';
+import { catchUp } from '@/lib/read/engine/run-batch';
+import { searchTermsProjection } from '@/lib/read/search-terms/projection';
+import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { testDb } from '@/lib/testing/database';
 import { leadsHoldingContact, leadThen, loadLeadDetail } from './lead-detail';
 

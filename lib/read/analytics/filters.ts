@@ -3,7 +3,7 @@
 // A bad value is reported by the name of its filter and replaced by its default; it never fails
 // the page.
 import { z } from 'zod';
-import type { Bucket } from '@/lib/projections/status-history/queries-conversions';
+import type { Bucket } from '@/lib/read/status-history/queries-conversions';
 
 export type AnalyticsFilters = {
   /** YYYY-MM-DD, UTC, inclusive. */

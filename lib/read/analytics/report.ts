@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/client';
 import {
   callbackLateness, conversionsOverTime, leadsWaitingLongest, statusDurationStats, transitionCounts,
   type AgentLateness, type Bucket, type ConversionBucket, type DurationStats, type TransitionReport, type WaitingLead,
-} from '@/lib/projections/status-history/queries';
+} from '@/lib/read/status-history/queries';
 import { bucketOf, windowOf, type AnalyticsFilters } from './filters';
 
 export const WAITING_LIMIT = 20;

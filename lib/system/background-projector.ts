@@ -2,8 +2,8 @@
 // dropped connection, a database restart) after a pause; it ends with the process.
 import { createLeadStore } from '@/lib/commands/lead-store';
 import { createDb } from '@/lib/db/client';
-import { runProjector } from './engine/projector';
-import { asyncProjections } from './registry';
+import { runProjector } from '@/lib/read/engine/projector';
+import { asyncProjections } from './projections';
 
 const globalForProjector = globalThis as unknown as { leadstreamProjector?: AbortController };
 

@@ -1,8 +1,8 @@
 // Every read model, by name: the inline lead table and the async ones.
-import { leadTableProjection } from './lead-table/projection';
-import { searchTermsProjection } from './search-terms/projection';
-import { statusHistoryProjection } from './status-history/projection';
-import type { AsyncProjection } from './engine/types';
+import { leadTableProjection } from '@/lib/read/lead-table/projection';
+import { searchTermsProjection } from '@/lib/read/search-terms/projection';
+import { statusHistoryProjection } from '@/lib/read/status-history/projection';
+import type { AsyncProjection } from '@/lib/read/engine/types';
 
 export const inlineProjections = [leadTableProjection];
 export const asyncProjections: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection];

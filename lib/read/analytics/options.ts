@@ -1,7 +1,7 @@
 // What the agent and source filters offer: the tenant's users who work leads, and its leads' sources.
 import 'server-only';
 import type { Db } from '@/lib/db/client';
-import { assignableOwners } from '@/lib/queries/lead-detail';
+import { assignableOwners } from '@/lib/read/lead-detail';
 import type { FilterOptions } from './filters';
 
 export async function analyticsFilterOptions(db: Db, tenantId: string): Promise<FilterOptions> {

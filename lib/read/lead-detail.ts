@@ -6,12 +6,12 @@ import type { Db } from '@/lib/db/client';
 import type { EventStore } from '@/lib/event-store';
 import { can } from '@/lib/auth/roles';
 import { normalisePhone, normaliseEmail, type Region } from '@/lib/leads/contact';
-import type { HistoryEvent } from '@/lib/leads/history-lines';
-import type { LeadChange } from '@/lib/leads/diff';
+import type { HistoryEvent } from '@/lib/present/history-lines';
+import type { LeadChange } from '@/lib/present/diff';
 import type { Lead, LeadStatus, Phone } from '@/lib/leads/lead';
-import { leadCallbacks, leadTimeline, type LeadCallback, type TimelinePeriod } from '@/lib/projections/status-history/queries-lead';
-import { phoneDigits } from '@/lib/projections/search-terms/normalize';
-import { leadAsOf, leadChangesBetween } from './time-travel';
+import { leadCallbacks, leadTimeline, type LeadCallback, type TimelinePeriod } from '@/lib/read/status-history/queries-lead';
+import { phoneDigits } from '@/lib/read/search-terms/normalize';
+import { leadAsOf, leadChangesBetween } from './event-log/time-travel';
 
 export type LeadNow = {
   readonly leadId: string;

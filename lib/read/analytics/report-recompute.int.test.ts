@@ -5,15 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLeadStore } from '@/lib/commands/lead-store';
 import type { StoredEvent } from '@/lib/event-store';
 import { LEAD_STATUSES } from '@/lib/leads/lead';
-import { catchUp } from '@/lib/projections/engine/run-batch';
-import { statusHistoryProjection } from '@/lib/projections/status-history/projection';
+import { catchUp } from '@/lib/read/engine/run-batch';
+import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { testDb } from '@/lib/testing/database';
 import {
   asLead, average, callbacksOf, finalState, groupBy, HISTORY_AGENTS, judge, percentile, periodsOf, writeRandomLeads,
 } from '@/lib/testing/lead-histories';
 import { bucketOf, windowOf, type AnalyticsFilters } from './filters';
 import { loadAnalyticsReport, WAITING_LIMIT, type AnalyticsReport } from './report';
-import { funnelSteps, SECTIONS, sectionTable } from './tables';
+import { funnelSteps, SECTIONS, sectionTable } from '@/lib/present/analytics-tables';
 
 const db = testDb();
 const store = createLeadStore(db);

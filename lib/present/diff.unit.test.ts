@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffLeads } from './diff';
-import { evolve, initialState, type Lead, type LeadEvent } from './lead';
+import { evolve, initialState, type Lead, type LeadEvent } from '@/lib/leads/lead';
 
 const landline = { e164: '+442079460018', raw: '020 7946 0018' };
 const mobile = { e164: '+447911123456', raw: '07911 123456' };

@@ -4,7 +4,7 @@ import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { EventStore } from '@/lib/event-store';
 import { leadDecider, type Lead } from '@/lib/leads';
-import { diffLeads, type LeadChange } from '@/lib/leads/diff';
+import { diffLeads, type LeadChange } from '@/lib/present/diff';
 
 /** A point in a lead's history: a moment, a version, or both (the earlier of the two wins). */
 export type PointInHistory = { readonly asOf?: Date; readonly version?: number };

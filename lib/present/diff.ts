@@ -1,6 +1,6 @@
 // What changed on a lead between two of its states, field by field: for time travel ("what did this
 // lead look like then, and what changed since"). Pure.
-import type { Lead, LeadStatus, Phone } from './lead';
+import type { Lead, LeadStatus, Phone } from '@/lib/leads/lead';
 
 type ValueChange<Field extends string, Value> = { readonly field: Field; readonly from: Value; readonly to: Value };
 type ListChange<Field extends string, Item> = ValueChange<Field, readonly Item[]> & {

@@ -10,7 +10,7 @@ import { tenantRows } from '@/lib/testing/projections';
 import { rebuildProjection } from './engine/rebuild';
 import { catchUp } from './engine/run-batch';
 import { writeLeadRows } from './lead-table/projection';
-import { asyncProjections } from './registry';
+import { asyncProjections } from '@/lib/system/projections';
 
 const db = testDb();
 const store = createLeadStore(db);
