@@ -10,7 +10,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { createDb } from '@/lib/db/client';
 import { countBenchLeads, growBenchTenant, resetBenchTenant } from './generate/insert';
 import { BENCH_TENANT, SEED } from './generate/leads';
@@ -28,7 +28,7 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is not set: run `npm run bench`');
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 const db = createDb(url, { poolSize: 20 }); // the lag run has commands, waits and the projector in flight at once
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const log = (line: string) => console.error(line);
 const SMALL_FILE = '.data/bench/projections-small.json';
 const benchStarted = performance.now();

@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { createDb } from '@/lib/db/client';
-import { leadDecider } from '@/lib/leads';
+import { loadAggregate } from '@/lib/commands/aggregate';
+import { leadAggregate } from '@/lib/leads';
 import { planWorkload, runBaseline, runHandler, type AppendRun } from './lib/appends';
 import {
   countEvents, ensureMeasuredStreams, ensureSnapshots, loadTenant, measuredStreamIds,
@@ -27,7 +28,7 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is not set: run `npm run bench:store`');
 const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
 const db = createDb(url, { poolSize: POOL_SIZE });
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const log = (line: string) => console.error(line);
 const seconds = (since: number) => round((performance.now() - since) / 1000, 1);
 
@@ -79,14 +80,14 @@ try {
       const useSnapshot = mode === 'snapshot';
       // Untimed pass over every stream: warms caches and proves each one folds to a valid lead.
       for (const id of ids) {
-        const loaded = await store.loadState(loadTenant, id, leadDecider, { useSnapshot });
+        const loaded = await loadAggregate(store, leadAggregate, loadTenant, id, { fromSnapshot: useSnapshot });
         const wantSnapshot = useSnapshot ? expectedSnapshot : 0;
-        if (loaded.version !== size || !loaded.state.exists || loaded.state.leadId !== id || loaded.snapshotVersion !== wantSnapshot) {
-          throw new Error(`Stream ${id} loaded as version ${loaded.version} (snapshot ${loaded.snapshotVersion}), exists=${loaded.state.exists}`);
+        if (loaded.version !== size || loaded.state.kind !== 'registered' || loaded.state.leadId !== id || loaded.snapshotVersion !== wantSnapshot) {
+          throw new Error(`Stream ${id} loaded as version ${loaded.version} (snapshot ${loaded.snapshotVersion}), ${loaded.state.kind}`);
         }
       }
       const order = Array.from({ length: LOADS_PER_SIZE }, (_, i) => ids[i % ids.length]!);
-      const run = await runPool(order, 1, (id) => store.loadState(loadTenant, id, leadDecider, { useSnapshot }));
+      const run = await runPool(order, 1, (id) => loadAggregate(store, leadAggregate, loadTenant, id, { fromSnapshot: useSnapshot }));
       loads.push({ size, mode, loads: LOADS_PER_SIZE, latency: summarise(run.latenciesMs), snapshotVersion: useSnapshot ? expectedSnapshot : 0 });
     }
     log(`  done in ${seconds(started)}s`);
@@ -113,7 +114,7 @@ try {
   console.log(
     table(
       `Stream loads: store.loadState, ${LOADS_PER_SIZE} sequential loads per row over ${STREAMS_PER_SIZE} streams, warm cache\n` +
-        `snapshot = useSnapshot: true with a snapshot ${SNAPSHOT_TAIL} events behind the head (none for 10-event streams)`,
+        `snapshot = fromSnapshot: true with a snapshot ${SNAPSHOT_TAIL} events behind the head (none for 10-event streams)`,
       ['events', 'mode', 'snapshot at', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'],
       loads.map((row) => [row.size, row.mode, row.snapshotVersion, round(row.latency.p50), round(row.latency.p95), round(row.latency.p99), round(row.latency.mean)]),
     ),

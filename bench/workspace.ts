@@ -1,6 +1,6 @@
 // Agent workspace benchmark: server time of the lead list page and of the search endpoint on the
 // bench tenant (generate it with `npm run bench`), through the same functions the page and the
-// route call: loadLeadList for /leads, and tenantRegion + searchLeads + userNames for /api/search.
+// route call: loadLeadList for /leads, and tenantRegion + searchLeads + actorNames for /api/search.
 // Session checks and rendering are left out: they do not depend on the number of leads.
 //   npm run bench:workspace [-- --samples 200]
 // Progress goes to stderr; stdout gets a table and, last, one JSON line with every figure.
@@ -12,7 +12,7 @@ import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
 import { db } from '@/lib/db';
 import { searchLeads } from '@/lib/read/search-terms/search';
 import { loadLeadList } from '@/lib/read/lead-table/leads-list';
-import { userNames } from '@/lib/read/organisation/users';
+import { actorNames } from '@/lib/read/organisation/users';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { countBenchLeads } from './generate/insert';
 import { AGENTS, BENCH_TENANT, SEED } from './generate/leads';
@@ -75,9 +75,9 @@ async function listPage(): Promise<Record<string, Latencies>> {
 
 /** What GET /api/search does after the session check, without the read-your-writes wait. */
 async function searchEndpoint(text: string) {
-  const region = await tenantRegion(BENCH_TENANT);
+  const region = await tenantRegion(db(), BENCH_TENANT);
   const search = await searchLeads(db(), BENCH_TENANT, text.slice(0, 200), { region, limit: 10 });
-  await userNames(BENCH_TENANT);
+  await actorNames(db(), BENCH_TENANT);
   return search;
 }
 

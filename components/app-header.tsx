@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { can, type CurrentUser } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/gate/principal';
 import { LogoutButton } from './logout-button';
 import { SearchBox } from './search-box';
 import { QueueBadge } from './queue-badge';

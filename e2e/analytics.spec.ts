@@ -4,7 +4,7 @@ import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { executeLeadCommand } from '../lib/commands/lead-commands';
-import { createLeadStore } from '../lib/commands/lead-store';
+import { createSystem } from '../lib/system';
 import { createDb } from '../lib/db/client';
 import { logIn, USERS } from './support/auth';
 
@@ -23,7 +23,7 @@ let convertedId: string;
 
 async function writeLeads() {
   const db = createDb(process.env.DATABASE_URL!, { poolSize: 2 });
-  const store = createLeadStore(db);
+  const store = createSystem(db).store;
   const t0 = Math.floor((Date.now() - 10 * 24 * HOUR) / HOUR) * HOUR;
   const as = (actorId: string, at: number, input: Record<string, unknown>) =>
     executeLeadCommand(store, { tenantId: 'demo', actorId, region: 'GB', now: new Date(at) }, input);

@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { logIn, USERS } from './support/auth';
 
 type Lag = { name: string; kind: string; position: string; headPosition: string; eventsBehind: number; secondsBehind: number };
 
-test('the projection status endpoint shows every read model catching up with the log', async ({ request }) => {
-  const read = async () => ((await (await request.get('/api/projections/status')).json()) as { projections: Lag[] }).projections;
+test('the projection status endpoint shows every read model catching up with the organisation’s events, to logged-in users only', async ({ page, request }) => {
+  expect((await request.get('/api/projections/status')).status()).toBe(401);
+  await logIn(page, USERS.agent);
+  const read = async () => ((await (await page.request.get('/api/projections/status')).json()) as { projections: Lag[] }).projections;
 
   expect((await read()).map((p) => [p.name, p.kind])).toEqual([
     ['lead-table', 'inline'],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { executeLeadCommand } from '../lib/commands/lead-commands';
-import { createLeadStore } from '../lib/commands/lead-store';
+import { createSystem } from '../lib/system';
 import { createDb } from '../lib/db/client';
 import { logIn, USERS } from './support/auth';
 
@@ -21,7 +21,7 @@ async function leadWithCallback(name: string, dueAt: Date) {
     const leadId = randomUUID();
     // Set when the callback was still ahead: a follow-up can only be scheduled for the future.
     const context = { tenantId: 'demo', actorId: 'ana', region: 'GB' as const, now: new Date(dueAt.getTime() - 3_600_000) };
-    const store = createLeadStore(db);
+    const store = createSystem(db).store;
     await executeLeadCommand(store, context, { type: 'RegisterLead', data: { leadId, name, emails: [`${leadId}@example.com`], ownerId: 'ana' } });
     await executeLeadCommand(store, context, { type: 'ChangeStatus', leadId, data: { status: 'FollowUp', followUpAt: dueAt.toISOString() } });
     return leadId;

@@ -1,29 +1,48 @@
-// The few typed errors the domain and the event store throw. The edge maps each to what a user
-// sees: a field error, a refusal with a reason, a 404, or a conflict dialog.
+// The few typed errors the domain, the event store and the edges throw. A rule the domain enforces
+// is refused with a code (and the field it concerns, and the values that explain it); the words a
+// user reads are chosen at the edge (lib/present/error-text.ts). Input schemas are the exception:
+// a field's format is described where the format is defined, so their issues carry a message.
 
-export type FieldIssue = { readonly field: string; readonly message: string };
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** A refusal of one field: by a domain rule (a code) or by an input schema (its own message). */
+export type FieldIssue =
+  | { readonly field: string; readonly code: string; readonly params?: ErrorParams }
+  | { readonly field: string; readonly message: string };
+
+const describeIssue = (issue: FieldIssue) => ('message' in issue ? issue.message : issue.code);
 
 export class ValidationError extends Error {
   readonly kind = 'validation' as const;
   constructor(readonly issues: readonly FieldIssue[]) {
-    super(issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '));
+    super(issues.map((issue) => `${issue.field}: ${describeIssue(issue)}`).join('; '));
     this.name = 'ValidationError';
   }
 }
 
-/** The command is well-formed but the lead's current state does not allow it. */
+/** The command is well-formed but the current state does not allow it. */
 export class IllegalStateError extends Error {
   readonly kind = 'illegal-state' as const;
-  constructor(message: string, readonly field?: string) {
-    super(message);
+  constructor(
+    readonly code: string,
+    readonly details: { readonly field?: string; readonly params?: ErrorParams } = {},
+  ) {
+    super(code);
     this.name = 'IllegalStateError';
+  }
+
+  get field(): string | undefined {
+    return this.details.field;
   }
 }
 
 export class NotFoundError extends Error {
   readonly kind = 'not-found' as const;
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: string,
+    readonly params: ErrorParams = {},
+  ) {
+    super(code);
     this.name = 'NotFoundError';
   }
 }
@@ -57,7 +76,7 @@ export class ConflictError extends Error {
     readonly currentVersion: number,
     readonly changes: readonly InterveningChange[],
   ) {
-    super(`Lead changed meanwhile: ${changes.map((change) => change.type).join(', ')}`);
+    super(`Stream ${streamId} changed meanwhile: ${changes.map((change) => change.type).join(', ')}`);
     this.name = 'ConflictError';
   }
 }

@@ -3,27 +3,24 @@
 //   --batch-size N               events per transaction (default 2000)
 //   --hold-before-commit-ms N    linger inside each batch's transaction (crash tests use it)
 import { parseArgs } from 'node:util';
-import { createLeadStore } from '@/lib/commands/lead-store';
 import { createDb } from '@/lib/db/client';
-import { runProjector } from '@/lib/read/engine/projector';
-import { asyncProjections } from '@/lib/system/projections';
+import { createSystem } from '@/lib/system';
 
 const { values } = parseArgs({
   options: { 'batch-size': { type: 'string' }, 'hold-before-commit-ms': { type: 'string' }, 'poll-ms': { type: 'string' } },
 });
 const connectionString = process.env.DATABASE_URL!;
-const store = createLeadStore(createDb(connectionString, { poolSize: 4 }));
+const system = createSystem(createDb(connectionString, { poolSize: 4 }));
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => controller.abort());
 
 console.log(`projector ${process.pid} started`);
-await runProjector(store, {
+await system.runProjector({
   connectionString,
-  projections: asyncProjections,
   signal: controller.signal,
   batchSize: Number(values['batch-size'] ?? 2000),
   holdBeforeCommitMs: Number(values['hold-before-commit-ms'] ?? 0),
   pollMs: Number(values['poll-ms'] ?? 1000),
   log: (message) => console.log(`projector ${process.pid} ${message}`),
 });
-await store.db.$disconnect();
+await system.db.$disconnect();

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { Providers } from '@/components/providers';
-import { requirePageUser } from '@/lib/auth/session';
+import { page } from '@/lib/gate';
 
 // Every page in this group needs a logged-in user; each page checks its own capability too.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  const user = await page();
   return (
     <Providers>
       <AppHeader user={user} />

@@ -1,29 +1,17 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/session';
+import { page } from '@/lib/gate';
+import { system } from '@/lib/system/server';
 import { getOverview } from '@/lib/read/overview';
-import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import { type LeadStatus } from '@/lib/leads/lead';
+import { EVENT_LABELS, STATUS_LABELS } from '@/lib/present/labels';
 
 // Read at request time: the log changes with every command.
 export const dynamic = 'force-dynamic';
 
-const EVENT_LABELS: Record<string, string> = {
-  LeadRegistered: 'Lead registered',
-  NameChanged: 'Name changed',
-  PhoneAdded: 'Phone added',
-  PhoneRemoved: 'Phone removed',
-  EmailAdded: 'Email added',
-  EmailRemoved: 'Email removed',
-  StatusChanged: 'Status changed',
-  FollowUpScheduled: 'Follow-up scheduled',
-  FollowUpCleared: 'Follow-up cleared',
-  LeadAssigned: 'Lead assigned',
-  NoteAdded: 'Note added',
-  CallOutcomeRecorded: 'Call outcome recorded',
-};
 
 export default async function HomePage() {
-  const user = await requirePageUser();
-  const overview = await getOverview(user.tenantId);
+  const user = await page();
+  const overview = await getOverview(system().db, user.tenantId);
   if (!overview) return <p>Your organisation has no data yet.</p>;
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return (
@@ -55,7 +43,7 @@ export default async function HomePage() {
             {overview.recent.map((event) => (
               <tr key={event.position}>
                 <td>{when.format(new Date(event.occurredAt))}</td>
-                <td>{EVENT_LABELS[event.type] ?? event.type}</td>
+                <td>{EVENT_LABELS[event.type as keyof typeof EVENT_LABELS] ?? event.type}</td>
                 <td>{event.actor ?? <span className="muted">system</span>}</td>
                 <td><Link href={`/leads/${event.leadId}`}>{event.leadName}</Link></td>
               </tr>

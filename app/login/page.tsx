@@ -1,11 +1,11 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login-form';
-import { currentUser } from '@/lib/auth/session';
+import { loggedInUser } from '@/lib/gate';
 
 export const dynamic = 'force-dynamic';
 
 export default async function LoginPage() {
-  if (await currentUser()) redirect('/');
+  if (await loggedInUser()) redirect('/');
   return (
     <main className="login">
       <h1>Leadstream</h1>

@@ -1,11 +1,14 @@
 // The bench tenant's leads, as events, exactly as the app would write them: each lead's demo
 // commands are validated by parseLeadCommand and decided by the pure Lead decider, folding the
 // state as they go. Deterministic: lead i always yields the same id and the same events.
-import { leadUpcasters } from '@/lib/commands/lead-store';
 import { demoLeadHistory, uuidFrom } from '@/lib/demo/demo-leads';
 import { seededRandom } from '@/lib/demo/random';
-import { leadDecider, type Lead, type LeadCommand } from '@/lib/leads';
+import { createEventRegistry } from '@/lib/event-store/registry';
+import { leadAggregate, type Lead, type LeadCommand } from '@/lib/leads';
 import { parseLeadCommand } from '@/lib/leads/schemas';
+
+const registry = createEventRegistry([leadAggregate.events]);
+const { decide, evolve, initialState } = leadAggregate.decider;
 
 export const BENCH_TENANT = 'bench';
 export const SEED = 20261124;
@@ -56,27 +59,27 @@ const isRefusal = (error: unknown) => ['validation', 'illegal-state', 'not-found
 export function generateLead(index: number): GeneratedLead {
   const leadId = leadIdOf(index);
   const history = demoLeadHistory(SEED, index, leadId, AGENTS, BENCH_NOW);
-  let state: Lead = leadDecider.initialState();
+  let state: Lead = initialState();
   const events: GeneratedEvent[] = [];
   let refused = 0;
   history.forEach((command, step) => {
     const commandId = `bench-${index}-${step}`;
     let decided;
     try {
-      decided = leadDecider.decide(parse(command.input, command.at), state);
+      decided = decide(parse(command.input, command.at), state);
     } catch (error) {
       if (!isRefusal(error)) throw error;
       refused++;
       return;
     }
     for (const event of decided) {
-      state = leadDecider.evolve(state, event);
+      state = evolve(state, event);
       events.push({
         leadIndex: index,
         streamId: leadId,
         version: events.length + 1,
         type: event.type,
-        schemaVersion: leadUpcasters.latestVersion(event.type),
+        schemaVersion: registry.latestVersion(event.type),
         data: event.data,
         // What handleCommand writes (metadataOf): no correlation or causation given, so both are the command id.
         metadata: { commandId, correlationId: commandId, causationId: commandId, actor: command.actorId },

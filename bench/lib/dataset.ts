@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { EventStore } from '@/lib/event-store';
-import { leadDecider } from '@/lib/leads';
+import { leadAggregate } from '@/lib/leads';
 
 export const TARGET_EVENTS = 1_000_000;
 export const STREAM_SIZES = [10, 100, 1000] as const;
@@ -111,8 +111,8 @@ export async function countEvents(pool: pg.Pool): Promise<number> {
 export async function ensureSnapshots(store: EventStore): Promise<void> {
   for (const size of STREAM_SIZES.filter((n) => n >= 100)) {
     for (const streamId of measuredStreamIds(size)) {
-      const at = await store.stateAt(LOAD_TENANT, streamId, leadDecider, { toVersion: size - SNAPSHOT_TAIL });
-      await store.saveSnapshot(LOAD_TENANT, streamId, leadDecider.stateVersion, { version: at.version, state: at.state });
+      const at = await store.stateAt(LOAD_TENANT, streamId, leadAggregate.decider, { toVersion: size - SNAPSHOT_TAIL });
+      await store.saveSnapshot(LOAD_TENANT, streamId, leadAggregate.snapshots.shape, { version: at.version, state: at.state });
     }
   }
 }

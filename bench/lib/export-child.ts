@@ -1,5 +1,5 @@
 // One export run of the export benchmark, in a process of its own so the parent can sample its
-// memory: `export` streams through the app's export code (lib/export), `copy` runs PostgreSQL's
+// memory: `export` streams through the app's export code (lib/read/event-log/export), `copy` runs PostgreSQL's
 // COPY of the same rows through pg-copy-streams. Either way the bytes go to a counting sink.
 // Prints one JSON line: { rows, bytes, seconds }.
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,8 @@ import { to as copyTo } from 'pg-copy-streams';
 import { rowCounter } from '@/components/export/download';
 import type { ExportParams } from '@/lib/read/event-log/export/params';
 import { openExport } from '@/lib/read/event-log/export/stream';
+import { createSystem } from '@/lib/system';
+import { createDb } from '@/lib/db/client';
 
 const [mode, tenantId, maxPosition, format = 'csv'] = process.argv.slice(2) as ['export' | 'copy', string, string, 'csv' | 'ndjson'];
 const url = process.env.DATABASE_URL!;
@@ -19,7 +21,8 @@ const counter = rowCounter(format);
 
 if (mode === 'export') {
   const params: ExportParams = { format, gzip: false, after: 0n };
-  const run = await openExport(url, tenantId, params, { maxPosition: BigInt(maxPosition), horizonBudgetMs: 30_000 });
+  const { registry } = createSystem(createDb(url, { poolSize: 1 }));
+  const run = await openExport(url, registry, tenantId, params, { maxPosition: BigInt(maxPosition), horizonBudgetMs: 30_000 });
   const reader = run.body.getReader();
   for (;;) {
     const { value, done } = await reader.read();

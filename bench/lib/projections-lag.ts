@@ -11,7 +11,7 @@ import { LEAD_STATUSES } from '@/lib/leads';
 import { normalisePhone } from '@/lib/leads/contact';
 import { runProjector } from '@/lib/read/engine/projector';
 import { waitForProjection } from '@/lib/read/engine/wait';
-import { asyncProjections } from '@/lib/system/projections';
+import { ASYNC_PROJECTIONS as asyncProjections } from '@/lib/system/projections';
 import { AGENTS, BENCH_TENANT, leadIdOf } from '../generate/leads';
 import { summarise, type Latencies } from './stats';
 

@@ -7,18 +7,24 @@ import styles from './admin.module.css';
 
 type Created = { token: string; name: string };
 
+/** What a token may do, as the admin picks it; the first is what BI tools need. */
+const SCOPES = [
+  { scope: 'export', label: 'Export the audit log', hint: 'BI tools: GET /api/export' },
+  { scope: 'commands', label: 'Issue lead commands', hint: 'Dialers and other systems: POST /api/commands' },
+] as const;
+
 export function CreateTokenForm() {
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
-  const [errors, setErrors] = useState<{ name?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ name?: string; scopes?: string; form?: string }>({});
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
-    mutationFn: (name: string) => addApiToken({ name }),
+    mutationFn: (input: { name: string; scopes: string[] }) => addApiToken(input),
     onSuccess: (result) => {
       if (!result.ok) {
-        const name = result.error.fields?.name;
-        setErrors(name ? { name } : { form: result.error.message });
+        const { name, scopes } = result.error.fields ?? {};
+        setErrors(name || scopes ? { name, scopes } : { form: result.error.message });
         return;
       }
       setErrors({});
@@ -33,7 +39,8 @@ export function CreateTokenForm() {
     event.preventDefault();
     setCreated(null);
     setCopied(false);
-    create.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
+    const fields = new FormData(event.currentTarget);
+    create.mutate({ name: String(fields.get('name') ?? ''), scopes: fields.getAll('scopes').map(String) });
   }
 
   async function copy() {
@@ -52,6 +59,16 @@ export function CreateTokenForm() {
           <p id="token-name-hint" className={styles.hint}>Say who uses it, for example &ldquo;Nightly warehouse load&rdquo;.</p>
           {errors.name && <p id="token-name-error" className={styles.fieldError}>{errors.name}</p>}
         </div>
+        <fieldset className={styles.scopes} aria-describedby={errors.scopes ? 'token-scopes-error' : undefined}>
+          <legend>It may</legend>
+          {SCOPES.map(({ scope, label, hint }) => (
+            <label key={scope} className={styles.check}>
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'export'} />
+              <span>{label} <span className={styles.hint}>({hint})</span></span>
+            </label>
+          ))}
+          {errors.scopes && <p id="token-scopes-error" className={styles.fieldError}>{errors.scopes}</p>}
+        </fieldset>
         <div className={styles.submit}>
           <button type="submit" className="button" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create token'}</button>
           {errors.form && <p role="alert" className="error">{errors.form}</p>}

@@ -6,9 +6,11 @@ import { revokeToken } from '@/app/(app)/admin/tokens/actions';
 import styles from './admin.module.css';
 
 export type TokenRow = {
-  id: string; name: string; prefix: string; createdBy: string;
+  id: string; name: string; prefix: string; scopes: readonly string[]; createdBy: string;
   createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
 };
+
+const SCOPE_NAMES: Record<string, string> = { export: 'export', commands: 'issue commands' };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : 'never');
 
@@ -16,13 +18,14 @@ export function TokensTable({ tokens }: { tokens: readonly TokenRow[] }) {
   return (
     <table>
       <thead>
-        <tr><th scope="col">Name</th><th scope="col">Token starts</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th></tr>
+        <tr><th scope="col">Name</th><th scope="col">Token starts</th><th scope="col">May</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th></tr>
       </thead>
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id}>
             <td>{token.name}</td>
             <td><code>lsk_{token.prefix}_…</code></td>
+            <td>{token.scopes.map((scope) => SCOPE_NAMES[scope] ?? scope).join(', ')}</td>
             <td>{when(token.createdAt)} by {token.createdBy}</td>
             <td>{when(token.lastUsedAt)}</td>
             <td>{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeButton tokenId={token.id} name={token.name} />}</td>

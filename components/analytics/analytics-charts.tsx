@@ -1,7 +1,7 @@
 // The charts of the analytics page, built from the same report as its tables.
 import { funnelSteps, SECTION_TITLES, type Names } from '@/lib/present/analytics-tables';
 import type { AnalyticsReport } from '@/lib/read/analytics/report';
-import { STATUS_LABELS } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import { AnalyticsChart } from './analytics-chart';
 
 // Dark enough for 4.5:1 on white, and told apart by more than hue in the tables beside them.

@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { previewImport, runImport } from '@/app/(app)/import/actions';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/gate/result';
 import { guessMapping, toRecords, type ColumnMapping as Mapping } from '@/lib/imports/mapping';
 import { ColumnMapping } from './column-mapping';
 import { FilePicker, type LoadedFile } from './file-picker';

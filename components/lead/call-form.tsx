@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { OUTCOME_LABELS } from '@/lib/present/history-lines';
+import { OUTCOME_LABELS } from '@/lib/present/labels';
 import { CALL_OUTCOMES } from '@/lib/leads/lead';
 import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';

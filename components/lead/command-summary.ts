@@ -1,6 +1,7 @@
 // What an agent's own pending edit would do, in words, for the conflict dialog. Pure.
 import { formatWhen } from '@/lib/present/history-lines';
-import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import { type LeadStatus } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { Edit } from './lead-command';
 
 const quote = (text: unknown) => `“${String(text)}”`;

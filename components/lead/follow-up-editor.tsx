@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { formatWhen } from '@/lib/present/history-lines';
 import type { LeadStatus } from '@/lib/leads/lead';
-import { fromUtcInput, toUtcInput } from './client-values';
+import { fromUtcInput, toUtcInput } from '@/lib/input/time';
 import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { sendLeadCommand, type CommandOutcome } from '@/app/(app)/leads/actions';
-import type { ActionError } from '@/lib/auth/action';
+import type { ActionError } from '@/lib/gate/result';
 import type { LeadCommandType } from '@/lib/leads/decide';
 import { newId } from './client-values';
 import { ConflictDialog } from './conflict-dialog';

@@ -1,5 +1,5 @@
 import { formatWhen } from '@/lib/present/history-lines';
-import { STATUS_LABELS } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadNow } from '@/lib/read/lead-detail';
 import styles from './lead.module.css';
 

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { registerLead } from '@/app/(app)/leads/actions';
-import type { ActionError } from '@/lib/auth/action';
+import type { ActionError } from '@/lib/gate/result';
 import type { Person } from '@/lib/read/lead-detail';
 import { newId } from './client-values';
 import { ContactRows, emptyRow, type Row } from './contact-rows';

@@ -1,5 +1,5 @@
 // Where each of the server's field errors goes on the new lead form. Pure.
-import type { ActionError } from '@/lib/auth/action';
+import type { ActionError } from '@/lib/gate/result';
 
 const FORM_FIELDS = ['name', 'phones', 'emails', 'source', 'ownerId'] as const;
 type FormField = (typeof FORM_FIELDS)[number];

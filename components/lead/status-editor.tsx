@@ -1,8 +1,9 @@
 'use client';
 import { useState } from 'react';
 import { ALLOWED_TRANSITIONS } from '@/lib/leads/decide';
-import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
-import { fromUtcInput } from './client-values';
+import { LEAD_STATUSES, type LeadStatus } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
+import { fromUtcInput } from '@/lib/input/time';
 import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';

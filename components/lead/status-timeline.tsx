@@ -1,5 +1,6 @@
 import { formatWhen } from '@/lib/present/history-lines';
-import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import { type LeadStatus } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
 import styles from './status-timeline.module.css';
 import { callbacksByPeriod, duration, OUTCOME_LABELS, OUTCOME_MARKS, timeScale } from './timeline-layout';

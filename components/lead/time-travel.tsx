@@ -2,7 +2,8 @@ import Form from 'next/form';
 import Link from 'next/link';
 import type { LeadChange } from '@/lib/present/diff';
 import { formatWhen } from '@/lib/present/history-lines';
-import { STATUS_LABELS, type Lead } from '@/lib/leads/lead';
+import { type RegisteredLead } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadThen } from '@/lib/read/lead-detail';
 import styles from './lead.module.css';
 
@@ -43,7 +44,7 @@ export function TimeTravel({ leadId, then, invalid, names }: Props) {
 
 function LeadThenView({ then, names }: { then: LeadThen; names: Names }) {
   const heading = `The lead on ${formatWhen(then.asOf, { seconds: true })} UTC`;
-  if (!then.state.exists) {
+  if (then.state.kind === 'initial') {
     return <p role="status">{heading}: it had not been registered yet.</p>;
   }
   return (
@@ -64,7 +65,7 @@ function LeadThenView({ then, names }: { then: LeadThen; names: Names }) {
   );
 }
 
-function LeadFields({ lead, names }: { lead: Lead; names: Names }) {
+function LeadFields({ lead, names }: { lead: RegisteredLead; names: Names }) {
   const rows: [string, string][] = [
     ['Name', lead.name],
     ['Phones', listed(lead.phones.map((phone) => phone.raw))],

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
-import { STATUS_LABELS } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadListRow } from '@/lib/read/lead-table/leads-list';
 import { absoluteTime, dayOf, relativeTime } from './format';
 import { FIRST_DIRECTION, type SortKey } from '@/lib/read/lead-table/list-params';

@@ -1,6 +1,7 @@
 'use client';
 import { useId } from 'react';
-import { LEAD_STATUSES, STATUS_LABELS } from '@/lib/leads/lead';
+import { LEAD_STATUSES } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadOwner } from '@/lib/read/lead-table/leads-list';
 import { DUE_FILTERS, hasFilters, type DueFilter, type LeadListParams } from '@/lib/read/lead-table/list-params';
 import styles from './leads-table.module.css';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import { type LeadStatus } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { Callback, QueueSection as Section } from '@/lib/read/lead-table/callback-queue';
 import { absoluteDue, relativeDue } from './due-time';
 import styles from './queue.module.css';

@@ -8,6 +8,7 @@ export const USERS = {
   bi: 'bianca@northwind.example',
   admin: 'adam@northwind.example',
   otherTenantAgent: 'sam@southside.example',
+  otherTenantAdmin: 'sofia@southside.example',
 } as const;
 
 /** Logs in through the login page, as a person would. */

@@ -1,4 +1,4 @@
-// Who may do what. Pure: pages, actions and endpoints all ask here.
+// Who may do what. Pure: the gate (lib/gate) asks here for every page, action and endpoint.
 export const ROLES = ['agent', 'manager', 'bi', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -15,4 +15,15 @@ export function can(role: string, capability: Capability): boolean {
   return (CAPABILITIES[role as Role] ?? []).includes(capability);
 }
 
-export type CurrentUser = { id: string; name: string; email: string; tenantId: string; role: Role };
+/** What an API token may be allowed to do: read the audit log, or issue the commands agents issue. */
+export const TOKEN_SCOPES = ['export', 'commands'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+const SCOPE_CAPABILITIES: Record<TokenScope, readonly Capability[]> = {
+  export: ['export'],
+  commands: ['work-leads'],
+};
+
+export function scopesAllow(scopes: readonly string[], capability: Capability): boolean {
+  return scopes.some((scope) => (SCOPE_CAPABILITIES[scope as TokenScope] ?? []).includes(capability));
+}

@@ -4,7 +4,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { IllegalStateError, ValidationError } from '@/lib/errors';
-import { toValidationError } from '@/lib/leads/schemas';
+import { parseInput } from '@/lib/input/validation';
 import { ROLES } from './roles';
 
 export const newUserSchema = z.strictObject({
@@ -15,12 +15,8 @@ export const newUserSchema = z.strictObject({
 });
 
 export async function createUser(db: Db, tenantId: string, input: unknown, { id = randomUUID() }: { id?: string } = {}) {
-  const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw toValidationError(parsed.error);
-  const { name, email, password, role } = parsed.data;
-  if (await db.user.findUnique({ where: { email } })) {
-    throw new ValidationError([{ field: 'email', message: 'A user with this email already exists' }]);
-  }
+  const { name, email, password, role } = parseInput(newUserSchema, input);
+  if (await db.user.findUnique({ where: { email } })) throw new ValidationError([{ field: 'email', code: 'user.email-taken' }]);
   const hash = await hashPassword(password);
   return db.user.create({
     data: {
@@ -31,13 +27,10 @@ export async function createUser(db: Db, tenantId: string, input: unknown, { id 
   });
 }
 
-export async function setUserRole(db: Db, tenantId: string, userId: string, role: unknown) {
-  const parsed = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}` }).safeParse(role);
-  if (!parsed.success) throw new ValidationError([{ field: 'role', message: parsed.error.issues[0]!.message }]);
-  const updated = await db.user.updateMany({ where: { id: userId, tenantId }, data: { role: parsed.data } });
-  if (updated.count === 0) throw new IllegalStateError('No such user in your organisation');
-}
+const roleSchema = z.strictObject({ role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}` }) });
 
-export function listUsers(db: Db, tenantId: string) {
-  return db.user.findMany({ where: { tenantId }, select: { id: true, name: true, email: true, role: true }, orderBy: { name: 'asc' } });
+export async function setUserRole(db: Db, tenantId: string, userId: string, role: unknown) {
+  const parsed = parseInput(roleSchema, { role });
+  const updated = await db.user.updateMany({ where: { id: userId, tenantId }, data: { role: parsed.role } });
+  if (updated.count === 0) throw new IllegalStateError('user.not-found');
 }

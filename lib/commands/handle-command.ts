@@ -3,16 +3,12 @@
 // against the command ("optimistic on steroids"): no collision, the command is decided again on the
 // current state; a collision is refused with those events, so the user can see what changed.
 import { ConcurrencyError, ConflictError, type InterveningChange } from '@/lib/errors';
-import type { EventMetadata, EventStore, StoredEvent, StreamRef } from '@/lib/event-store';
-import { fold, type Evolver } from '@/lib/event-store/aggregate';
-
-export type CommandDecider<Command, Event extends { type: string; data: unknown }, State> = Evolver<State> & {
-  decide(command: Command, state: State): Event[];
-  conflictsWith(command: Command, event: { type: string }): boolean;
-};
+import { type EventMetadata, type EventStore, type StoredEvent, type StreamRef } from '@/lib/event-store';
+import { loadAggregate, type Aggregate } from './aggregate';
 
 export type CommandEnvelope<Command> = {
-  readonly stream: StreamRef;
+  readonly tenantId: string;
+  readonly streamId: string;
   readonly command: Command;
   /** The stream version the caller last saw; omitted, the command applies to whatever is current. */
   readonly expectedVersion?: number;
@@ -41,22 +37,23 @@ export type HandlerOptions = { readonly maxAttempts?: number; readonly snapshotE
 
 export async function handleCommand<Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
-  decider: CommandDecider<Command, Event, State>,
+  aggregate: Aggregate<Command, Event, State>,
   envelope: CommandEnvelope<Command>,
-  { maxAttempts = 10, snapshotEvery = 100 }: HandlerOptions = {},
+  { maxAttempts = 10, snapshotEvery = aggregate.snapshots.every ?? 100 }: HandlerOptions = {},
 ): Promise<CommandResult<Event>> {
-  const { stream, command, expectedVersion, commandId } = envelope;
-  const previous = await store.findCommandResult(stream.tenantId, commandId);
+  const { tenantId, streamId, command, expectedVersion, commandId } = envelope;
+  const stream: StreamRef = { tenantId, streamId, streamType: aggregate.streamType };
+  const previous = await store.findCommandResult(tenantId, commandId);
   if (previous) return duplicateResult(previous);
 
   for (let attempt = 1; ; attempt++) {
-    const loaded = await store.loadState(stream.tenantId, stream.streamId, decider);
+    const loaded = await loadAggregate(store, aggregate, tenantId, streamId);
     if (expectedVersion !== undefined && expectedVersion < loaded.version) {
-      await refuseIfColliding(store, decider, envelope, loaded.version);
+      await refuseIfColliding(store, aggregate, envelope, loaded.version);
     } else if (expectedVersion !== undefined && expectedVersion > loaded.version) {
-      throw new ConcurrencyError(stream.streamId, expectedVersion, loaded.version);
+      throw new ConcurrencyError(streamId, expectedVersion, loaded.version);
     }
-    const events = decider.decide(command, loaded.state);
+    const events = aggregate.decider.decide(command, loaded.state);
     if (events.length === 0) throw new Error('A command must produce at least one event');
     try {
       const appended = await store.append(stream, events.map((event) => ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now })), {
@@ -65,10 +62,11 @@ export async function handleCommand<Command, Event extends { type: string; data:
       });
       if (appended.duplicate) return duplicateResult(appended);
       if (appended.nextExpectedVersion - loaded.snapshotVersion >= snapshotEvery) {
-        await saveSnapshot(store, decider, stream, fold(decider, loaded.state, events as unknown as StoredEvent[]), appended.nextExpectedVersion);
+        const state = events.reduce(aggregate.decider.evolve, loaded.state);
+        await saveSnapshot(store, stream, aggregate.snapshots.shape, state, appended.nextExpectedVersion);
       }
       return {
-        streamId: stream.streamId,
+        streamId,
         version: appended.nextExpectedVersion,
         position: appended.lastPosition,
         events,
@@ -85,16 +83,16 @@ export async function handleCommand<Command, Event extends { type: string; data:
 
 async function refuseIfColliding<Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
-  decider: CommandDecider<Command, Event, State>,
+  aggregate: Aggregate<Command, Event, State>,
   envelope: CommandEnvelope<Command>,
   currentVersion: number,
 ): Promise<void> {
-  const unseen = await store.readStream(envelope.stream.tenantId, envelope.stream.streamId, {
+  const unseen = await store.readStream(envelope.tenantId, envelope.streamId, {
     fromVersion: envelope.expectedVersion! + 1,
     toVersion: currentVersion,
   });
-  const colliding = unseen.filter((event) => decider.conflictsWith(envelope.command, event));
-  if (colliding.length > 0) throw new ConflictError(envelope.stream.streamId, currentVersion, colliding.map(toChange));
+  const colliding = unseen.filter((event) => aggregate.conflictsWith(envelope.command, event));
+  if (colliding.length > 0) throw new ConflictError(envelope.streamId, currentVersion, colliding.map(toChange));
 }
 
 function toChange(event: StoredEvent): InterveningChange {
@@ -121,9 +119,9 @@ function duplicateResult<Event>(previous: { streamId: string; nextExpectedVersio
 }
 
 // A snapshot only saves work on later loads: failing to write one must not fail the command.
-async function saveSnapshot<State>(store: EventStore, decider: Evolver<State>, stream: StreamRef, state: State, version: number) {
+async function saveSnapshot<State>(store: EventStore, stream: StreamRef, shape: number, state: State, version: number) {
   try {
-    await store.saveSnapshot(stream.tenantId, stream.streamId, decider.stateVersion, { version, state });
+    await store.saveSnapshot(stream.tenantId, stream.streamId, shape, { version, state });
   } catch (error) {
     console.warn(`Could not save a snapshot of ${stream.streamId}:`, error);
   }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyError, ConflictError, IllegalStateError, ValidationError } from '@/lib/errors';
-import { leadDecider } from '@/lib/leads';
+import { leadAggregate } from '@/lib/leads';
+import { loadAggregate } from './aggregate';
 import { testDb } from '@/lib/testing/database';
 import { executeLeadCommand, type CommandContext } from './lead-commands';
-import { createLeadStore } from './lead-store';
+import { createSystem } from '@/lib/system';
 
-const store = createLeadStore(testDb({ poolSize: 12 }));
+const store = createSystem(testDb({ poolSize: 12 })).store;
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
 function tenant() {
@@ -60,7 +61,7 @@ describe('when the agent acted on an old version (optimistic on steroids)', () =
     const result = await executeLeadCommand(store, ben, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Stefan Ivanov Jr' } });
 
     expect(result).toMatchObject({ merged: true, version: 3 });
-    const state = await store.loadState(tenantId, leadId, leadDecider);
+    const state = await loadAggregate(store, leadAggregate, tenantId, leadId);
     expect(state.state).toMatchObject({ name: 'Stefan Ivanov Jr', status: 'Closed' });
   });
 
@@ -86,7 +87,7 @@ describe('when the agent acted on an old version (optimistic on steroids)', () =
     await executeLeadCommand(store, ana, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Ana typed this' } });
     const attempt = executeLeadCommand(store, ben, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Ben typed this' } });
     await expect(attempt).rejects.toMatchObject({ changes: [expect.objectContaining({ type: 'NameChanged', actor: 'ana' })] });
-    expect((await store.loadState(tenantId, leadId, leadDecider)).state.name).toBe('Ana typed this');
+    expect((await loadAggregate(store, leadAggregate, tenantId, leadId)).state).toMatchObject({ kind: 'registered', name: 'Ana typed this' });
   });
 
   it('editing emails while another agent edited phones merges', async () => {
@@ -94,9 +95,12 @@ describe('when the agent acted on an old version (optimistic on steroids)', () =
     const leadId = await registerLead(ana);
     await executeLeadCommand(store, ana, { type: 'ChangeContactInfo', leadId, expectedVersion: 1, data: { addPhones: ['07911 123456'] } });
     await executeLeadCommand(store, ben, { type: 'ChangeContactInfo', leadId, expectedVersion: 1, data: { addEmails: ['s.ivanov@work.example'] } });
-    const { state } = await store.loadState(tenantId, leadId, leadDecider);
-    expect(state.phones.map((p) => p.e164)).toEqual(['+442079460018', '+447911123456']);
-    expect(state.emails).toEqual(['stefan@example.com', 's.ivanov@work.example']);
+    const { state } = await loadAggregate(store, leadAggregate, tenantId, leadId);
+    expect(state).toMatchObject({
+      phones: [expect.objectContaining({ e164: '+442079460018' }), expect.objectContaining({ e164: '+447911123456' })],
+      emails: ['stefan@example.com', 's.ivanov@work.example'],
+    });
+    expect(state.kind === 'registered' && state.phones).toHaveLength(2);
   });
 
   it('eight agents adding notes at once from the same version all succeed (races are retried)', async () => {
@@ -163,8 +167,8 @@ describe('loading long streams and the past', () => {
         : { type: 'RecordCallOutcome', leadId, data: { outcome: 'no-answer' } };
       await executeLeadCommand(store, ana, command, { snapshotEvery: 25 });
     }
-    const fromSnapshot = await store.loadState(tenantId, leadId, leadDecider);
-    const replayed = await store.loadState(tenantId, leadId, leadDecider, { useSnapshot: false });
+    const fromSnapshot = await loadAggregate(store, leadAggregate, tenantId, leadId);
+    const replayed = await loadAggregate(store, leadAggregate, tenantId, leadId, { fromSnapshot: false });
 
     expect(fromSnapshot.snapshotVersion).toBeGreaterThanOrEqual(100);
     expect(fromSnapshot.version).toBe(121);
@@ -180,8 +184,8 @@ describe('loading long streams and the past', () => {
     await executeLeadCommand(store, at('2026-02-02T09:00:00Z'), { type: 'ChangeName', leadId, data: { name: 'Second Name' } });
     await executeLeadCommand(store, at('2026-02-03T09:00:00Z'), { type: 'ChangeStatus', leadId, data: { status: 'Closed' } });
 
-    const asOfMoment = await store.stateAt(tenantId, leadId, leadDecider, { asOf: new Date('2026-02-02T12:00:00Z') });
-    const asOfVersion = await store.stateAt(tenantId, leadId, leadDecider, { toVersion: 1 });
+    const asOfMoment = await store.stateAt(tenantId, leadId, leadAggregate.decider, { asOf: new Date('2026-02-02T12:00:00Z') });
+    const asOfVersion = await store.stateAt(tenantId, leadId, leadAggregate.decider, { toVersion: 1 });
 
     expect(asOfMoment).toMatchObject({ version: 2, state: { name: 'Second Name', status: 'Available' } });
     expect(asOfVersion).toMatchObject({ version: 1, state: { name: 'First Name' } });
@@ -194,7 +198,7 @@ describe('loading long streams and the past', () => {
     await store.db.$executeRaw`
       INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
       VALUES (${tenantId}, ${leadId}, 'lead', 1, 'LeadRegistered', 1, ${JSON.stringify(v1)}::jsonb, '{}'::jsonb, now())`;
-    const { state } = await store.loadState(tenantId, leadId, leadDecider);
-    expect(state).toMatchObject({ exists: true, name: 'Old Lead', phones: [v1.phone], emails: [], ownerId: null });
+    const { state } = await loadAggregate(store, leadAggregate, tenantId, leadId);
+    expect(state).toMatchObject({ kind: 'registered', name: 'Old Lead', phones: [v1.phone], emails: [], ownerId: null });
   });
 });

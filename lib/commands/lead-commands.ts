@@ -1,25 +1,26 @@
 // Carries out one lead command for a user of a tenant: checks the input, then hands it to the
-// generic command handler with the Lead decider.
+// generic command handler with the Lead aggregate.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EventStore } from '@/lib/event-store';
-import { LEAD_STREAM_TYPE, leadDecider, type LeadCommand, type LeadEvent } from '@/lib/leads';
+import { fieldError, parseInput } from '@/lib/input/validation';
+import { leadAggregate, type LeadEvent } from '@/lib/leads';
 import type { Region } from '@/lib/leads/contact';
-import { parseLeadCommand, toValidationError } from '@/lib/leads/schemas';
+import { parseLeadCommand } from '@/lib/leads/schemas';
 import { handleCommand, type CommandResult, type HandlerOptions } from './handle-command';
 
 export type CommandContext = {
   readonly tenantId: string;
-  /** The user carrying out the command; recorded as the events' actor. */
+  /** The user (or API token) carrying out the command; recorded as the events' actor. */
   readonly actorId: string;
   readonly region: Region;
   readonly now?: Date;
 };
 
-const envelope = z.object({
+export const commandEnvelopeSchema = z.object({
   leadId: z.uuid({ error: 'Lead id must be a UUID' }).optional(),
-  commandId: z.string({ error: 'Command id must be text' }).min(8, { error: 'Command id is too short' }).max(100).optional(),
-  expectedVersion: z.number({ error: 'Expected version must be a number' }).int().min(0).optional(),
+  commandId: z.string({ error: 'Command id must be text' }).min(8, { error: 'Command id is too short' }).max(100, { error: 'Command id is too long' }).optional(),
+  expectedVersion: z.number({ error: 'Expected version must be a number' }).int({ error: 'Expected version must be a whole number' }).min(0, { error: 'Expected version must be 0 or more' }).optional(),
   correlationId: z.string().max(100).optional(),
 });
 
@@ -34,22 +35,22 @@ export async function executeLeadCommand(
   options?: HandlerOptions,
 ): Promise<CommandResult<LeadEvent>> {
   const now = context.now ?? new Date();
-  const outer = envelope.safeParse(input);
-  if (!outer.success) throw toValidationError(outer.error);
+  const outer = parseInput(commandEnvelopeSchema, input);
   const command = parseLeadCommand(input, { region: context.region, now });
-  const leadId = command.type === 'RegisterLead' ? command.data.leadId : outer.data.leadId;
-  if (!leadId) throw toValidationError(new z.ZodError([{ code: 'custom', path: ['leadId'], message: 'Lead id is required', input }]));
+  const leadId = command.type === 'RegisterLead' ? command.data.leadId : outer.leadId;
+  if (!leadId) throw fieldError('leadId', 'Lead id is required');
 
-  return handleCommand<LeadCommand, LeadEvent, ReturnType<typeof leadDecider.initialState>>(
+  return handleCommand(
     store,
-    leadDecider,
+    leadAggregate,
     {
-      stream: { tenantId: context.tenantId, streamId: leadId, streamType: LEAD_STREAM_TYPE },
+      tenantId: context.tenantId,
+      streamId: leadId,
       command,
-      expectedVersion: command.type === 'RegisterLead' ? undefined : outer.data.expectedVersion,
-      commandId: outer.data.commandId ?? randomUUID(),
+      expectedVersion: command.type === 'RegisterLead' ? undefined : outer.expectedVersion,
+      commandId: outer.commandId ?? randomUUID(),
       actor: context.actorId,
-      correlationId: outer.data.correlationId,
+      correlationId: outer.correlationId,
       now,
     },
     options,

@@ -12,6 +12,7 @@ export const DEMO_USERS = [
   { id: 'bianca', name: 'Bianca Silva', email: 'bianca@northwind.example', role: 'bi', tenantId: DEMO_TENANT.id },
   { id: 'adam', name: 'Adam Walker', email: 'adam@northwind.example', role: 'admin', tenantId: DEMO_TENANT.id },
   { id: 'sam', name: 'Sam Horvat', email: 'sam@southside.example', role: 'agent', tenantId: OTHER_TENANT.id },
+  { id: 'sofia', name: 'Sofia Marin', email: 'sofia@southside.example', role: 'admin', tenantId: OTHER_TENANT.id },
 ] as const;
 
 /** The agents demo leads are assigned to and worked by (their user ids). */

@@ -3,7 +3,7 @@
 // the same command handler the app uses. Every demo command has a fixed id, so seeding again (after
 // an interrupted run, say) finishes the job and never writes anything twice.
 import { createUser } from '@/lib/auth/users';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import type { Db } from '@/lib/db/client';
 import { demoLeadHistory, uuidFrom } from './demo-leads';
@@ -25,7 +25,7 @@ async function seedLeads(db: Db, tenantId: string, leads: number, seed: number, 
   const existing = await db.stream.count({ where: { tenantId, streamType: 'lead' } });
   if (existing >= leads) return { created: false, leads: existing };
 
-  const store = createLeadStore(db);
+  const store = createSystem(db).store;
   const random = seededRandom(seed);
   const leadIds = Array.from({ length: leads }, () => uuidFrom(random));
   const seedLead = async (index: number) => {

@@ -5,11 +5,10 @@ import { readStream } from './read-stream';
 import { loadSnapshot } from './snapshots';
 import type { StoredEvent } from './types';
 
+/** How events build a state: an aggregate's `initialState` and `evolve`. */
 export type Evolver<State> = {
   initialState(): State;
   evolve(state: State, event: { type: string; data: unknown }): State;
-  /** Version of the state's shape; bump it when State changes so old snapshots are ignored. */
-  readonly stateVersion: number;
 };
 
 export type LoadedState<State> = {
@@ -20,20 +19,24 @@ export type LoadedState<State> = {
   readonly snapshotVersion: number;
 };
 
-export function fold<State>(evolver: Evolver<State>, state: State, events: readonly StoredEvent[]): State {
+export function fold<State>(evolver: Evolver<State>, state: State, events: readonly { type: string; data: unknown }[]): State {
   return events.reduce((current, event) => evolver.evolve(current, event), state);
 }
 
+/**
+ * `snapshotShape`: the version of the state's shape that snapshots must have been saved with;
+ * without it, the stream is replayed from its first event.
+ */
 export async function loadState<State>(
   ctx: StoreContext,
   tenantId: string,
   streamId: string,
   evolver: Evolver<State>,
-  { useSnapshot = true }: { useSnapshot?: boolean } = {},
+  { snapshotShape }: { snapshotShape?: number } = {},
 ): Promise<LoadedState<State>> {
-  const snapshot = useSnapshot ? await loadSnapshot<State>(ctx, tenantId, streamId, evolver.stateVersion) : null;
+  const snapshot = snapshotShape === undefined ? null : await loadSnapshot<State>(ctx, tenantId, streamId, snapshotShape);
   const start = snapshot ?? { version: 0, state: evolver.initialState() };
-  const tail = await readStream(ctx, tenantId, streamId, { fromVersion: start.version + 1 });
+  const tail: StoredEvent[] = await readStream(ctx, tenantId, streamId, { fromVersion: start.version + 1 });
   return {
     state: fold(evolver, start.state, tail),
     version: tail[tail.length - 1]?.version ?? start.version,

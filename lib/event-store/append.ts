@@ -1,10 +1,10 @@
 // The only code that writes events. One transaction claims the command id (if any), moves the
 // stream's version from the expected one, inserts the events, runs the inline projections and
 // records the command's result: all of it is committed, or none of it.
+import { isUniqueViolation } from '@/lib/db/sql';
 import { ConcurrencyError } from '@/lib/errors';
 import { APPEND_LOCK_KEY } from './append-lock';
 import type { StoreContext, Tx } from './context';
-import { EVENT_COLUMNS, isUniqueViolation, toStoredEvent, type EventRow } from './rows';
 import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
 
 export type AppendOptions = {
@@ -20,6 +20,7 @@ export async function appendToStream(
   options: AppendOptions,
 ): Promise<AppendResult> {
   if (events.length === 0) throw new Error('appendToStream needs at least one event');
+  for (const event of events) ctx.registry.check(event.type, event.data);
   try {
     const appended = await ctx.db.$transaction(async (tx) => {
       // First, before any position is drawn: lets the export wait for appends in flight (horizon.ts).
@@ -47,9 +48,8 @@ export async function appendToStream(
 
 /** The result of a command already carried out, or null if this command id is new. */
 export async function findCommandResult(ctx: StoreContext, tenantId: string, commandId: string): Promise<AppendResult | null> {
-  const rows = await ctx.db.$queryRaw<{ result: SerialisedResult }[]>`
-    SELECT result FROM processed_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}`;
-  const result = rows[0]?.result;
+  const row = await ctx.db.processedCommand.findUnique({ where: { tenantId_commandId: { tenantId, commandId } }, select: { result: true } });
+  const result = row?.result as SerialisedResult | undefined;
   if (!result || result.streamId === undefined) return null;
   return {
     streamId: result.streamId,
@@ -120,19 +120,35 @@ async function insertEvents(
   const records = events.map((event, index) => ({
     version: firstVersion + index,
     type: event.type,
-    schema_version: ctx.upcasters.latestVersion(event.type),
+    schema_version: ctx.registry.latestVersion(event.type),
     data: event.data,
     metadata: event.metadata ?? {},
     occurred_at: event.occurredAt.toISOString(),
   }));
-  const rows = await tx.$queryRaw<EventRow[]>`
+  const rows = await tx.$queryRaw<{ position: bigint; tx_id: string; version: number }[]>`
     INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
     SELECT ${stream.tenantId}, ${stream.streamId}, ${stream.streamType}, r.version, r.type, r.schema_version, r.data, r.metadata, r.occurred_at
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
       AS r(version int, type text, schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
-    ORDER BY r.version
-    RETURNING ${EVENT_COLUMNS}`;
-  return rows.map((row) => toStoredEvent(row, ctx.upcasters)).sort((a, b) => a.version - b.version);
+    RETURNING position, tx_id::text AS tx_id, version`;
+  const stored = new Map(rows.map((row) => [row.version, row]));
+  // The events as written: what was sent, with the position and transaction the database gave them.
+  return records.map((record, index) => {
+    const row = stored.get(record.version)!;
+    return {
+      position: BigInt(row.position),
+      txId: BigInt(row.tx_id),
+      tenantId: stream.tenantId,
+      streamId: stream.streamId,
+      streamType: stream.streamType,
+      version: record.version,
+      type: record.type,
+      schemaVersion: record.schema_version,
+      data: events[index]!.data,
+      metadata: record.metadata,
+      occurredAt: events[index]!.occurredAt,
+    };
+  });
 }
 
 function toResult(streamId: string, stored: readonly StoredEvent[]): AppendResult {

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { EventRegistry } from './registry';
 import type { StoredEvent } from './types';
-import type { UpcasterRegistry } from './upcasters';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -13,6 +13,6 @@ export type InlineProjection = {
 
 export type StoreContext = {
   readonly db: Db;
-  readonly upcasters: UpcasterRegistry;
+  readonly registry: EventRegistry;
   readonly inlineProjections: readonly InlineProjection[];
 };

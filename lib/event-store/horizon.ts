@@ -7,10 +7,9 @@
 // value H first, then the transactions holding the lock. A transaction that drew a position <= H
 // drew it before H was read, so it already held the lock and is in that list. Once every one of
 // them has ended, nothing at or below H can still appear.
+import { pgQuery, type PgQueryable } from '@/lib/db/sql';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { APPEND_LOCK_KEY } from './append-lock';
-
-/** The slice of a `pg` client the horizon needs. */
-export type Queryable = { query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }> };
 
 export class HorizonTimeoutError extends Error {
   constructor(readonly waitedMs: number, readonly pending: number) {
@@ -25,9 +24,10 @@ export type HorizonOptions = {
   readonly pollMs?: number;
 };
 
-export async function exportHorizon(client: Queryable, { budgetMs = 5000, pollMs = 20 }: HorizonOptions = {}): Promise<bigint> {
-  const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
-    'SELECT last_value::text AS last_value, is_called FROM events_position_seq',
+export async function exportHorizon(client: PgQueryable, { budgetMs = 5000, pollMs = 20 }: HorizonOptions = {}): Promise<bigint> {
+  const rows = await pgQuery<{ last_value: string; is_called: boolean }>(
+    client,
+    Prisma.sql`SELECT last_value::text AS last_value, is_called FROM events_position_seq`,
   );
   const horizon = rows[0]!.is_called ? BigInt(rows[0]!.last_value) : BigInt(rows[0]!.last_value) - 1n;
   const holders = await appendLockHolders(client);
@@ -44,13 +44,13 @@ export async function exportHorizon(client: Queryable, { budgetMs = 5000, pollMs
 }
 
 /** Virtual transaction ids (unique per transaction, unlike backend pids) holding or awaiting the lock. */
-async function appendLockHolders(client: Queryable): Promise<string[]> {
+async function appendLockHolders(client: PgQueryable): Promise<string[]> {
   // A one-bigint advisory lock shows as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
-  const { rows } = await client.query<{ vxid: string }>(
-    `SELECT virtualtransaction AS vxid FROM pg_locks
+  const rows = await pgQuery<{ vxid: string }>(
+    client,
+    Prisma.sql`SELECT virtualtransaction AS vxid FROM pg_locks
      WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-       AND classid = 0 AND objid = $1 AND objsubid = 1 AND pid <> pg_backend_pid()`,
-    [APPEND_LOCK_KEY],
+       AND classid = 0 AND objid = ${APPEND_LOCK_KEY} AND objsubid = 1 AND pid <> pg_backend_pid()`,
   );
   return rows.map((row) => row.vxid);
 }

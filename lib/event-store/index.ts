@@ -1,23 +1,25 @@
-// The event store: the one door through which events are written and read.
+// The event store: the one door through which events are written and read. It knows no aggregate:
+// the event types it checks and upcasts come from the registry it is given.
 import type { Db } from '@/lib/db/client';
 import { appendToStream, findCommandResult, type AppendOptions } from './append';
 import { loadState, stateAt, type Evolver } from './aggregate';
 import type { InlineProjection, StoreContext } from './context';
 import { headPosition, readAll, type ReadAllOptions } from './read-all';
 import { readStream, readStreams, streamVersion, type ReadStreamOptions } from './read-stream';
+import { openRegistry, type EventRegistry } from './registry';
 import { saveSnapshot, type Snapshot } from './snapshots';
 import type { Checkpoint, NewEvent, StreamRef } from './types';
-import { noUpcasters, type UpcasterRegistry } from './upcasters';
 
 export type EventStore = ReturnType<typeof createEventStore>;
 
 export function createEventStore(
   db: Db,
-  { upcasters = noUpcasters, inlineProjections = [] }: { upcasters?: UpcasterRegistry; inlineProjections?: InlineProjection[] } = {},
+  { registry = openRegistry, inlineProjections = [] }: { registry?: EventRegistry; inlineProjections?: readonly InlineProjection[] } = {},
 ) {
-  const ctx: StoreContext = { db, upcasters, inlineProjections };
+  const ctx: StoreContext = { db, registry, inlineProjections };
   return {
     db,
+    registry,
     append: (stream: StreamRef, events: readonly NewEvent[], options: AppendOptions) => appendToStream(ctx, stream, events, options),
     readStream: (tenantId: string, streamId: string, options?: ReadStreamOptions) => readStream(ctx, tenantId, streamId, options),
     readStreams: (streams: readonly { tenantId: string; streamId: string }[]) => readStreams(ctx, streams),
@@ -25,17 +27,18 @@ export function createEventStore(
     readAll: (after: Checkpoint, options?: ReadAllOptions) => readAll(ctx, after, options),
     headPosition: () => headPosition(ctx),
     findCommandResult: (tenantId: string, commandId: string) => findCommandResult(ctx, tenantId, commandId),
-    loadState: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, options?: { useSnapshot?: boolean }) =>
+    loadState: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, options?: { snapshotShape?: number }) =>
       loadState(ctx, tenantId, streamId, evolver, options),
     stateAt: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, at: { toVersion?: number; asOf?: Date }) =>
       stateAt(ctx, tenantId, streamId, evolver, at),
-    saveSnapshot: <State>(tenantId: string, streamId: string, stateVersion: number, snapshot: Snapshot<State>) =>
-      saveSnapshot(ctx, tenantId, streamId, stateVersion, snapshot),
+    saveSnapshot: <State>(tenantId: string, streamId: string, stateShape: number, snapshot: Snapshot<State>) =>
+      saveSnapshot(ctx, tenantId, streamId, stateShape, snapshot),
   };
 }
 
 export type { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
 export { START_OF_LOG } from './types';
 export type { Evolver, LoadedState } from './aggregate';
+export { fold } from './aggregate';
 export type { InlineProjection, Tx } from './context';
-export { createUpcasterRegistry, type EventSchema, type UpcasterRegistry } from './upcasters';
+export { createEventRegistry, defineEvents, EventShapeError, openRegistry, type EventDefinition, type EventDefinitions, type EventRegistry, type UpcastStep } from './registry';

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { StoreContext } from './context';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { EVENT_COLUMNS, decodeEvent, type EventRow } from './rows';
 import type { StoredEvent } from './types';
 
 export type ReadStreamOptions = {
@@ -26,14 +26,13 @@ export async function readStream(
       ${asOf === undefined ? Prisma.empty : Prisma.sql`AND occurred_at <= ${asOf}`}
     ORDER BY version ${direction === 'forward' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-  return rows.map((row) => toStoredEvent(row, ctx.upcasters));
+  return rows.map((row) => decodeEvent(row, ctx.registry));
 }
 
 /** The stream's current version, or null when it has no events. */
 export async function streamVersion(ctx: StoreContext, tenantId: string, streamId: string): Promise<number | null> {
-  const rows = await ctx.db.$queryRaw<{ version: number }[]>`
-    SELECT version FROM streams WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}`;
-  return rows[0]?.version ?? null;
+  const row = await ctx.db.stream.findUnique({ where: { tenantId_streamId: { tenantId, streamId } }, select: { version: true } });
+  return row?.version ?? null;
 }
 
 /** Every event of the given streams, stream by stream in version order (for per-stream rebuilds). */
@@ -47,5 +46,5 @@ export async function readStreams(
     SELECT ${EVENT_COLUMNS} FROM events
     JOIN jsonb_to_recordset(${keys}::jsonb) AS k(tenant_id text, stream_id text) USING (tenant_id, stream_id)
     ORDER BY tenant_id, stream_id, version`;
-  return rows.map((row) => toStoredEvent(row, ctx.upcasters));
+  return rows.map((row) => decodeEvent(row, ctx.registry));
 }

@@ -1,8 +1,8 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { EventRegistry } from './registry';
 import type { EventMetadata, StoredEvent } from './types';
-import type { UpcasterRegistry } from './upcasters';
 
-/** The columns every event read selects, in the shape `toStoredEvent` expects. */
+/** The columns every event read selects, in the shape `decodeEvent` expects. */
 export const EVENT_COLUMNS = Prisma.sql`position, tx_id::text AS tx_id, tenant_id, stream_id, stream_type, version,
   type, schema_version, data, metadata, occurred_at`;
 
@@ -20,32 +20,20 @@ export type EventRow = {
   occurred_at: Date;
 };
 
-export function toStoredEvent(row: EventRow, upcasters: UpcasterRegistry): StoredEvent {
-  const latest = upcasters.latestVersion(row.type);
+/** A stored row as readers see it: its data upcast to the latest shape and checked (registry.decode). */
+export function decodeEvent(row: EventRow, registry: EventRegistry): StoredEvent {
+  const position = BigInt(row.position);
   return {
-    position: BigInt(row.position),
+    position,
     txId: BigInt(row.tx_id),
     tenantId: row.tenant_id,
     streamId: row.stream_id,
     streamType: row.stream_type,
     version: row.version,
     type: row.type,
-    schemaVersion: Math.max(row.schema_version, latest),
-    data: upcasters.upcast(row.type, row.schema_version, row.data),
+    schemaVersion: Math.max(row.schema_version, registry.latestVersion(row.type)),
+    data: registry.decode(row.type, row.schema_version, row.data, `${row.type} at position ${position}`),
     metadata: row.metadata,
     occurredAt: new Date(row.occurred_at),
   };
-}
-
-/** PostgreSQL's unique_violation, whichever way the driver adapter wraps it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: any = error;
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    if (current.code === '23505' || current.code === 'P2002') return true;
-    if (current.meta?.code === '23505' || current.meta?.driverAdapterError?.cause?.originalCode === '23505') return true;
-    current = current.cause ?? current.meta?.driverAdapterError;
-  }
-  return /unique constraint|23505/i.test(String((error as Error)?.message ?? ''));
 }

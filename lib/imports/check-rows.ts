@@ -2,10 +2,12 @@
 // it what it looked up (the tenant's users, the leads that already hold a phone or email), and the
 // rules of a lead are the RegisterLead command's own, so the preview and the import never disagree.
 import { ValidationError } from '@/lib/errors';
-import { normalisePhone, type Region } from '@/lib/leads/contact';
+import { normaliseEmail, normalisePhone, type Region } from '@/lib/leads/contact';
 import type { RegisterLead } from '@/lib/leads/decide';
 import { parseLeadCommand } from '@/lib/leads/schemas';
-import { normalizeEmail, phoneDigits } from '@/lib/read/search-terms/normalize';
+import { issueText } from '@/lib/present/error-text';
+import type { ContactHolder } from '@/lib/read/search-terms/contact-holders';
+import { contactKey, phoneDigits } from '@/lib/read/search-terms/normalize';
 import { lineOf, splitValues, type ImportRecord } from './mapping';
 
 export const DEFAULT_SOURCE = 'CSV import';
@@ -22,13 +24,15 @@ export type RegisterLeadData = {
 
 export type RowCheck = { readonly index: number; readonly errors: readonly string[]; readonly lead: RegisterLeadData | null };
 
-export type ExistingLead = { readonly leadId: string; readonly name: string };
+export type ExistingLead = ContactHolder;
 
 export type CheckContext = {
   readonly region: Region;
   readonly now: Date;
-  /** Email of each user of the tenant to their id. */
+  /** Email (lower case) of each user of the tenant who may own leads, to their id. */
   readonly owners: ReadonlyMap<string, string>;
+  /** Emails (lower case) of the tenant's users whose role does not work leads. */
+  readonly cannotOwn?: ReadonlySet<string>;
   /** Contact key (see contactKey) to the lead that holds it now. */
   readonly existing: ReadonlyMap<string, ExistingLead>;
   /** The id the row's lead gets: a lead this import stored earlier is not a duplicate of itself. */
@@ -36,9 +40,6 @@ export type CheckContext = {
 };
 
 type Contact = { readonly kind: 'phone' | 'email'; readonly key: string; readonly shown: string };
-
-/** How search_terms matches a phone (E.164 digits) or an email (lower case), as one string. */
-export const contactKey = (kind: 'phone' | 'email', normalized: string) => `${kind}:${normalized}`;
 
 export function checkRows(records: readonly ImportRecord[], context: CheckContext): RowCheck[] {
   const firstLineWith = new Map<string, number>();
@@ -64,8 +65,12 @@ function duplicateErrors(contact: Contact, index: number, firstLineWith: Readonl
 function parseRow(record: ImportRecord, index: number, context: CheckContext) {
   const [name, phoneCell, emailCell, source, ownerEmail] = record;
   const errors: string[] = [];
-  const ownerId = ownerEmail ? (context.owners.get(normalizeEmail(ownerEmail)) ?? null) : null;
-  if (ownerEmail && !ownerId) errors.push(`No user with email ${ownerEmail} in your organisation`);
+  const ownerId = ownerEmail ? (context.owners.get(normaliseEmail(ownerEmail)) ?? null) : null;
+  if (ownerEmail && !ownerId) {
+    errors.push(context.cannotOwn?.has(normaliseEmail(ownerEmail))
+      ? `${ownerEmail} cannot own leads: their role does not work leads`
+      : `No user with email ${ownerEmail} in your organisation`);
+  }
   const lead: RegisterLeadData = {
     leadId: context.leadIdFor(index),
     name,
@@ -78,12 +83,12 @@ function parseRow(record: ImportRecord, index: number, context: CheckContext) {
     const command = parseLeadCommand({ type: 'RegisterLead', data: lead }, { region: context.region, now: context.now }) as RegisterLead;
     const contacts: Contact[] = [
       ...command.data.phones.map((phone): Contact => ({ kind: 'phone', key: contactKey('phone', phoneDigits(phone.e164)), shown: phone.raw })),
-      ...command.data.emails.map((email): Contact => ({ kind: 'email', key: contactKey('email', normalizeEmail(email)), shown: email })),
+      ...command.data.emails.map((email): Contact => ({ kind: 'email', key: contactKey('email', normaliseEmail(email)), shown: email })),
     ];
     return { errors, lead, contacts };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return { errors: [...errors, ...error.issues.map((issue) => issue.message)], lead: null, contacts: [] };
+    return { errors: [...errors, ...error.issues.map(issueText)], lead: null, contacts: [] };
   }
 }
 
@@ -95,7 +100,7 @@ export function contactKeysOf(records: readonly ImportRecord[], region: Region):
       const normalised = normalisePhone(phone, region);
       if (normalised) keys.add(contactKey('phone', phoneDigits(normalised.e164)));
     }
-    for (const email of splitValues(emailCell)) keys.add(contactKey('email', normalizeEmail(email)));
+    for (const email of splitValues(emailCell)) keys.add(contactKey('email', normaliseEmail(email)));
   }
   return [...keys];
 }

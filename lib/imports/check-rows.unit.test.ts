@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRows, contactKey, contactKeysOf, DEFAULT_SOURCE, type CheckContext, type ExistingLead } from './check-rows';
+import { contactKey } from '@/lib/read/search-terms/normalize';
+import { checkRows, contactKeysOf, DEFAULT_SOURCE, type CheckContext, type ExistingLead } from './check-rows';
 import type { ImportRecord } from './mapping';
 
 const leadIdFor = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/lib/auth/users';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import type { EventStore } from '@/lib/event-store';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
@@ -13,7 +13,7 @@ import { prepareImport } from './prepare-import';
 import { importProgress, startImport } from './run-import';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 
 function freshTenant() {
   const tenantId = `tenant-${randomUUID()}`;

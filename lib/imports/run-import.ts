@@ -7,14 +7,17 @@
 // import's processed command ids (importedCount) counts exactly the rows stored, at every moment,
 // even after a crash half-way. Running the same file again finds the same ids: rows already stored
 // come back as duplicates without writing anything, the others are registered, so it resumes.
+import { randomUUID } from 'node:crypto';
+import { handleCommand } from '@/lib/commands/handle-command';
 import type { CommandContext } from '@/lib/commands/lead-commands';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import type { Db } from '@/lib/db/client';
-import { ConcurrencyError, isDomainError } from '@/lib/errors';
+import { ConcurrencyError, ConflictError, isDomainError } from '@/lib/errors';
 import type { EventStore } from '@/lib/event-store';
+import { importAggregate } from './aggregate';
 import type { RegisterLeadData } from './check-rows';
 import { rowCommandId } from './import-ids';
-import { foldImport, IMPORT_STREAM_TYPE, type ImportEvent, type ImportRun } from './import-stream';
+import { foldImport, IMPORT_STREAM_TYPE, type ImportCommand, type ImportRun } from './import-stream';
 import type { ImportRecord } from './mapping';
 import { prepareImport } from './prepare-import';
 
@@ -48,13 +51,13 @@ export async function startImport(
 
   const version = await store.streamVersion(tenantId, importId);
   try {
-    await appendImportEvent(store, context, importId, version ?? 0, {
-      type: 'ImportStarted',
+    await recordImport(store, context, importId, version ?? 0, {
+      type: 'StartImportRun',
       data: { fileName: input.fileName, rows: summary.rows, validRows: summary.validRows, by: context.actorId },
     });
   } catch (error) {
     // Someone started the same rows a moment ago: theirs is the run.
-    if (error instanceof ConcurrencyError) return { ...summary, run: null };
+    if (error instanceof ConflictError || error instanceof ConcurrencyError) return { ...summary, run: null };
     throw error;
   }
   running.add(runKey(tenantId, importId));
@@ -87,9 +90,12 @@ async function registerRows(
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   try {
     const imported = await importedCount(store.db, context.tenantId, importId, rows);
-    await appendImportEvent(store, context, importId, 'any', failure === null
-      ? { type: 'ImportCompleted', data: { imported, skipped: rows - imported } }
-      : { type: 'ImportFailed', data: { imported, reason: failure instanceof Error ? failure.message : String(failure) } });
+    await recordImport(store, context, importId, undefined, {
+      type: 'EndImportRun',
+      data: failure === null
+        ? { outcome: 'completed', imported, skipped: rows - imported }
+        : { outcome: 'failed', imported, reason: failure instanceof Error ? failure.message : String(failure) },
+    });
   } catch (error) {
     // The import's own record could not be written either: its progress shows it interrupted.
     console.error(`Import ${importId} could not record how it ended:`, error);
@@ -97,12 +103,12 @@ async function registerRows(
   if (failure !== null) console.error(`Import ${importId} stopped:`, failure);
 }
 
-function appendImportEvent(store: EventStore, context: CommandContext, importId: string, expectedVersion: number | 'any', event: ImportEvent) {
-  return store.append(
-    { tenantId: context.tenantId, streamId: importId, streamType: IMPORT_STREAM_TYPE },
-    [{ ...event, occurredAt: context.now ?? new Date(), metadata: { actor: context.actorId } }],
-    { expectedVersion },
-  );
+/** The import's own record, through the same handler as every command: `expectedVersion` omitted applies to the current version. */
+function recordImport(store: EventStore, context: CommandContext, importId: string, expectedVersion: number | undefined, command: ImportCommand) {
+  return handleCommand(store, importAggregate, {
+    tenantId: context.tenantId, streamId: importId, command, expectedVersion,
+    commandId: randomUUID(), actor: context.actorId, now: context.now ?? new Date(),
+  });
 }
 
 /** Rows of the import whose RegisterLead command has been committed: exactly the rows stored. */

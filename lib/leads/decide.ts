@@ -1,7 +1,7 @@
 // Lead commands and the rules that turn a command into events (see docs/lead-rules.md).
 // Commands arrive validated and normalised (lib/leads/schemas.ts); the time comes on the metadata.
-import { IllegalStateError, NotFoundError, ValidationError } from '@/lib/errors';
-import { STATUS_LABELS, type CallOutcome, type Lead, type LeadEvent, type LeadStatus, type Phone } from './lead';
+import { IllegalStateError, NotFoundError, ValidationError, type FieldIssue } from '@/lib/errors';
+import type { CallOutcome, Lead, LeadEvent, LeadStatus, Phone, RegisteredLead } from './lead';
 
 export type CommandMetadata = { readonly now: Date };
 
@@ -36,7 +36,7 @@ export type LeadCommandType = LeadCommand['type'];
 
 export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
   if (command.type === 'RegisterLead') return registerLead(command, state);
-  if (!state.exists) throw new NotFoundError('Lead not found');
+  if (state.kind === 'initial') throw new NotFoundError('lead.not-found');
   switch (command.type) {
     case 'ChangeName':
       return changeName(command, state);
@@ -62,34 +62,34 @@ export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
 }
 
 function registerLead({ data }: RegisterLead, state: Lead): LeadEvent[] {
-  if (state.exists) throw new IllegalStateError('This lead is already registered');
+  if (state.kind === 'registered') throw new IllegalStateError('lead.already-registered');
   return [{ type: 'LeadRegistered', data: { ...data } }];
 }
 
-function changeName({ data }: ChangeName, state: Lead): LeadEvent[] {
-  if (data.name === state.name) throw new IllegalStateError('The name is unchanged', 'name');
+function changeName({ data }: ChangeName, state: RegisteredLead): LeadEvent[] {
+  if (data.name === state.name) throw new IllegalStateError('name.unchanged', { field: 'name' });
   return [{ type: 'NameChanged', data: { name: data.name, previousName: state.name } }];
 }
 
-function changeContactInfo({ data }: ChangeContactInfo, state: Lead): LeadEvent[] {
-  const issues: { field: string; message: string }[] = [];
+function changeContactInfo({ data }: ChangeContactInfo, state: RegisteredLead): LeadEvent[] {
+  const issues: FieldIssue[] = [];
   const heldPhones = new Set(state.phones.map((phone) => phone.e164));
   const removedPhones = new Set(data.removePhones);
   data.removePhones.forEach((e164, index) => {
-    if (!heldPhones.has(e164)) issues.push({ field: `removePhones.${index}`, message: `${e164} is not one of this lead's phones` });
+    if (!heldPhones.has(e164)) issues.push({ field: `removePhones.${index}`, code: 'phone.not-held', params: { phone: e164 } });
   });
   data.addPhones.forEach((phone, index) => {
     if (heldPhones.has(phone.e164) && !removedPhones.has(phone.e164)) {
-      issues.push({ field: `addPhones.${index}`, message: `${phone.e164} is already one of this lead's phones` });
+      issues.push({ field: `addPhones.${index}`, code: 'phone.already-held', params: { phone: phone.e164 } });
     }
   });
   const removedEmails = new Set(data.removeEmails);
   data.removeEmails.forEach((email, index) => {
-    if (!state.emails.includes(email)) issues.push({ field: `removeEmails.${index}`, message: `${email} is not one of this lead's emails` });
+    if (!state.emails.includes(email)) issues.push({ field: `removeEmails.${index}`, code: 'email.not-held', params: { email } });
   });
   data.addEmails.forEach((email, index) => {
     if (state.emails.includes(email) && !removedEmails.has(email)) {
-      issues.push({ field: `addEmails.${index}`, message: `${email} is already one of this lead's emails` });
+      issues.push({ field: `addEmails.${index}`, code: 'email.already-held', params: { email } });
     }
   });
   if (issues.length > 0) throw new ValidationError(issues);
@@ -97,7 +97,7 @@ function changeContactInfo({ data }: ChangeContactInfo, state: Lead): LeadEvent[
   const phonesLeft = state.phones.length - removedPhones.size + data.addPhones.length;
   const emailsLeft = state.emails.length - removedEmails.size + data.addEmails.length;
   if (phonesLeft + emailsLeft === 0) {
-    throw new IllegalStateError('A lead needs at least one phone or email', 'contact');
+    throw new IllegalStateError('contact.required', { field: 'contact' });
   }
   return [
     ...state.phones.filter((phone) => removedPhones.has(phone.e164)).map((phone): LeadEvent => ({ type: 'PhoneRemoved', data: { phone } })),
@@ -115,20 +115,20 @@ export const ALLOWED_TRANSITIONS: Record<LeadStatus, readonly LeadStatus[]> = {
   Converted: [],
 };
 
-function changeStatus({ data, metadata }: ChangeStatus, state: Lead): LeadEvent[] {
+function changeStatus({ data, metadata }: ChangeStatus, state: RegisteredLead): LeadEvent[] {
   const { status, followUpAt } = data;
-  if (status === state.status) throw new IllegalStateError(`The lead is already ${STATUS_LABELS[status]}`, 'status');
+  if (status === state.status) throw new IllegalStateError('status.unchanged', { field: 'status', params: { status } });
   if (!ALLOWED_TRANSITIONS[state.status].includes(status)) {
-    throw new IllegalStateError(illegalTransitionMessage(state.status, status), 'status');
+    throw new IllegalStateError(illegalTransition(state.status, status), { field: 'status', params: { from: state.status, to: status } });
   }
   const statusChanged: LeadEvent = { type: 'StatusChanged', data: { from: state.status, to: status } };
   if (status === 'FollowUp') {
-    if (!followUpAt) throw new ValidationError([{ field: 'followUpAt', message: 'Follow-up needs a follow-up date' }]);
+    if (!followUpAt) throw new ValidationError([{ field: 'followUpAt', code: 'follow-up.required' }]);
     requireFuture(followUpAt, metadata.now, 'followUpAt');
     return [statusChanged, { type: 'FollowUpScheduled', data: { at: followUpAt.toISOString(), previousAt: state.followUpAt } }];
   }
   if (followUpAt) {
-    throw new ValidationError([{ field: 'followUpAt', message: 'A follow-up date only goes with the Follow-up status' }]);
+    throw new ValidationError([{ field: 'followUpAt', code: 'follow-up.only-with-status' }]);
   }
   // Moving on from a callback ends it; closing or converting also ends one set on an open lead.
   const endsFollowUp = state.followUpAt !== null && (state.status === 'FollowUp' || status === 'Closed' || status === 'Converted');
@@ -137,37 +137,35 @@ function changeStatus({ data, metadata }: ChangeStatus, state: Lead): LeadEvent[
     : [statusChanged];
 }
 
-function illegalTransitionMessage(from: LeadStatus, to: LeadStatus): string {
-  if (from === 'Converted') return 'A converted lead is final: its status cannot change';
-  if (from === 'Closed' && to === 'Converted') return 'Reopen a closed lead (Available or Follow-up) before converting it';
-  return `A lead cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}`;
+function illegalTransition(from: LeadStatus, to: LeadStatus): string {
+  if (from === 'Converted') return 'status.final';
+  if (from === 'Closed' && to === 'Converted') return 'status.reopen-before-converting';
+  return 'status.transition-not-allowed';
 }
 
-function setFollowUp({ data, metadata }: SetFollowUp, state: Lead): LeadEvent[] {
+function setFollowUp({ data, metadata }: SetFollowUp, state: RegisteredLead): LeadEvent[] {
   if (state.status === 'Closed' || state.status === 'Converted') {
-    throw new IllegalStateError(`A ${STATUS_LABELS[state.status].toLowerCase()} lead cannot have a follow-up`, 'at');
+    throw new IllegalStateError('follow-up.not-allowed', { field: 'at', params: { status: state.status } });
   }
   requireFuture(data.at, metadata.now, 'at');
   const at = data.at.toISOString();
-  if (at === state.followUpAt) throw new IllegalStateError('The follow-up is already set for that time', 'at');
+  if (at === state.followUpAt) throw new IllegalStateError('follow-up.unchanged', { field: 'at' });
   return [{ type: 'FollowUpScheduled', data: { at, previousAt: state.followUpAt } }];
 }
 
-function clearFollowUp(state: Lead): LeadEvent[] {
-  if (state.followUpAt === null) throw new IllegalStateError('The lead has no follow-up to clear');
-  if (state.status === 'FollowUp') {
-    throw new IllegalStateError('A lead in Follow-up needs a follow-up date: change its status instead');
-  }
+function clearFollowUp(state: RegisteredLead): LeadEvent[] {
+  if (state.followUpAt === null) throw new IllegalStateError('follow-up.none');
+  if (state.status === 'FollowUp') throw new IllegalStateError('follow-up.required-in-status');
   return [{ type: 'FollowUpCleared', data: { previousAt: state.followUpAt, reason: 'cleared' } }];
 }
 
-function assignLead({ data }: AssignLead, state: Lead): LeadEvent[] {
+function assignLead({ data }: AssignLead, state: RegisteredLead): LeadEvent[] {
   if (data.ownerId === state.ownerId) {
-    throw new IllegalStateError(data.ownerId ? 'The lead is already assigned to this agent' : 'The lead is not assigned', 'ownerId');
+    throw new IllegalStateError(data.ownerId ? 'owner.unchanged' : 'owner.none', { field: 'ownerId' });
   }
   return [{ type: 'LeadAssigned', data: { ownerId: data.ownerId, previousOwnerId: state.ownerId } }];
 }
 
 function requireFuture(at: Date, now: Date, field: string): void {
-  if (at.getTime() <= now.getTime()) throw new ValidationError([{ field, message: 'The follow-up date must be in the future' }]);
+  if (at.getTime() <= now.getTime()) throw new ValidationError([{ field, code: 'follow-up.past' }]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalStateError, NotFoundError, ValidationError } from '@/lib/errors';
 import { decide, evolve, initialState, type Lead, type LeadCommand, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads';
+import { describeError } from '@/lib/present/error-text';
 import { deciderSpec } from '@/lib/testing/decider-spec';
 
 const spec = deciderSpec({ decide, evolve, initialState });
@@ -44,7 +45,8 @@ const contactChange = (change: Partial<CommandOf<'ChangeContactInfo'>['data']>) 
   command('ChangeContactInfo', { addPhones: [], removePhones: [], addEmails: [], removeEmails: [], ...change });
 const issuesOn = (...fields: string[]) => (error: ValidationError) => expect(error.issues.map((issue) => issue.field)).toEqual(fields);
 const refusedOn = (field: string) => (error: IllegalStateError) => expect(error.field).toBe(field);
-const refusedWith = (message: string | RegExp) => (error: Error) => expect(error.message).toMatch(message);
+/** Refused, and worded at the edge (lib/present/error-text.ts) as the user reads it. */
+const refusedWith = (message: string | RegExp) => (error: Error) => expect(describeError(error)).toMatch(message);
 
 describe('when the lead is not registered', () => {
   it('registers a new lead', () => {
@@ -162,7 +164,7 @@ describe('when the lead is registered', () => {
     ])('rejects moving a lead from %s to %s', (from, to, message) => {
       const followUpAt = to === 'FollowUp' ? nextWeek : null;
       spec.given(leadIn[from]).when(command('ChangeStatus', { status: to, followUpAt })).thenThrows(IllegalStateError, (error) => {
-        expect(error.message).toBe(message);
+        expect(describeError(error)).toBe(message);
         expect(error.field).toBe('status');
       });
     });
@@ -300,7 +302,7 @@ describe('evolve', () => {
       cleared(tomorrow, 'status-changed'),
     ];
     expect(history.reduce(evolve, initialState())).toEqual<Lead>({
-      exists: true, leadId, name: 'Jane Smith', phones: [landline], emails: [email], source: 'manual',
+      kind: 'registered', leadId, name: 'Jane Smith', phones: [landline], emails: [email], source: 'manual',
       status: 'Converted', followUpAt: null, ownerId: 'agent-1', noteCount: 1, callCount: 1,
     });
   });

@@ -1,60 +1,18 @@
-// The Lead aggregate: its events, its state and how each event changes the state.
-// Pure: no I/O, no clock. Times arrive as ISO strings inside the events.
+// The Lead aggregate's state and how each event changes it. Pure: no I/O, no clock. Times arrive
+// as ISO strings inside the events.
+import type { LeadEvent, LeadRegistered } from './events';
+import type { LeadStatus, Phone } from './values';
 
-export const LEAD_STATUSES = ['Available', 'FollowUp', 'Closed', 'Converted'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-
-export const STATUS_LABELS: Record<LeadStatus, string> = {
-  Available: 'Available',
-  FollowUp: 'Follow-up',
-  Closed: 'Closed',
-  Converted: 'Converted',
-};
-
-export const CALL_OUTCOMES = ['no-answer', 'voicemail', 'busy', 'wrong-number', 'not-interested', 'interested', 'callback-requested', 'sale'] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
-
-/** A phone number as the agent typed it and in E.164. */
-export type Phone = { readonly e164: string; readonly raw: string };
-
-// ---- Events (past tense, one fact each) -----------------------------------------------------------
-
-export type LeadRegistered = {
-  type: 'LeadRegistered';
-  data: { leadId: string; name: string; phones: Phone[]; emails: string[]; source: string; ownerId: string | null };
-};
-export type NameChanged = { type: 'NameChanged'; data: { name: string; previousName: string } };
-export type PhoneAdded = { type: 'PhoneAdded'; data: { phone: Phone } };
-export type PhoneRemoved = { type: 'PhoneRemoved'; data: { phone: Phone } };
-export type EmailAdded = { type: 'EmailAdded'; data: { email: string } };
-export type EmailRemoved = { type: 'EmailRemoved'; data: { email: string } };
-export type StatusChanged = { type: 'StatusChanged'; data: { from: LeadStatus; to: LeadStatus } };
-export type FollowUpScheduled = { type: 'FollowUpScheduled'; data: { at: string; previousAt: string | null } };
-export type FollowUpCleared = { type: 'FollowUpCleared'; data: { previousAt: string; reason: 'cleared' | 'status-changed' } };
-export type LeadAssigned = { type: 'LeadAssigned'; data: { ownerId: string | null; previousOwnerId: string | null } };
-export type NoteAdded = { type: 'NoteAdded'; data: { noteId: string; text: string } };
-export type CallOutcomeRecorded = { type: 'CallOutcomeRecorded'; data: { outcome: CallOutcome; notes: string | null } };
-
-export type LeadEvent =
-  | LeadRegistered
-  | NameChanged
-  | PhoneAdded
-  | PhoneRemoved
-  | EmailAdded
-  | EmailRemoved
-  | StatusChanged
-  | FollowUpScheduled
-  | FollowUpCleared
-  | LeadAssigned
-  | NoteAdded
-  | CallOutcomeRecorded;
-
-export type LeadEventType = LeadEvent['type'];
+export * from './values';
+export * from './events';
 
 // ---- State ----------------------------------------------------------------------------------------
 
-export type Lead = {
-  readonly exists: boolean;
+/** A lead's stream before its registration: nothing is known of it yet. */
+export type UnregisteredLead = { readonly kind: 'initial' };
+
+export type RegisteredLead = {
+  readonly kind: 'registered';
   readonly leadId: string;
   readonly name: string;
   readonly phones: readonly Phone[];
@@ -68,28 +26,16 @@ export type Lead = {
   readonly callCount: number;
 };
 
-/** Bump when `Lead` changes shape: stored snapshots of the old shape are then ignored. */
-export const LEAD_STATE_VERSION = 1;
+export type Lead = UnregisteredLead | RegisteredLead;
 
-export const initialState = (): Lead => ({
-  exists: false,
-  leadId: '',
-  name: '',
-  phones: [],
-  emails: [],
-  source: '',
-  status: 'Available',
-  followUpAt: null,
-  ownerId: null,
-  noteCount: 0,
-  callCount: 0,
-});
+export const initialState = (): Lead => ({ kind: 'initial' });
 
 export function evolve(state: Lead, event: LeadEvent): Lead {
+  if (state.kind === 'initial') return event.type === 'LeadRegistered' ? registered(event.data) : state;
   const { type, data } = event;
   switch (type) {
     case 'LeadRegistered':
-      return { ...state, exists: true, leadId: data.leadId, name: data.name, phones: data.phones, emails: data.emails, source: data.source, ownerId: data.ownerId };
+      return state; // a stream is registered once; decide refuses a second registration
     case 'NameChanged':
       return { ...state, name: data.name };
     case 'PhoneAdded':
@@ -115,4 +61,9 @@ export function evolve(state: Lead, event: LeadEvent): Lead {
     default:
       return state; // events of types this code does not know yet leave the state as it was
   }
+}
+
+function registered(data: LeadRegistered['data']): RegisteredLead {
+  const { leadId, name, phones, emails, source, ownerId } = data;
+  return { kind: 'registered', leadId, name, phones, emails, source, status: 'Available', followUpAt: null, ownerId, noteCount: 0, callCount: 0 };
 }

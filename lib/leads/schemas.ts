@@ -1,7 +1,8 @@
 // What a lead command may look like on the way in. Every field is checked here, so a bad command is
 // refused with each bad field named before anything is loaded or appended.
 import { z } from 'zod';
-import { ValidationError } from '@/lib/errors';
+import { instantField } from '@/lib/input/time';
+import { toValidationError } from '@/lib/input/validation';
 import { normaliseEmail, normalisePhone, type Region } from './contact';
 import type { LeadCommand, LeadCommandType } from './decide';
 import { CALL_OUTCOMES, LEAD_STATUSES, type Phone } from './lead';
@@ -17,18 +18,8 @@ const email = z
   .transform(normaliseEmail)
   .pipe(z.email({ error: (issue) => `"${issue.input}" is not a valid email address` }));
 
-/** An ISO date-time string or a Date; anything else (numbers, booleans) is not taken for a date. */
-const dateTime = (label: string) =>
-  z
-    .union([z.date(), z.string()], { error: `${label} must be a date and time` })
-    .transform((value, ctx) => {
-      const date = typeof value === 'string' ? new Date(value) : value;
-      if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(value.trim()))) {
-        ctx.addIssue({ code: 'custom', message: `${label} must be a date and time` });
-        return z.NEVER;
-      }
-      return date;
-    });
+/** An ISO date-time (UTC without an offset; a day alone is its start) or a Date; nothing else is taken for a date. */
+const dateTime = (label: string) => instantField(`${label} must be a date and time`, { day: 'start' });
 
 function phone(region: Region) {
   return z.string({ error: 'Phone must be text' }).transform((raw, ctx): Phone => {
@@ -102,7 +93,8 @@ function commandSchemas(region: Region) {
 
 // Building the schemas costs far more than using them: build them once per region.
 const schemasByRegion = new Map<Region, ReturnType<typeof commandSchemas>>();
-function schemasFor(region: Region) {
+/** Each lead command's data schema, reading phones without a country code as numbers of `region`. */
+export function leadCommandSchemas(region: Region) {
   let schemas = schemasByRegion.get(region);
   if (!schemas) schemasByRegion.set(region, (schemas = commandSchemas(region)));
   return schemas;
@@ -132,21 +124,8 @@ const envelope = z.object({
 export function parseLeadCommand(input: unknown, context: { region: Region; now: Date }): LeadCommand {
   const outer = envelope.safeParse(input);
   if (!outer.success) throw toValidationError(outer.error);
-  const schema = schemasFor(context.region)[outer.data.type];
+  const schema = leadCommandSchemas(context.region)[outer.data.type];
   const data = (schema as z.ZodType).safeParse(outer.data.data ?? {});
   if (!data.success) throw toValidationError(data.error);
   return { type: outer.data.type, data: data.data, metadata: { now: context.now } } as LeadCommand;
-}
-
-export function toValidationError(error: z.ZodError): ValidationError {
-  return new ValidationError(
-    error.issues.flatMap((issue) => {
-      const path = issue.path.map(String);
-      // An unexpected field is reported against its own name, so a form can show it where it is.
-      if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: `Unknown field "${key}"` }));
-      }
-      return [{ field: path.join('.') || 'input', message: issue.message }];
-    }),
-  );
 }

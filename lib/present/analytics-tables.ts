@@ -1,6 +1,7 @@
 // Each analytics section as a table of text: the page shows it and the CSV download writes it, so
 // the two always hold the same figures. Pure.
-import { STATUS_LABELS, type LeadStatus } from '@/lib/leads/lead';
+import { type LeadStatus } from '@/lib/leads/lead';
+import { STATUS_LABELS } from '@/lib/present/labels';
 import type { AnalyticsReport } from '@/lib/read/analytics/report';
 
 export const SECTIONS = ['time-in-status', 'funnel', 'transitions', 'conversions', 'callbacks', 'waiting'] as const;

@@ -1,6 +1,6 @@
 // What changed on a lead between two of its states, field by field: for time travel ("what did this
 // lead look like then, and what changed since"). Pure.
-import type { Lead, LeadStatus, Phone } from '@/lib/leads/lead';
+import type { Lead, LeadStatus, Phone, RegisteredLead } from '@/lib/leads/lead';
 
 type ValueChange<Field extends string, Value> = { readonly field: Field; readonly from: Value; readonly to: Value };
 type ListChange<Field extends string, Item> = ValueChange<Field, readonly Item[]> & {
@@ -32,8 +32,16 @@ function listChange<Item>(before: readonly Item[], after: readonly Item[], key: 
 /** Follow-up times are compared as instants, so two spellings of one moment are no change. */
 const sameInstant = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b));
 
-/** The fields that differ from `before` to `after`, in the order a lead page shows them. */
-export function diffLeads(before: Lead, after: Lead): LeadChange[] {
+type Fields = Pick<RegisteredLead, 'name' | 'phones' | 'emails' | 'status' | 'followUpAt' | 'ownerId' | 'source'>;
+
+/** A lead before its registration reads as one with every field empty. */
+const NO_FIELDS: Fields = { name: '', phones: [], emails: [], status: 'Available', followUpAt: null, ownerId: null, source: '' };
+const fieldsOf = (lead: Lead): Fields => (lead.kind === 'registered' ? lead : NO_FIELDS);
+
+/** The fields that differ from `earlier` to `later`, in the order a lead page shows them. */
+export function diffLeads(earlier: Lead, later: Lead): LeadChange[] {
+  const before = fieldsOf(earlier);
+  const after = fieldsOf(later);
   const changes: LeadChange[] = [];
   if (before.name !== after.name) changes.push({ field: 'name', from: before.name, to: after.name });
   // A phone is its E.164 number: typing it differently is not a change.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffLeads } from './diff';
-import { evolve, initialState, type Lead, type LeadEvent } from '@/lib/leads/lead';
+import { evolve, initialState, type Lead, type LeadEvent, type RegisteredLead } from '@/lib/leads/lead';
 
 const landline = { e164: '+442079460018', raw: '020 7946 0018' };
 const mobile = { e164: '+447911123456', raw: '07911 123456' };
@@ -10,6 +10,12 @@ const registered: LeadEvent = {
 };
 
 const stateAfter = (events: readonly LeadEvent[]): Lead => events.reduce(evolve, initialState());
+/** The lead as registered (the tests below edit its fields by hand). */
+const registeredLead = (): RegisteredLead => {
+  const lead = stateAfter([registered]);
+  if (lead.kind !== 'registered') throw new Error('not registered');
+  return lead;
+};
 
 /** Given the lead's history, when these events follow, then diffLeads(before, after) is ... */
 const given = (history: readonly LeadEvent[]) => ({
@@ -30,12 +36,12 @@ describe('comparing two states of a lead', () => {
     });
 
     it('reports no change when the same emails are listed in another order', () => {
-      const before = { ...stateAfter([registered]), emails: ['a@example.com', 'b@example.com'] };
+      const before = { ...registeredLead(), emails: ['a@example.com', 'b@example.com'] };
       expect(diffLeads(before, { ...before, emails: ['b@example.com', 'a@example.com'] })).toEqual([]);
     });
 
     it('reports no change for one follow-up time written two ways', () => {
-      const before = { ...stateAfter([registered]), followUpAt: '2026-03-02T09:00:00.000Z' };
+      const before = { ...registeredLead(), followUpAt: '2026-03-02T09:00:00.000Z' };
       expect(diffLeads(before, { ...before, followUpAt: '2026-03-02T10:00:00+01:00' })).toEqual([]);
     });
   });

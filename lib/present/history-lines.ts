@@ -1,6 +1,7 @@
 // A lead's events as sentences an agent reads: who did what, from what to what. Pure, so the lead
 // page (server) and the conflict dialog (browser) word the same change the same way.
-import { STATUS_LABELS, type CallOutcome, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads/lead';
+import { isLeadEventOfType, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads/lead';
+import { OUTCOME_LABELS, STATUS_LABELS } from './labels';
 
 /** An event as the history needs it: stored events and a conflict's changes both fit. */
 export type HistoryEvent = {
@@ -25,16 +26,6 @@ export type HistoryLine = {
 
 export type NameOf = (userId: string) => string | undefined;
 
-export const OUTCOME_LABELS: Record<CallOutcome, string> = {
-  'no-answer': 'No answer',
-  voicemail: 'Voicemail',
-  busy: 'Busy',
-  'wrong-number': 'Wrong number',
-  'not-interested': 'Not interested',
-  interested: 'Interested',
-  'callback-requested': 'Callback requested',
-  sale: 'Sale',
-};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -53,7 +44,7 @@ export function historyLines(events: readonly HistoryEvent[], nameOf: NameOf): H
   for (const group of byCommand(events)) {
     const first = group[0]!;
     const who = first.actor === null ? 'The system' : (nameOf(first.actor) ?? first.actor);
-    const phrases = describe(group.map((event) => event as unknown as LeadEvent), nameOf);
+    const phrases = describe(group, nameOf);
     lines.push({ key: `v${first.version}`, versions: group.map((e) => e.version), at: first.occurredAt, who, text: `${who} ${joinPhrases(phrases)}` });
   }
   return lines;
@@ -70,7 +61,8 @@ function byCommand(events: readonly HistoryEvent[]): HistoryEvent[][] {
   return groups;
 }
 
-function describe(events: readonly LeadEvent[], nameOf: NameOf): string[] {
+function describe(group: readonly HistoryEvent[], nameOf: NameOf): string[] {
+  const events: readonly LeadEvent[] = group.filter(isLeadEventOfType);
   const of = <T extends LeadEvent['type']>(type: T) => events.filter((e): e is Extract<LeadEvent, { type: T }> => e.type === type);
   const owner = (id: string | null) => (id === null ? 'nobody' : (nameOf(id) ?? id));
   const phrases: string[] = [];
@@ -88,15 +80,9 @@ function describe(events: readonly LeadEvent[], nameOf: NameOf): string[] {
   for (const { data } of of('CallOutcomeRecorded')) {
     phrases.push(`recorded a call: ${OUTCOME_LABELS[data.outcome] ?? data.outcome}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
   }
-  const known = new Set<string>(KNOWN_TYPES);
-  for (const event of events) if (!known.has(event.type)) phrases.push(`made a change (${(event as { type: string }).type})`);
+  for (const event of group) if (!isLeadEventOfType(event)) phrases.push(`made a change (${event.type})`);
   return phrases;
 }
-
-const KNOWN_TYPES: readonly LeadEvent['type'][] = [
-  'LeadRegistered', 'NameChanged', 'PhoneAdded', 'PhoneRemoved', 'EmailAdded', 'EmailRemoved',
-  'StatusChanged', 'FollowUpScheduled', 'FollowUpCleared', 'LeadAssigned', 'NoteAdded', 'CallOutcomeRecorded',
-];
 
 function registered(data: Extract<LeadEvent, { type: 'LeadRegistered' }>['data'], owner: (id: string | null) => string): string {
   const contact = [

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { testDb } from '@/lib/testing/database';
-import { leadsHoldingContact, leadThen, loadLeadDetail } from './lead-detail';
+import { leadThen, loadLeadDetail } from './lead-detail';
+import { leadsHoldingContact } from './search-terms/contact-holders';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 
 /** A fresh tenant with an agent, a manager and a BI analyst (who may not own leads). */
 async function tenantWithPeople() {
@@ -91,10 +92,10 @@ describe('the lead page query', () => {
   it('travels back to a moment and lists what changed since', async () => {
     const then = await leadThen(store, people.tenantId, leadId, new Date('2026-01-01T12:00:00Z'));
     expect(then.version).toBe(1);
-    expect(then.state).toMatchObject({ exists: true, phones: [{ e164: '+447911123456' }], status: 'Available' });
+    expect(then.state).toMatchObject({ kind: 'registered', phones: [{ e164: '+447911123456' }], status: 'Available' });
     expect(then.changesSince.map((change) => change.field)).toEqual(['phones', 'status', 'followUpAt']);
     const before = await leadThen(store, people.tenantId, leadId, new Date('2025-12-31T12:00:00Z'));
-    expect(before).toMatchObject({ version: 0, state: { exists: false } });
+    expect(before).toMatchObject({ version: 0, state: { kind: 'initial' } });
   });
 });
 

@@ -3,17 +3,17 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { isDomainError } from '@/lib/errors';
 import { testDb } from '@/lib/testing/database';
 import { tenantRows } from '@/lib/testing/projections';
 import { rebuildProjection } from './engine/rebuild';
 import { catchUp } from './engine/run-batch';
 import { writeLeadRows } from './lead-table/projection';
-import { asyncProjections } from '@/lib/system/projections';
+import { ASYNC_PROJECTIONS as asyncProjections } from '@/lib/system/projections';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 
 const PHONES = ['07911 123456', '+44 7911 654321', '020 7946 0018', '+1 212 555 0123', '0161 496 0000'];
 const EMAILS = ['ana@example.com', 'ANA@work.example', 'b.ivanov@example.org'];
@@ -59,8 +59,8 @@ function toInput(command: GeneratedCommand, leadId: string, now: Date) {
 
 /** A fresh lead table for the tenant, folded from its streams alone, in `leads__rebuild`. */
 async function rebuildLeadTableCopy(tenantId: string, leadIds: string[]) {
-  await db.$executeRawUnsafe('DROP TABLE IF EXISTS leads__rebuild');
-  await db.$executeRawUnsafe('CREATE TABLE leads__rebuild (LIKE leads INCLUDING ALL)');
+  await db.$executeRaw`DROP TABLE IF EXISTS leads__rebuild`;
+  await db.$executeRaw`CREATE TABLE leads__rebuild (LIKE leads INCLUDING ALL)`;
   const events = await store.readStreams(leadIds.map((streamId) => ({ tenantId, streamId })));
   await db.$transaction((tx) => writeLeadRows(tx, events, 'leads__rebuild'));
 }

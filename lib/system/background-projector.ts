@@ -1,9 +1,7 @@
 // The projector inside the app server: started once per process, restarted after an error (a
 // dropped connection, a database restart) after a pause; it ends with the process.
-import { createLeadStore } from '@/lib/commands/lead-store';
 import { createDb } from '@/lib/db/client';
-import { runProjector } from '@/lib/read/engine/projector';
-import { asyncProjections } from './projections';
+import { createSystem } from '.';
 
 const globalForProjector = globalThis as unknown as { leadstreamProjector?: AbortController };
 
@@ -12,11 +10,11 @@ export function startBackgroundProjector(): void {
   if (!connectionString || globalForProjector.leadstreamProjector) return;
   const controller = new AbortController();
   globalForProjector.leadstreamProjector = controller;
-  const store = createLeadStore(createDb(connectionString, { poolSize: 3 }));
+  const system = createSystem(createDb(connectionString, { poolSize: 3 }));
   const loop = async () => {
     while (!controller.signal.aborted) {
       try {
-        await runProjector(store, { connectionString, projections: asyncProjections, signal: controller.signal });
+        await system.runProjector({ connectionString, signal: controller.signal });
       } catch (error) {
         console.error('Projector stopped, restarting in 5 s:', error);
         await new Promise((resolve) => setTimeout(resolve, 5000));

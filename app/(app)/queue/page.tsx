@@ -1,21 +1,21 @@
 import { QueueSection } from '@/components/queue/queue-section';
 import { ScopeToggle } from '@/components/queue/scope-toggle';
 import styles from '@/components/queue/queue.module.css';
-import { requirePageUser } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { page } from '@/lib/gate';
+import { system } from '@/lib/system/server';
 import { callbackQueue, QUEUE_SECTIONS, type QueueScope } from '@/lib/read/lead-table/callback-queue';
-import { userNames } from '@/lib/read/organisation/users';
+import { actorNames } from '@/lib/read/organisation/users';
 
 // Read at request time: due times move with the clock.
 export const dynamic = 'force-dynamic';
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<{ scope?: string | string[] }> }) {
-  const user = await requirePageUser('work-leads');
+  const user = await page('work-leads');
   const scope: QueueScope = (await searchParams).scope === 'team' ? 'team' : 'mine';
   const now = new Date();
   const [queue, ownerNames] = await Promise.all([
-    callbackQueue(db(), { tenantId: user.tenantId, userId: user.id, scope, now }),
-    userNames(user.tenantId),
+    callbackQueue(system().db, { tenantId: user.tenantId, userId: user.id, scope, now }),
+    actorNames(system().db, user.tenantId),
   ]);
   return (
     <>

@@ -1,10 +1,10 @@
-import { authorizedRoute } from '@/lib/auth/action';
-import { db } from '@/lib/db';
+import { route } from '@/lib/gate';
 import { waitForProjection } from '@/lib/read/engine/wait';
+import { actorNames } from '@/lib/read/organisation/users';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
 import { searchLeads } from '@/lib/read/search-terms/search';
-import { tenantRegion } from '@/lib/read/organisation/tenant';
-import { userNames } from '@/lib/read/organisation/users';
+import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,13 +13,14 @@ export const dynamic = 'force-dynamic';
  * `&after=<position>` (a command's result) first waits up to 2 s for the search index to include
  * that change; `stale: true` in the answer says it gave up waiting.
  */
-export const GET = authorizedRoute('work-leads', async (user, request) => {
+export const GET = route({ capability: 'work-leads' }, async (user, request) => {
+  const { db } = system();
   const params = new URL(request.url).searchParams;
   const text = params.get('q') ?? '';
   const after = params.get('after');
-  const wait = after && /^\d{1,19}$/.test(after) ? await waitForProjection(db(), searchTermsProjection.name, BigInt(after), { timeoutMs: 2000 }) : null;
-  const search = await searchLeads(db(), user.tenantId, text.slice(0, 200), { region: await tenantRegion(user.tenantId), limit: 10 });
-  const names = await userNames(user.tenantId);
+  const wait = after && /^\d{1,19}$/.test(after) ? await waitForProjection(db, searchTermsProjection.name, BigInt(after), { timeoutMs: 2000 }) : null;
+  const search = await searchLeads(db, user.tenantId, text.slice(0, 200), { region: await tenantRegion(db, user.tenantId), limit: 10 });
+  const names = await actorNames(db, user.tenantId);
   return Response.json({
     ...search,
     stale: wait ? !wait.caughtUp : false,

@@ -3,6 +3,7 @@
 // A bad value is reported by the name of its filter and replaced by its default; it never fails
 // the page.
 import { z } from 'zod';
+import { addDays, dayField, dayOf, parseInstant, startOfDay } from '@/lib/input/time';
 import type { Bucket } from '@/lib/read/status-history/queries-conversions';
 
 export type AnalyticsFilters = {
@@ -25,17 +26,16 @@ export const MAX_DAYS = 732;
 export const DAILY_UP_TO_DAYS = 45;
 
 const DAY_MS = 86_400_000;
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+const dayPlus = (day: string, days: number) => dayOf(addDays(startOfDay(day), days));
 
 export function defaultFilters(now: Date): AnalyticsFilters {
   const today = dayOf(now);
-  return { from: addDays(today, 1 - DEFAULT_DAYS), to: today, agent: null, source: null };
+  return { from: dayPlus(today, 1 - DEFAULT_DAYS), to: today, agent: null, source: null };
 }
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
-const day = z.iso.date('is not a date: use YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date: use YYYY-MM-DD');
+const day = dayField('is not a date: use YYYY-MM-DD');
 
 /** The options the agent and source filters accept: the tenant's users and its leads' sources. */
 export type FilterOptions = { readonly agents: readonly { id: string; name: string }[]; readonly sources: readonly string[] };
@@ -89,16 +89,16 @@ export function parseAnalyticsFilters(raw: RawSearchParams, options: FilterOptio
 export function parseAsOf(raw: RawSearchParams): Date | FilterProblem | null {
   const given = raw.at;
   if (given === undefined || given === '') return null;
-  const date = typeof given === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(given) ? new Date(given) : new Date(Number.NaN);
-  return Number.isNaN(date.getTime()) ? { filter: 'at', message: `${FILTER_LABELS.at}: "${String(given).slice(0, 40)}" is not a time.` } : date;
+  const moment = typeof given === 'string' ? parseInstant(given) : null;
+  return moment ?? { filter: 'at', message: `${FILTER_LABELS.at}: "${String(given).slice(0, 40)}" is not a time.` };
 }
 
 export const daysIn = ({ from, to }: { from: string; to: string }) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
 
 /** The range as a time window: from the first day's midnight (UTC) to the midnight after the last. */
 export const windowOf = (filters: AnalyticsFilters) => ({
-  from: new Date(`${filters.from}T00:00:00.000Z`),
-  to: new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + DAY_MS),
+  from: startOfDay(filters.from),
+  to: addDays(startOfDay(filters.to), 1),
 });
 
 export const bucketOf = (filters: AnalyticsFilters): Bucket => (daysIn(filters) <= DAILY_UP_TO_DAYS ? 'day' : 'week');

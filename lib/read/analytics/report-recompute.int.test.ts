@@ -2,21 +2,21 @@
 // TypeScript recomputation from the raw events of seeded random histories.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import type { StoredEvent } from '@/lib/event-store';
 import { LEAD_STATUSES } from '@/lib/leads/lead';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { testDb } from '@/lib/testing/database';
 import {
-  asLead, average, callbacksOf, finalState, groupBy, HISTORY_AGENTS, judge, percentile, periodsOf, writeRandomLeads,
+  average, callbacksOf, finalState, groupBy, HISTORY_AGENTS, judge, percentile, periodsOf, writeRandomLeads,
 } from '@/lib/testing/lead-histories';
 import { bucketOf, windowOf, type AnalyticsFilters } from './filters';
 import { loadAnalyticsReport, WAITING_LIMIT, type AnalyticsReport } from './report';
 import { funnelSteps, SECTIONS, sectionTable } from '@/lib/present/analytics-tables';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const NOW = new Date('2026-04-20T12:00:00Z');
 const DAY = 86_400_000;
 

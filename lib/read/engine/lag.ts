@@ -1,10 +1,13 @@
 // How far behind the log each projection is: what the status endpoint and the rebuild command show.
+// Scoped to a tenant, it counts that tenant's events only and gives that tenant's positions, so
+// nobody learns of another organisation's activity from it.
 import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export type ProjectionLag = {
   name: string;
   kind: 'inline' | 'async';
-  /** Global position of the last event the projection applied. */
+  /** Global position of the last event (of the tenant, when scoped) the projection applied. */
   position: string;
   headPosition: string;
   eventsBehind: number;
@@ -12,19 +15,24 @@ export type ProjectionLag = {
   secondsBehind: number;
 };
 
-export async function projectionLag(db: Db, asyncNames: readonly string[], inlineNames: readonly string[]): Promise<ProjectionLag[]> {
-  const headRows = await db.$queryRaw<{ head: bigint | null }[]>`SELECT max(position) AS head FROM events`;
+type Projections = { inline: readonly { name: string }[]; async: readonly { name: string }[] };
+
+export async function projectionLag(db: Db, projections: Projections, { tenantId }: { tenantId?: string } = {}): Promise<ProjectionLag[]> {
+  const ofTenant = tenantId === undefined ? Prisma.empty : Prisma.sql`AND e.tenant_id = ${tenantId}`;
+  const headRows = await db.$queryRaw<{ head: bigint | null }[]>`
+    SELECT (SELECT e.position FROM events e WHERE true ${ofTenant} ORDER BY e.position DESC LIMIT 1) AS head`;
   const head = BigInt(headRows[0]?.head ?? 0);
   const lags = await Promise.all(
-    asyncNames.map(async (name) => {
+    projections.async.map(async ({ name }) => {
       const rows = await db.$queryRaw<{ position: bigint | null; behind: bigint; oldest: Date | null }[]>`
         WITH c AS (
           SELECT coalesce(max(tx_id::text), '0')::xid8 AS tx_id, coalesce(max(position), 0) AS position
           FROM projection_checkpoints WHERE name = ${name}
         )
-        SELECT c.position,
-               (SELECT count(*) FROM events e WHERE (e.tx_id, e.position) > (c.tx_id, c.position)) AS behind,
-               (SELECT min(e.occurred_at) FROM events e WHERE (e.tx_id, e.position) > (c.tx_id, c.position)) AS oldest
+        SELECT (SELECT e.position FROM events e WHERE (e.tx_id, e.position) <= (c.tx_id, c.position) AND e.position <= c.position ${ofTenant}
+                ORDER BY e.position DESC LIMIT 1) AS position,
+               (SELECT count(*) FROM events e WHERE (e.tx_id, e.position) > (c.tx_id, c.position) ${ofTenant}) AS behind,
+               (SELECT min(e.occurred_at) FROM events e WHERE (e.tx_id, e.position) > (c.tx_id, c.position) ${ofTenant}) AS oldest
         FROM c`;
       const row = rows[0];
       const behind = Number(row?.behind ?? 0);
@@ -39,6 +47,6 @@ export async function projectionLag(db: Db, asyncNames: readonly string[], inlin
       };
     }),
   );
-  const inline = inlineNames.map((name) => ({ name, kind: 'inline' as const, position: head.toString(), headPosition: head.toString(), eventsBehind: 0, secondsBehind: 0 }));
+  const inline = projections.inline.map(({ name }) => ({ name, kind: 'inline' as const, position: head.toString(), headPosition: head.toString(), eventsBehind: 0, secondsBehind: 0 }));
   return [...inline, ...lags];
 }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { startProjector, tenantRows, until, type ProjectorProcess } from '@/lib/testing/projections';
-import { asyncProjections } from '@/lib/system/projections';
+import { ASYNC_PROJECTIONS as asyncProjections } from '@/lib/system/projections';
 import { readCheckpoint } from './checkpoints';
 import { rebuildProjection } from './rebuild';
 import { catchUp } from './run-batch';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const running: ProjectorProcess[] = [];
 afterEach(async () => {
   for (const projector of running.splice(0)) {

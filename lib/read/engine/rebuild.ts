@@ -1,6 +1,8 @@
 // Rebuilding an async projection without taking the app down: replay the whole log into fresh copies
 // of its tables (`<table>__rebuild`) while the live projection goes on serving, then, under the
 // projection's lock, apply what arrived meanwhile and swap the copies in, in one short transaction.
+import { ident } from '@/lib/db/sql';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { EventStore, Tx } from '@/lib/event-store';
 import { START_OF_LOG, type Checkpoint } from '@/lib/event-store';
 import { lockProjection, writeCheckpoint } from './checkpoints';
@@ -34,7 +36,7 @@ export async function rebuildProjection(store: EventStore, projection: AsyncProj
   }
   await createSecondaryIndexes(store, indexes);
   // Fresh statistics, or the planner guesses about the swapped-in tables until autovacuum comes by.
-  for (const table of projection.tables) await store.db.$executeRawUnsafe(`ANALYZE "${shadow(table)}"`);
+  for (const table of projection.tables) await store.db.$executeRaw`ANALYZE ${ident(shadow(table))}`;
   if (!swap) return { events, checkpoint };
 
   return store.db.$transaction(
@@ -62,8 +64,8 @@ type IndexDefinition = { table: string; name: string; definition: string; unique
 async function createShadowTables(store: EventStore, tables: readonly string[]): Promise<IndexDefinition[]> {
   const indexes: IndexDefinition[] = [];
   for (const table of tables) {
-    await store.db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${shadow(table)}"`);
-    await store.db.$executeRawUnsafe(`CREATE TABLE "${shadow(table)}" (LIKE "${table}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await store.db.$executeRaw`DROP TABLE IF EXISTS ${ident(shadow(table))}`;
+    await store.db.$executeRaw`CREATE TABLE ${ident(shadow(table))} (LIKE ${ident(table)} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`;
     const rows = await store.db.$queryRaw<{ name: string; definition: string; unique: boolean }[]>`
       SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisunique AS unique
       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
@@ -71,24 +73,35 @@ async function createShadowTables(store: EventStore, tables: readonly string[]):
     for (const row of rows) {
       const index = { table, ...row };
       indexes.push(index);
-      if (index.unique) await store.db.$executeRawUnsafe(shadowIndexDefinition(index));
+      if (index.unique) await store.db.$executeRaw(shadowIndexDefinition(index));
     }
   }
   return indexes;
 }
 
 async function createSecondaryIndexes(store: EventStore, indexes: readonly IndexDefinition[]) {
-  for (const index of indexes.filter((i) => !i.unique)) await store.db.$executeRawUnsafe(shadowIndexDefinition(index));
+  for (const index of indexes.filter((i) => !i.unique)) await store.db.$executeRaw(shadowIndexDefinition(index));
 }
 
-function shadowIndexDefinition(index: IndexDefinition): string {
-  return index.definition
-    .replace(`INDEX ${index.name} ON`, `INDEX "${shadow(index.name)}" ON`)
-    .replace(new RegExp(`ON (public\\.)?"?${index.table}"? `), `ON "${shadow(index.table)}" `);
+/**
+ * The live index's definition (from pg_get_indexdef, so PostgreSQL's own text) with the index and
+ * table names swapped for their shadows', each through `ident`.
+ */
+function shadowIndexDefinition(index: IndexDefinition): Prisma.Sql {
+  const [before, after] = splitOnce(index.definition, `INDEX ${index.name} ON `);
+  const rest = after.replace(new RegExp(`^(public\\.)?"?${index.table}"? `), '');
+  if (rest === after) throw new Error(`Unexpected definition of index ${index.name}: ${index.definition}`);
+  return Prisma.sql`${Prisma.raw(before)}INDEX ${ident(shadow(index.name))} ON ${ident(shadow(index.table))} ${Prisma.raw(rest)}`;
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  if (at < 0) throw new Error(`Unexpected index definition: ${text}`);
+  return [text.slice(0, at), text.slice(at + separator.length)];
 }
 
 async function swapIn(tx: Tx, table: string, indexes: readonly IndexDefinition[]) {
-  await tx.$executeRawUnsafe(`DROP TABLE "${table}"`);
-  await tx.$executeRawUnsafe(`ALTER TABLE "${shadow(table)}" RENAME TO "${table}"`);
-  for (const index of indexes) await tx.$executeRawUnsafe(`ALTER INDEX "${shadow(index.name)}" RENAME TO "${index.name}"`);
+  await tx.$executeRaw`DROP TABLE ${ident(table)}`;
+  await tx.$executeRaw`ALTER TABLE ${ident(shadow(table))} RENAME TO ${ident(table)}`;
+  for (const index of indexes) await tx.$executeRaw`ALTER INDEX ${ident(shadow(index.name))} RENAME TO ${ident(index.name)}`;
 }

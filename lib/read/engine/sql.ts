@@ -1,18 +1,15 @@
 // Writing a batch of rows in one statement: the rows travel as one jsonb parameter and are unpacked
 // with jsonb_to_recordset, so a batch of any size is a single round trip.
 import { Prisma } from '@/lib/generated/prisma/client';
+import { ident } from '@/lib/db/sql';
 import type { Tx } from '@/lib/event-store';
 
 export type Column = readonly [name: string, sqlType: string];
 
-const ident = (name: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unexpected identifier ${name}`);
-  return Prisma.raw(`"${name}"`);
-};
 
 /** The recordset of `rows` (objects keyed by column name) as a FROM item aliased `r`. */
 export function recordset(rows: readonly object[], columns: readonly Column[]) {
-  const shape = Prisma.raw(columns.map(([name, type]) => `"${name}" ${type}`).join(', '));
+  const shape = Prisma.join(columns.map(([name, type]) => Prisma.sql`${ident(name)} ${Prisma.raw(sqlType(type))}`));
   return Prisma.sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${shape})`;
 }
 
@@ -51,4 +48,8 @@ export async function selectByLeads<Row>(
     ${where}`;
 }
 
-export { ident };
+/** A column type of ours, as written in a Column: never user input. */
+function sqlType(type: string): string {
+  if (!/^[a-z0-9]+(\[\])?$/.test(type)) throw new Error(`Unexpected SQL type ${type}`);
+  return type;
+}

@@ -1,4 +1,4 @@
-import type { StoredEvent, Tx } from '@/lib/event-store';
+import type { EventStore, InlineProjection, StoredEvent, Tx } from '@/lib/event-store';
 
 /** Logical table name to the physical one a batch writes to: live tables, or a rebuild's copies. */
 export type TableMap = Readonly<Record<string, string>>;
@@ -13,6 +13,15 @@ export type AsyncProjection = {
   /** The tables it owns, by logical name; the live physical name is the same. */
   readonly tables: readonly string[];
   apply(tx: Tx, events: readonly StoredEvent[], tables: TableMap): Promise<void>;
+};
+
+/**
+ * An inline read model as the system registers it: written by every append, and rebuilt in place
+ * (it cannot be swapped, as appends keep writing it). `onProgress` reports `done` of `total` units
+ * of its own (streams, for the lead table).
+ */
+export type RebuildableInlineProjection = InlineProjection & {
+  rebuild(store: EventStore, options: { onProgress?: (progress: { events: number; done: number; total: number }) => void }): Promise<{ events: number }>;
 };
 
 export const liveTables = (projection: AsyncProjection): TableMap =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { searchTermsProjection } from '../search-terms/projection';
 import { runProjector } from './projector';
@@ -9,7 +9,7 @@ import { catchUp } from './run-batch';
 import { waitForProjection } from './wait';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 
 async function registerLead() {
   const leadId = randomUUID();

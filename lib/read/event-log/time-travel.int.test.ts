@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { NotFoundError } from '@/lib/errors';
 import { testDb } from '@/lib/testing/database';
 import { leadAsOf, leadChangesBetween } from './time-travel';
 
-const store = createLeadStore(testDb());
+const store = createSystem(testDb()).store;
 const landline = { e164: '+442079460018', raw: '020 7946 0018' };
 const mobile = { e164: '+447911123456', raw: '07911 123456' };
 
@@ -37,7 +37,7 @@ describe('time travel on a lead', () => {
     it('as of a moment: the events that had happened by then', async () => {
       const { state, version } = await leadAsOf(store, tenantId, leadId, { asOf: new Date('2026-01-03T12:00:00Z') });
       expect(version).toBe(3);
-      expect(state).toMatchObject({ exists: true, name: 'Stefan P. Ivanov', phones: [landline, mobile], status: 'Available', followUpAt: null, ownerId: null });
+      expect(state).toMatchObject({ kind: 'registered', name: 'Stefan P. Ivanov', phones: [landline, mobile], status: 'Available', followUpAt: null, ownerId: null });
     });
 
     it('as of the exact moment of an event includes that event', async () => {
@@ -58,7 +58,7 @@ describe('time travel on a lead', () => {
     it('before the lead was registered: not yet existing, version 0', async () => {
       const { state, version } = await leadAsOf(store, tenantId, leadId, { asOf: new Date('2025-12-31T00:00:00Z') });
       expect(version).toBe(0);
-      expect(state.exists).toBe(false);
+      expect(state.kind).toBe('initial');
     });
 
     it('an unknown lead, or a lead of another tenant, is not found', async () => {

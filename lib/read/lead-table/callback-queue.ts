@@ -57,3 +57,8 @@ export async function callbackQueue(
   const [overdue, dueToday, upcoming] = await Promise.all(QUEUE_SECTIONS.map(section));
   return { overdue: overdue!, dueToday: dueToday!, upcoming: upcoming! };
 }
+
+/** The header's badge: the user's callbacks overdue or due by the end of today (UTC), exactly the "Mine" queue's first two sections. */
+export async function dueCallbackCount(db: Db, { tenantId, userId, now = new Date() }: { tenantId: string; userId: string; now?: Date }): Promise<number> {
+  return db.leadView.count({ where: { tenantId, ownerId: userId, followUpAt: { lte: queueWindows(now).dueToday.to } } });
+}

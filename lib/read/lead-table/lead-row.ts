@@ -1,7 +1,7 @@
 // A lead's row in the lead table: the domain's own state of the lead, plus when it was created and
 // last changed, by whom, and at which version. Pure: the projection and its rebuild both fold with it.
 import type { StoredEvent } from '@/lib/event-store';
-import { evolve, initialState, type Lead, type LeadEvent, type Phone } from '@/lib/leads/lead';
+import { evolve, initialState, isLeadEvent, type Lead, type Phone, type RegisteredLead } from '@/lib/leads';
 
 export type LeadRow = {
   tenant_id: string;
@@ -19,15 +19,16 @@ export type LeadRow = {
   version: number;
 };
 
-function toState(row: LeadRow): Lead {
+function toState(row: LeadRow): RegisteredLead {
   return {
-    ...initialState(),
-    exists: true,
+    kind: 'registered',
+    noteCount: 0,
+    callCount: 0,
     leadId: row.lead_id,
     name: row.name,
     phones: row.phones,
     emails: row.emails,
-    status: row.status as Lead['status'],
+    status: row.status as RegisteredLead['status'],
     followUpAt: row.follow_up_at,
     ownerId: row.owner_id,
     source: row.source,
@@ -37,8 +38,9 @@ function toState(row: LeadRow): Lead {
 /** The row after `event`; events at or below the row's version are already in it and change nothing. */
 export function evolveLeadRow(row: LeadRow | null, event: StoredEvent): LeadRow | null {
   if (row && event.version <= row.version) return row;
-  if (!row && event.type !== 'LeadRegistered') return null;
-  const state = evolve(row ? toState(row) : initialState(), event as unknown as LeadEvent);
+  if (!isLeadEvent(event) || (!row && event.type !== 'LeadRegistered')) return null;
+  const state: Lead = evolve(row ? toState(row) : initialState(), event);
+  if (state.kind === 'initial') return null;
   const at = event.occurredAt.toISOString();
   return {
     tenant_id: event.tenantId,

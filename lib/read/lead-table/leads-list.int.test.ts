@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { loadLeadList } from './leads-list';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const NOW = new Date('2026-03-10T12:00:00Z');
 
 type LeadSpec = {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { addDays, startOfDay } from '@/lib/input/time';
 import { can } from '@/lib/auth/roles';
 import type { LeadStatus, Phone } from '@/lib/leads/lead';
 import {
@@ -88,8 +89,8 @@ function whereClause(viewer: Viewer, params: LeadListParams, now: Date): Prisma.
   else if (params.owner === 'unassigned') conditions.push(Prisma.sql`l.owner_id IS NULL`);
   else if (params.owner) conditions.push(Prisma.sql`l.owner_id = ${params.owner}`);
   if (params.due) conditions.push(dueCondition(params.due, now));
-  if (params.updatedFrom) conditions.push(Prisma.sql`l.updated_at >= ${new Date(params.updatedFrom)}`);
-  if (params.updatedTo) conditions.push(Prisma.sql`l.updated_at < ${addDays(new Date(params.updatedTo), 1)}`);
+  if (params.updatedFrom) conditions.push(Prisma.sql`l.updated_at >= ${startOfDay(params.updatedFrom)}`);
+  if (params.updatedTo) conditions.push(Prisma.sql`l.updated_at < ${addDays(startOfDay(params.updatedTo), 1)}`);
   return Prisma.join(conditions, ' AND ');
 }
 
@@ -114,7 +115,6 @@ function dueCondition(due: DueFilter, now: Date): Prisma.Sql {
   return Prisma.join(bounds, ' AND ');
 }
 
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
 type RawRow = {
   lead_id: string; name: string; phones: Phone[]; emails: string[]; status: LeadStatus;

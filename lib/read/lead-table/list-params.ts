@@ -2,6 +2,7 @@
 // (which parses it) and the table (which writes it), so it holds no server code. Each parameter is
 // parsed on its own: a bad one falls back to its default and never spoils the others.
 import { z } from 'zod';
+import { dayField } from '@/lib/input/time';
 import { LEAD_STATUSES, type LeadStatus } from '@/lib/leads/lead';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -45,7 +46,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const single = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema);
 
-const day = z.iso.date().refine((text) => !Number.isNaN(Date.parse(text)));
+const day = dayField('is not a date');
 
 const schema = z.object({
   page: single(z.coerce.number().int().min(1)).catch(1),

@@ -2,9 +2,12 @@
 // own change. Rows are guarded by version: a row is never replaced by an older one, so the inline
 // writes and a rebuild running beside them can interleave in any order.
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { InlineProjection, StoredEvent, Tx } from '@/lib/event-store';
-import { LEAD_STREAM_TYPE } from '@/lib/leads';
+import type { StoredEvent, Tx } from '@/lib/event-store';
+import { isLeadEvent } from '@/lib/leads';
+import { ident } from '@/lib/db/sql';
 import { selectByLeads, upsertRows, type Column } from '../engine/sql';
+import type { RebuildableInlineProjection } from '../engine/types';
+import { rebuildLeadTable } from './rebuild';
 import { evolveLeadRow, type LeadRow } from './lead-row';
 
 export const LEAD_TABLE = 'leads';
@@ -19,7 +22,7 @@ const key = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;
 
 /** Folds `events` (any leads, in order) onto their current rows and writes the rows that changed. */
 export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], table = LEAD_TABLE): Promise<void> {
-  const leadEvents = events.filter((event) => event.streamType === LEAD_STREAM_TYPE);
+  const leadEvents = events.filter(isLeadEvent);
   if (leadEvents.length === 0) return;
   const rows = new Map<string, LeadRow | null>();
   // Only leads whose first event here is not their registration can have a row already.
@@ -39,7 +42,7 @@ export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], tabl
     }
   }
   const toWrite = [...changed].map((id) => rows.get(id)).filter((row): row is LeadRow => row !== null && row !== undefined);
-  await upsertRows(tx, table, COLUMNS, ['tenant_id', 'lead_id'], toWrite, Prisma.sql`${Prisma.raw(`"${table}"`)}.version <= excluded.version`);
+  await upsertRows(tx, table, COLUMNS, ['tenant_id', 'lead_id'], toWrite, Prisma.sql`${ident(table)}.version <= excluded.version`);
 }
 
 function iso(value: unknown): string | null {
@@ -47,7 +50,8 @@ function iso(value: unknown): string | null {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
-export const leadTableProjection: InlineProjection = {
+export const leadTableProjection: RebuildableInlineProjection = {
   name: 'lead-table',
   apply: (tx, events) => writeLeadRows(tx, events),
+  rebuild: (store, options) => rebuildLeadTable(store, options),
 };

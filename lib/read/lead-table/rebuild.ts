@@ -7,7 +7,7 @@ import type { EventStore } from '@/lib/event-store';
 import { LEAD_STREAM_TYPE } from '@/lib/leads';
 import { writeLeadRows } from './projection';
 
-export type RebuildProgress = (done: { events: number; streams: number; totalStreams: number }) => void;
+export type RebuildProgress = (progress: { events: number; done: number; total: number }) => void;
 
 export async function rebuildLeadTable(store: EventStore, { batchStreams = 2000, onProgress = (() => {}) as RebuildProgress } = {}) {
   const counted = await store.db.$queryRaw<{ total: bigint }[]>`
@@ -28,7 +28,7 @@ export async function rebuildLeadTable(store: EventStore, { batchStreams = 2000,
     after = batch[batch.length - 1]!;
     events += streamEvents.length;
     streams += batch.length;
-    onProgress({ events, streams, totalStreams });
+    onProgress({ events, done: streams, total: totalStreams });
   }
   return { events, streams };
 }

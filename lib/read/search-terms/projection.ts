@@ -1,5 +1,6 @@
 // Search terms: every name, phone and email a lead has ever held. Async: fed from the global log.
-import { ident, recordset, type Column } from '../engine/sql';
+import { ident } from '@/lib/db/sql';
+import { recordset, type Column } from '../engine/sql';
 import type { AsyncProjection } from '../engine/types';
 import { collapseTermChanges, termChanges } from './terms';
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { catchUp } from '../engine/run-batch';
 import { searchTermsProjection } from './projection';
 import { searchLeads, type SearchMatch } from './search';
 
-const store = createLeadStore(testDb());
+const store = createSystem(testDb()).store;
 
 // Every command one minute after the last, so "latest change first" has a known order.
 let minute = 0;

@@ -1,7 +1,8 @@
 // Which search terms each lead event makes current or previous. Pure.
 import type { StoredEvent } from '@/lib/event-store';
-import type { LeadEvent } from '@/lib/leads/lead';
-import { normalizeEmail, normalizeName, phoneDigits } from './normalize';
+import { isLeadEvent } from '@/lib/leads';
+import { normaliseEmail } from '@/lib/leads/contact';
+import { normalizeName, phoneDigits } from './normalize';
 
 export type TermKind = 'name' | 'phone' | 'email';
 
@@ -19,10 +20,11 @@ export type TermChange = {
 };
 
 export function termChanges(event: StoredEvent): TermChange[] {
-  const lead = event as unknown as LeadEvent;
+  if (!isLeadEvent(event)) return [];
+  const lead = event;
   const base = { tenantId: event.tenantId, leadId: event.streamId, at: event.occurredAt.toISOString(), actor: event.metadata.actor ?? null };
   const name = (value: string, held: boolean): TermChange => ({ ...base, kind: 'name', value, normalized: normalizeName(value), display: value, held });
-  const email = (value: string, held: boolean): TermChange => ({ ...base, kind: 'email', value, normalized: normalizeEmail(value), display: value, held });
+  const email = (value: string, held: boolean): TermChange => ({ ...base, kind: 'email', value, normalized: normaliseEmail(value), display: value, held });
   const phone = (p: { e164: string; raw: string }, held: boolean): TermChange => ({ ...base, kind: 'phone', value: p.e164, normalized: phoneDigits(p.e164), display: p.raw, held });
   switch (lead.type) {
     case 'LeadRegistered':

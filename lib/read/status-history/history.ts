@@ -1,7 +1,7 @@
 // Status periods and callbacks from lead events. Pure: given the rows still open before a batch and
 // the batch's events (in log order), it returns every row the batch created or changed.
 import type { StoredEvent } from '@/lib/event-store';
-import type { LeadEvent } from '@/lib/leads/lead';
+import { isLeadEvent } from '@/lib/leads';
 
 export type PeriodRow = {
   tenant_id: string;
@@ -45,7 +45,8 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
   const touchFollowUp = (row: FollowUpRow) => followUps.set(rowKey(row, row.scheduled_version), row);
 
   for (const event of events) {
-    const lead = event as unknown as LeadEvent;
+    if (!isLeadEvent(event)) continue;
+    const lead = event;
     const key = leadKey(event.tenantId, event.streamId);
     const at = event.occurredAt.toISOString();
     const actor = event.metadata.actor ?? null;

@@ -1,17 +1,16 @@
 // The status history queries against a recomputation from the raw events, on seeded random histories.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import type { StoredEvent } from '@/lib/event-store';
-import { leadDecider } from '@/lib/leads';
 import { testDb } from '@/lib/testing/database';
-import { asLead, average, callbacksOf, groupBy, judge, percentile, periodsOf, writeRandomLeads } from '@/lib/testing/lead-histories';
+import { average, callbacksOf, finalState, groupBy, judge, leadEventsOf, percentile, periodsOf, writeRandomLeads } from '@/lib/testing/lead-histories';
 import { catchUp } from '../engine/run-batch';
 import { statusHistoryProjection } from './projection';
 import { callbackLateness, statusDurationStats, timeInStatusForLead, transitionCounts } from './queries';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 // ---- The comparison -------------------------------------------------------------------------------
@@ -65,10 +64,10 @@ describe('status history queries equal a recomputation from the events', () => {
   });
 
   it('transition counts and the follow-up funnel', async () => {
-    const changes = [...streams.values()].flat().map(asLead).flatMap((e) => (e.type === 'StatusChanged' ? [`${e.data.from}->${e.data.to}`] : []));
+    const changes = leadEventsOf([...streams.values()].flat()).flatMap((e) => (e.type === 'StatusChanged' ? [`${e.data.from}->${e.data.to}`] : []));
     const expected = Object.fromEntries([...groupBy(changes, (c) => c)].map(([key, list]) => [key, list.length]));
-    const finals = [...streams.values()].filter((events) => events.some((e) => asLead(e).type === 'StatusChanged' && (e.data as { to: string }).to === 'FollowUp'))
-      .map((events) => events.reduce(leadDecider.evolve, leadDecider.initialState()).status);
+    const finals = [...streams.values()].filter((events) => leadEventsOf(events).some((e) => e.type === 'StatusChanged' && e.data.to === 'FollowUp'))
+      .map((events) => finalState(events).status);
 
     const { transitions, funnel } = await transitionCounts(db, tenantId);
 

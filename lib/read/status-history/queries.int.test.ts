@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { catchUp } from '../engine/run-batch';
 import { statusHistoryProjection } from './projection';
 import { callbackLateness, leadTimeline, mostOverdueCallbacks, statusDurationStats, timeInStatusForLead, transitionCounts } from './queries';
 
 const db = testDb();
-const store = createLeadStore(db);
+const store = createSystem(db).store;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const NOW = new Date('2026-01-06T10:00:00.000Z');

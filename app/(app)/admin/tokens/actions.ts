@@ -2,24 +2,23 @@
 // Admins create and revoke their organisation's API tokens; the tenant is always the admin's.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authorized } from '@/lib/auth/action';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { db } from '@/lib/db';
-import { toValidationError } from '@/lib/leads/schemas';
+import { action } from '@/lib/gate';
+import { parseInput } from '@/lib/input/validation';
+import { system } from '@/lib/system/server';
 
 /** The token comes back once, here; only its hash is kept. */
-export const addApiToken = authorized('manage-users', async (admin, input) => {
-  const { token, summary } = await createApiToken(db(), admin.tenantId, admin.id, input);
+export const addApiToken = action('manage-users', async (admin, input) => {
+  const { token, summary } = await createApiToken(system().db, admin.tenantId, admin.id, input);
   revalidatePath('/admin/tokens');
-  return { token, name: summary.name, prefix: summary.prefix };
+  return { id: summary.id, token, name: summary.name, prefix: summary.prefix, scopes: summary.scopes };
 });
 
 const revocation = z.strictObject({ tokenId: z.uuid({ error: 'Token is required' }) });
 
-export const revokeToken = authorized('manage-users', async (admin, input) => {
-  const parsed = revocation.safeParse(input);
-  if (!parsed.success) throw toValidationError(parsed.error);
-  await revokeApiToken(db(), admin.tenantId, parsed.data.tokenId);
+export const revokeToken = action('manage-users', async (admin, input) => {
+  const { tokenId } = parseInput(revocation, input);
+  await revokeApiToken(system().db, admin.tenantId, tokenId);
   revalidatePath('/admin/tokens');
-  return { tokenId: parsed.data.tokenId };
+  return { tokenId };
 });

@@ -2,26 +2,25 @@
 // Admins manage the users of their own organisation: the tenant is always the admin's.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authorized } from '@/lib/auth/action';
 import { createUser, setUserRole } from '@/lib/auth/users';
-import { db } from '@/lib/db';
 import { IllegalStateError } from '@/lib/errors';
-import { toValidationError } from '@/lib/leads/schemas';
+import { action } from '@/lib/gate';
+import { parseInput } from '@/lib/input/validation';
+import { system } from '@/lib/system/server';
 
-export const addUser = authorized('manage-users', async (admin, input) => {
-  const created = await createUser(db(), admin.tenantId, input);
+export const addUser = action('manage-users', async (admin, input) => {
+  const created = await createUser(system().db, admin.tenantId, input);
   revalidatePath('/admin/users');
   return created;
 });
 
 const roleChange = z.object({ userId: z.string({ error: 'User is required' }).min(1, { error: 'User is required' }), role: z.unknown() });
 
-export const changeUserRole = authorized('manage-users', async (admin, input) => {
-  const parsed = roleChange.safeParse(input);
-  if (!parsed.success) throw toValidationError(parsed.error);
+export const changeUserRole = action('manage-users', async (admin, input) => {
+  const { userId, role } = parseInput(roleChange, input);
   // An admin demoting themself could leave the organisation without one.
-  if (parsed.data.userId === admin.id) throw new IllegalStateError('You cannot change your own role: ask another admin.', 'role');
-  await setUserRole(db(), admin.tenantId, parsed.data.userId, parsed.data.role);
+  if (userId === admin.id) throw new IllegalStateError('user.own-role', { field: 'role' });
+  await setUserRole(system().db, admin.tenantId, userId, role);
   revalidatePath('/admin/users');
-  return { userId: parsed.data.userId };
+  return { userId };
 });

@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UsersTable } from '@/components/admin/users-table';
-import { requirePageUser } from '@/lib/auth/session';
-import { listUsers } from '@/lib/auth/users';
-import { db } from '@/lib/db';
+import { page } from '@/lib/gate';
+import { tenantUsers } from '@/lib/read/organisation/users';
+import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AdminUsersPage() {
-  const admin = await requirePageUser('manage-users');
-  const users = await listUsers(db(), admin.tenantId);
+  const admin = await page('manage-users');
+  const users = await tenantUsers(system().db, admin.tenantId);
   return (
     <>
       <h1>Users</h1>

@@ -8,9 +8,9 @@ import { LeadHeader } from '@/components/lead/lead-header';
 import { LeadTabs } from '@/components/lead/lead-tabs';
 import { StatusTimeline } from '@/components/lead/status-timeline';
 import { TimeTravel } from '@/components/lead/time-travel';
-import { requirePageUser } from '@/lib/auth/session';
-import { createLeadStore } from '@/lib/commands/lead-store';
-import { db } from '@/lib/db';
+import { page } from '@/lib/gate';
+import { parseInstant } from '@/lib/input/time';
+import { system } from '@/lib/system/server';
 import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
 
 // Every request reads the lead's current version: edits are checked against it.
@@ -21,8 +21,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 // No loading.tsx here on purpose: a streamed page starts with status 200, and an unknown lead
 // must answer 404.
 const loadForUser = cache(async (id: string) => {
-  const user = await requirePageUser('work-leads');
-  const store = createLeadStore(db());
+  const user = await page('work-leads');
+  const store = system().store;
   return { user, store, detail: await loadLeadDetail(store, user.tenantId, id) };
 });
 
@@ -34,9 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** "2026-11-24T10:00" or "…:30" typed (UTC), or a full ISO time from a history link. */
 function parseMoment(value: string | undefined): Date | 'invalid' | null {
   if (!value) return null;
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value;
-  const date = new Date(iso);
-  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(date.getTime()) ? date : 'invalid';
+  return parseInstant(value) ?? 'invalid';
 }
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

@@ -1,12 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
-import { authorizedRoute } from '@/lib/auth/action';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { route } from '@/lib/gate';
+import { SECTIONS, sectionTable, type Section } from '@/lib/present/analytics-tables';
+import { csvTable } from '@/lib/present/csv';
 import { parseAnalyticsFilters, parseAsOf } from '@/lib/read/analytics/filters';
 import { analyticsFilterOptions } from '@/lib/read/analytics/options';
 import { loadAnalyticsReport } from '@/lib/read/analytics/report';
-import { SECTIONS, sectionTable, type Section } from '@/lib/present/analytics-tables';
-import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
-import { userNames } from '@/lib/read/organisation/users';
+import { actorNames } from '@/lib/read/organisation/users';
+import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,11 +15,11 @@ export const dynamic = 'force-dynamic';
  * the same rows as its table. `at` (the page's "as of") judges open periods and callbacks at the
  * moment the page showed them. A bad filter is a 400 naming it, not a default.
  */
-export const GET = authorizedRoute('view-analytics', async (user, request) => {
-  const url = new URL(request.url);
-  const section = decodeURIComponent(url.pathname.split('/').pop() ?? '') as Section;
-  if (!SECTIONS.includes(section)) throw new NotFoundError(`No analytics section "${section.slice(0, 40)}": use one of ${SECTIONS.join(', ')}.`);
+export const GET = route<{ section: string }>({ capability: 'view-analytics' }, async (user, request, { params }) => {
+  const section = (await params).section as Section;
+  if (!SECTIONS.includes(section)) throw new NotFoundError('analytics.no-section', { section: section.slice(0, 40), sections: SECTIONS.join(', ') });
 
+  const url = new URL(request.url);
   const raw = Object.fromEntries(url.searchParams);
   if (url.searchParams.getAll('agent').length > 1 || url.searchParams.getAll('source').length > 1) {
     throw new ValidationError([{ field: 'filters', message: 'Give each filter once.' }]);
@@ -27,13 +27,13 @@ export const GET = authorizedRoute('view-analytics', async (user, request) => {
   const asOf = parseAsOf(raw);
   if (asOf !== null && !(asOf instanceof Date)) throw new ValidationError([{ field: asOf.filter, message: asOf.message }]);
   const now = asOf ?? new Date();
-  const { filters, problems } = parseAnalyticsFilters(raw, await analyticsFilterOptions(db(), user.tenantId), now);
+  const { db } = system();
+  const { filters, problems } = parseAnalyticsFilters(raw, await analyticsFilterOptions(db, user.tenantId), now);
   if (problems.length > 0) throw new ValidationError(problems.map((problem) => ({ field: problem.filter, message: problem.message })));
 
-  const [report, names] = await Promise.all([loadAnalyticsReport(db(), user.tenantId, filters, { now }), userNames(user.tenantId)]);
+  const [report, names] = await Promise.all([loadAnalyticsReport(db, user.tenantId, filters, { now }), actorNames(db, user.tenantId)]);
   const table = sectionTable(report, section, Object.fromEntries(names));
-  const csv = stringify([table.columns, ...table.rows]);
-  return new Response(csv, {
+  return new Response(csvTable(table.columns, table.rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="leadstream-${section}-${filters.from}-to-${filters.to}.csv"`,

@@ -1,10 +1,12 @@
-import { currentUser } from '@/lib/auth/session';
-import { databaseUrl, db } from '@/lib/db';
-import { exportCountHandler } from '@/lib/read/event-log/export/handler';
+import { route } from '@/lib/gate';
+import { exportCount, exportParamsFor } from '@/lib/read/event-log/export/respond';
+import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/export/count?<the export's filters>: `{ count, lastPosition }` of the matching events. */
-export function GET(request: Request) {
-  return exportCountHandler({ db: db(), connectionString: databaseUrl(), sessionUser: currentUser })(request);
-}
+export const GET = route({ capability: 'export', credentials: 'session-or-token' }, async (caller, request) => {
+  const params = exportParamsFor(request, caller.tenantId);
+  if (params instanceof Response) return params;
+  return exportCount(system(), caller.tenantId, params);
+});

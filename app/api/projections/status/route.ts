@@ -1,12 +1,14 @@
-import { NextResponse } from 'next/server';
-import { db } from '@/lib/db';
+import { route } from '@/lib/gate';
 import { projectionLag } from '@/lib/read/engine/lag';
-import { asyncProjections, inlineProjections } from '@/lib/system/projections';
+import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
-/** Per projection: the position it has applied, the head of the log, and how far behind it is. */
-export async function GET() {
-  const projections = await projectionLag(db(), asyncProjections.map((p) => p.name), inlineProjections.map((p) => p.name));
-  return NextResponse.json({ projections });
-}
+/**
+ * GET /api/projections/status: per read model, how far it has got with the user's organisation's
+ * events: the position applied, the organisation's latest, and how far behind it is.
+ */
+export const GET = route({ capability: 'work-leads' }, async (user) => {
+  const { db, projections } = system();
+  return Response.json({ projections: await projectionLag(db, projections, { tenantId: user.tenantId }) });
+});

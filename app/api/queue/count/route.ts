@@ -1,14 +1,10 @@
-import { authorizedRoute } from '@/lib/auth/action';
-import { db } from '@/lib/db';
+import { route } from '@/lib/gate';
+import { dueCallbackCount } from '@/lib/read/lead-table/callback-queue';
+import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/queue/count: the user's callbacks that are overdue or due by the end of today (UTC). */
-export const GET = authorizedRoute('work-leads', async (user) => {
-  const endOfToday = new Date();
-  endOfToday.setUTCHours(23, 59, 59, 999);
-  const due = await db().leadView.count({
-    where: { tenantId: user.tenantId, ownerId: user.id, followUpAt: { lte: endOfToday } },
-  });
-  return Response.json({ due });
+export const GET = route({ capability: 'work-leads' }, async (user) => {
+  return Response.json({ due: await dueCallbackCount(system().db, { tenantId: user.tenantId, userId: user.id }) });
 });

@@ -5,7 +5,6 @@ import type { ExportFilter } from './params';
 import { exportCountQuery } from './query';
 
 export async function countExportEvents(db: Db, tenantId: string, after: bigint, filter: ExportFilter): Promise<{ count: number; lastPosition: string }> {
-  const { text, values } = exportCountQuery(tenantId, after, filter);
-  const rows = await db.$queryRawUnsafe<{ count: string; last: string }[]>(text, ...values);
+  const rows = await db.$queryRaw<{ count: string; last: string }[]>(exportCountQuery(tenantId, after, filter));
   return { count: Number(rows[0]!.count), lastPosition: rows[0]!.last };
 }

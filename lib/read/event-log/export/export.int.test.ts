@@ -2,26 +2,39 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { GET as exportCountRoute } from '@/app/api/export/count/route';
+import { GET as exportRoute } from '@/app/api/export/route';
+import type { Role } from '@/lib/auth/roles';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import { createLeadStore } from '@/lib/commands/lead-store';
+import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
-import { CSV_HEADER, DATA_FIELDS } from './columns';
-import { exportCountHandler, exportHandler } from './handler';
+import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
+import { exportColumns } from './columns';
 
 const db = testDb();
-const store = createLeadStore(db);
-const connectionString = process.env.DATABASE_URL!;
+const { store, registry } = createSystem(db);
+const { csvHeader, dataFields } = exportColumns(registry);
 
 const TRICKY_NAMES = ['Zoë "Zed" O\'Brien, Jr.', 'Ngọc Ánh\nNguyễn', '  Łukasz   Żółć  ', 'Ωmega; 名前, "quoted"\r\nline', '=SUM(A1)'];
 
-function bi(tenantId: string): CurrentUser {
-  return { id: 'bianca', name: 'Bianca', email: 'bianca@x.example', tenantId, role: 'bi' };
-}
+type Route = typeof exportRoute;
+const exportHandler: Route = exportRoute;
+const exportCountHandler: Route = exportCountRoute;
 
-const asUser = (user: CurrentUser | null) => ({
-  get: (handler: typeof exportHandler, query: string) =>
-    handler({ db, connectionString, sessionUser: async () => user })(new Request(`http://leadstream.test/api/export?${query}`)),
+/** A logged-in user of the tenant with this role (one session per tenant and role). */
+const sessions = new Map<string, Promise<TestSession>>();
+function session(tenantId: string, role: Role = 'bi'): Promise<TestSession> {
+  const key = `${tenantId}/${role}`;
+  if (!sessions.has(key)) sessions.set(key, loggedIn(db, tenantId, role));
+  return sessions.get(key)!;
+}
+const bi = (tenantId: string) => session(tenantId, 'bi');
+/** One tenant for the parameter checks, which never read its events. */
+const parameterTenant = freshId('tenant');
+
+/** The export's routes as a browser of that session (or of nobody) calls them. */
+const asUser = (user: Promise<TestSession> | null) => ({
+  get: async (handler: Route, query: string) => handler(requestAs(user ? await user : null, `/api/export?${query}`), routeContext()),
 });
 
 /** A tenant with leads whose names and notes need every kind of CSV quoting, written through the command handler. */
@@ -53,7 +66,7 @@ describe('the CSV export, parsed back with csv-parse', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await response.text();
     const header = parse(text, { to_line: 1 })[0] as string[];
-    expect(header).toEqual(CSV_HEADER);
+    expect(header).toEqual(csvHeader);
 
     const rows = csvRows(text);
     const stored = await db.$queryRaw<{ position: bigint; stream_id: string; version: number; type: string; data: any; metadata: any; occurred_at: Date }[]>`
@@ -76,7 +89,7 @@ describe('the CSV export, parsed back with csv-parse', () => {
       expect(row.causation_id).toBe(event.metadata.causationId ?? '');
       expect(JSON.parse(row.data!)).toEqual(event.data);
       expect(JSON.parse(row.metadata!)).toEqual(event.metadata);
-      for (const field of DATA_FIELDS) {
+      for (const field of dataFields) {
         const value = event.data[field];
         const cell = row[`data.${field}`]!;
         if (value === undefined || value === null || typeof value === 'string') expect(cell, `${event.type} data.${field}`).toBe(value ?? '');
@@ -117,7 +130,7 @@ describe('the CSV export, parsed back with csv-parse', () => {
   it('filters by event type, lead, actor and occurred-at range, and counts the same events', async () => {
     const { tenantId, leads } = await tenantWithLeads();
     const get = async (query: string) => csvRows(await (await asUser(bi(tenantId)).get(exportHandler, `format=csv&${query}`)).text());
-    const count = async (query: string) => (await (await asUser(bi(tenantId)).get(exportCountHandler as typeof exportHandler, query)).json()).count;
+    const count = async (query: string) => (await (await asUser(bi(tenantId)).get(exportCountHandler, query)).json()).count;
 
     const notes = await get('type=NoteAdded&type=StatusChanged');
     expect(new Set(notes.map((row) => row.type))).toEqual(new Set(['NoteAdded', 'StatusChanged']));
@@ -214,8 +227,8 @@ describe('tenants and parameters', () => {
     ['afer=10', 'afer'],
     ['after=1&after=2', 'after'],
   ])('%s is a 400 naming %s', async (query, parameter) => {
-    for (const handler of [exportHandler, exportCountHandler as typeof exportHandler]) {
-      const response = await asUser(bi(freshId('tenant'))).get(handler, query);
+    for (const handler of [exportHandler, exportCountHandler]) {
+      const response = await asUser(bi(parameterTenant)).get(handler, query);
       expect(response.status).toBe(400);
       const body = await response.json();
       expect(body.error).toMatchObject({ kind: 'validation', parameter });
@@ -227,7 +240,7 @@ describe('tenants and parameters', () => {
     const nobody = await asUser(null).get(exportHandler, 'format=csv');
     expect(nobody.status).toBe(401);
     expect((await nobody.json()).error.kind).toBe('unauthenticated');
-    const agent = await asUser({ ...bi('demo'), role: 'agent' }).get(exportHandler, 'format=csv');
+    const agent = await asUser(session(freshId('tenant'), 'agent')).get(exportHandler, 'format=csv');
     expect(agent.status).toBe(403);
   });
 });

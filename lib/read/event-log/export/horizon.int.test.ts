@@ -3,11 +3,14 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createEventStore, type StreamRef } from '@/lib/event-store';
 import { exportHorizon, HorizonTimeoutError } from '@/lib/event-store/horizon';
+import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
-import { exportHandler } from './handler';
+import { parseExportParams, type ExportParams } from './params';
+import { exportFile } from './respond';
 
 const db = testDb();
 const store = createEventStore(db);
+const system = createSystem(db);
 const connectionString = process.env.DATABASE_URL!;
 const occurredAt = new Date('2026-01-05T09:00:00Z');
 
@@ -24,10 +27,11 @@ function heldOpenAppend(stream: StreamRef) {
 
 const lead = (tenantId: string): StreamRef => ({ tenantId, streamId: freshId('lead'), streamType: 'lead' });
 
+/** The export's answer for the tenant, as its route gives it once the gate let the caller through. */
 function exportOf(tenantId: string, horizonBudgetMs: number) {
-  const handler = exportHandler({ db, connectionString, horizonBudgetMs, sessionUser: async () => ({ id: 'bianca', name: 'B', email: 'b@x', tenantId, role: 'bi' }) });
   return async (after: string) => {
-    const response = await handler(new Request(`http://leadstream.test/api/export?format=csv&after=${after}`));
+    const params = parseExportParams(new URLSearchParams({ format: 'csv', after }));
+    const response = await exportFile(system, connectionString, tenantId, (params as { params: ExportParams }).params, { horizonBudgetMs });
     if (response.status !== 200) return { status: response.status, response, rows: [], horizon: '' };
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
     return { status: 200, response, rows, horizon: response.headers.get('x-export-horizon')! };

@@ -1,23 +1,16 @@
 // The export's parameters, from a query string. Every one is checked; a bad one is named.
 import { z } from 'zod';
+import { instantText } from '@/lib/input/time';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A date (YYYY-MM-DD, a whole UTC day) or an ISO date-time with its offset. */
+/**
+ * A date (YYYY-MM-DD, a whole UTC day: `to=2026-03-31` means up to the end of that day) or an ISO
+ * date-time with its offset. An unencoded `+` in a query string arrives as a space:
+ * `…T10:00:00 02:00` means +02:00.
+ */
 const instant = (label: string, { endOfDay }: { endOfDay: boolean }) =>
-  z.string().transform((value, ctx) => {
-    // An unencoded `+` in a query string arrives as a space: `…T10:00:00 02:00` means +02:00.
-    const text = value.trim().replace(/(T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2');
-    const date = DATE_ONLY.test(text) ? new Date(`${text}T00:00:00Z`) : DATE_TIME.test(text) ? new Date(text) : null;
-    if (!date || Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `${label} must be a date (YYYY-MM-DD) or an ISO date-time with a time zone` });
-      return z.NEVER;
-    }
-    // `to=2026-03-31` means up to the end of that day.
-    if (endOfDay && DATE_ONLY.test(text)) date.setUTCDate(date.getUTCDate() + 1);
-    return date;
-  });
+  z.string().transform((value) => value.trim().replace(/(T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2')).pipe(
+    instantText(`${label} must be a date (YYYY-MM-DD) or an ISO date-time with a time zone`, { zone: 'required', day: endOfDay ? 'end' : 'start' }),
+  );
 
 const flag = z.enum(['true', 'false', '1', '0'], { error: 'gzip must be true or false' }).transform((value) => value === 'true' || value === '1');
 

@@ -6,7 +6,10 @@ import { pipeline, type Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
+import { toPgQuery } from '@/lib/db/sql';
 import { exportHorizon } from '@/lib/event-store/horizon';
+import type { EventRegistry } from '@/lib/event-store/registry';
+import { exportColumns } from './columns';
 import { encoder } from './encode';
 import type { ExportParams } from './params';
 import { exportRowsQuery } from './query';
@@ -30,7 +33,13 @@ export type ExportOptions = {
 
 const CHUNK_BYTES = 64 * 1024;
 
-export async function openExport(connectionString: string, tenantId: string, params: ExportParams, options: ExportOptions = {}): Promise<ExportRun> {
+export async function openExport(
+  connectionString: string,
+  registry: EventRegistry,
+  tenantId: string,
+  params: ExportParams,
+  options: ExportOptions = {},
+): Promise<ExportRun> {
   const client = new pg.Client({ connectionString, application_name: 'leadstream-export' });
   client.on('error', () => {}); // a dropped connection fails the stream below instead
   await client.connect();
@@ -42,9 +51,10 @@ export async function openExport(connectionString: string, tenantId: string, par
     await client.end();
     throw error;
   }
-  const { text, values } = exportRowsQuery(tenantId, params.after, horizon, params);
+  const columns = exportColumns(registry);
+  const { text, values } = toPgQuery(exportRowsQuery(columns, tenantId, params.after, horizon, params));
   const rows = client.query(new QueryStream(text, values, { rowMode: 'array', batchSize: options.batchSize ?? 5000 }));
-  const stages: NodeJS.ReadWriteStream[] = [encoder(params.format), ...(params.gzip ? [createGzip()] : [])];
+  const stages: NodeJS.ReadWriteStream[] = [encoder(params.format, registry, columns), ...(params.gzip ? [createGzip()] : [])];
   const output = pipeline([rows, ...stages] as unknown as [Readable, ...NodeJS.ReadWriteStream[]], () => {
     void client.end().catch(() => {});
   }) as unknown as Readable;

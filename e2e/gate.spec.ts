@@ -1,0 +1,256 @@
+// Every entry point is behind the gate. The route handlers, server actions and pages are read from
+// the file system (and the actions from the build's manifest), not from a list: a new one without
+// an entry in ACCESS below fails this test. Each is called without credentials, with a role (or an
+// API token's scopes) that may not, and with credentials of another tenant aimed at tenant A's
+// lead, import, user and token: every call is refused, or answers with nothing of tenant A.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { can, type Capability, ROLES, type Role } from '../lib/auth/roles';
+import { USERS } from './support/auth';
+import { actionData, callAction, httpClient, serverActions } from './support/http';
+
+test.describe.configure({ mode: 'serial' });
+
+const APP = path.resolve(import.meta.dirname, '..', 'app');
+
+/** Files under app/ named `name`, as paths relative to the project root. */
+function appFiles(name: string): string[] {
+  return (fs.readdirSync(APP, { recursive: true }) as string[]).filter((file) => path.basename(file) === name).map((file) => path.join('app', file)).sort();
+}
+
+/** app/(app)/leads/[id]/page.tsx -> /leads/[id] */
+const urlOf = (file: string) => `/${path.dirname(file).split(path.sep).slice(1).filter((part) => !/^\(.*\)$/.test(part)).join('/')}`;
+
+const USER_OF: Record<Role, string> = { agent: USERS.agent, manager: USERS.manager, bi: USERS.bi, admin: USERS.admin };
+
+/** What tenant A has that the calls aim at, made by this test. */
+type Targets = { leadId: string; leadName: string; phone: string; importId: string; tokenId: string; userId: string };
+
+type Access = {
+  /** `logged-in`: any role; `public`: no credentials at all. */
+  readonly capability: Capability | 'logged-in' | 'public';
+  readonly credentials?: 'session' | 'token' | 'session-or-token';
+  /** The request the probes send, aimed at tenant A's things. */
+  readonly probe: (targets: Targets) => { path?: string; input?: unknown; body?: unknown };
+  /** `refused`: another tenant's credentials are refused; `own-tenant`: they work, on their own tenant only. */
+  readonly otherTenant: 'refused' | 'own-tenant' | 'public';
+};
+
+const leadCommand = (t: Targets) => ({ type: 'ChangeName', leadId: t.leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: `Taken over ${randomUUID()}` } });
+const importRows = (t: Targets) => ({ fileName: 'gate.csv', records: [[`Gate Row ${randomUUID()}`, t.phone, '', '', '']] });
+
+/** Route handlers by `METHOD url`, server actions by `file#export`, pages by url. */
+const ACCESS: Record<string, Access> = {
+  'GET /api/analytics/[section]': { capability: 'view-analytics', probe: () => ({ path: '/api/analytics/waiting' }), otherTenant: 'own-tenant' },
+  'GET /api/export': { capability: 'export', credentials: 'session-or-token', probe: (t) => ({ path: `/api/export?lead=${t.leadId}` }), otherTenant: 'own-tenant' },
+  'GET /api/export/count': { capability: 'export', credentials: 'session-or-token', probe: (t) => ({ path: `/api/export/count?lead=${t.leadId}` }), otherTenant: 'own-tenant' },
+  'GET /api/imports/[id]': { capability: 'work-leads', probe: (t) => ({ path: `/api/imports/${t.importId}` }), otherTenant: 'refused' },
+  'GET /api/projections/status': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
+  'GET /api/queue/count': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
+  'GET /api/search': { capability: 'work-leads', probe: (t) => ({ path: `/api/search?q=${encodeURIComponent(t.leadName)}` }), otherTenant: 'own-tenant' },
+  'POST /api/commands': { capability: 'work-leads', credentials: 'token', probe: (t) => ({ body: leadCommand(t) }), otherTenant: 'refused' },
+  'GET /api/openapi.json': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
+  // The login itself: better-auth's own handler, which issues the credentials the gate checks.
+  'GET /api/auth/[...all]': { capability: 'public', probe: () => ({ path: '/api/auth/get-session' }), otherTenant: 'public' },
+  'POST /api/auth/[...all]': { capability: 'public', probe: () => ({ path: '/api/auth/sign-out' }), otherTenant: 'public' },
+
+  'app/(app)/leads/actions.ts#registerLead': { capability: 'work-leads', probe: () => ({ input: { type: 'RegisterLead', commandId: randomUUID(), data: { leadId: randomUUID(), name: 'Gate Lead', emails: [`gate-${randomUUID()}@example.com`] } } }), otherTenant: 'own-tenant' },
+  'app/(app)/leads/actions.ts#sendLeadCommand': { capability: 'work-leads', probe: (t) => ({ input: leadCommand(t) }), otherTenant: 'refused' },
+  'app/(app)/leads/actions.ts#findContactHolders': { capability: 'work-leads', probe: (t) => ({ input: { kind: 'phone', value: t.phone } }), otherTenant: 'own-tenant' },
+  'app/(app)/import/actions.ts#previewImport': { capability: 'work-leads', probe: (t) => ({ input: { records: importRows(t).records } }), otherTenant: 'own-tenant' },
+  'app/(app)/import/actions.ts#runImport': { capability: 'work-leads', probe: (t) => ({ input: importRows(t) }), otherTenant: 'own-tenant' },
+  'app/(app)/admin/users/actions.ts#addUser': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate User', email: `gate-${randomUUID()}@example.com`, password: 'a-long-password', role: 'agent' } }), otherTenant: 'own-tenant' },
+  'app/(app)/admin/users/actions.ts#changeUserRole': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, role: 'admin' } }), otherTenant: 'refused' },
+  'app/(app)/admin/tokens/actions.ts#addApiToken': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate token' } }), otherTenant: 'own-tenant' },
+  'app/(app)/admin/tokens/actions.ts#revokeToken': { capability: 'manage-users', probe: (t) => ({ input: { tokenId: t.tokenId } }), otherTenant: 'refused' },
+
+  '/': { capability: 'logged-in', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/leads': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/leads/new': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/leads/[id]': { capability: 'work-leads', probe: (t) => ({ path: `/leads/${t.leadId}` }), otherTenant: 'refused' },
+  '/queue': { capability: 'work-leads', probe: () => ({ path: '/queue?scope=team' }), otherTenant: 'own-tenant' },
+  '/import': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/analytics': { capability: 'view-analytics', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/export': { capability: 'export', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/login': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
+};
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+function routeHandlers(): { key: string; method: string; url: string }[] {
+  return appFiles('route.ts').flatMap((file) => {
+    const source = fs.readFileSync(path.resolve(APP, '..', file), 'utf8');
+    const methods = METHODS.filter((method) => new RegExp(`export (const|async function|function) ${method}\\b|export const \\{[^}]*\\b${method}\\b`).test(source));
+    return methods.map((method) => ({ key: `${method} ${urlOf(file)}`, method, url: urlOf(file) }));
+  });
+}
+
+/** The exported functions of each actions.ts on disk: every one must be in the build's manifest. */
+function actionsOnDisk(): string[] {
+  return appFiles('actions.ts').flatMap((file) => {
+    const source = fs.readFileSync(path.resolve(APP, '..', file), 'utf8');
+    return [...source.matchAll(/^export (?:const|async function) (\w+)/gm)].map((match) => `${file}#${match[1]}`);
+  });
+}
+
+let targets: Targets;
+let clients: Record<string, APIRequestContext>;
+let tokens: { otherTenant: string; exportOnly: string; commandsOnly: string };
+
+/** Tenant A's event count, read by its admin: what the calls of other tenants must not change. */
+async function tenantAEvents(): Promise<number> {
+  return ((await (await clients.admin!.get('/api/export/count')).json()) as { count: number }).count;
+}
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const base = baseURL!;
+  clients = { nobody: await httpClient(playwright, base), otherTenant: await httpClient(playwright, base, USERS.otherTenantAdmin) };
+  for (const role of ROLES) clients[role] = await httpClient(playwright, base, USER_OF[role]);
+
+  const leadId = randomUUID();
+  const leadName = `Gate Probe ${randomUUID().slice(0, 8)}`;
+  const phone = `07911 123${String(Math.floor(Math.random() * 1e3)).padStart(3, '0')}`;
+  const registered = await callAction(clients.agent!, 'app/(app)/leads/actions.ts', 'registerLead', {
+    type: 'RegisterLead', commandId: randomUUID(), data: { leadId, name: leadName, phones: [phone] },
+  });
+  expect(registered.ok, registered.text).toBe(true);
+  const imported = actionData<{ importId: string }>(await callAction(clients.agent!, 'app/(app)/import/actions.ts', 'runImport', {
+    fileName: 'gate-a.csv', records: [[`Gate Import ${randomUUID()}`, '', `gate-${randomUUID()}@example.com`, '', '']],
+  }));
+  const token = (scopes: string[], client = clients.admin!) =>
+    callAction(client, 'app/(app)/admin/tokens/actions.ts', 'addApiToken', { name: `Gate ${scopes.join('+')}`, scopes }).then((answer) => actionData<{ id: string; token: string }>(answer));
+  const exportOnly = await token(['export']);
+  tokens = { otherTenant: (await token(['export', 'commands'], clients.otherTenant!)).token, exportOnly: exportOnly.token, commandsOnly: (await token(['commands'])).token };
+  targets = { leadId, leadName, phone, importId: imported.importId, tokenId: exportOnly.id, userId: 'ben' };
+});
+
+test.afterAll(async () => {
+  for (const client of Object.values(clients)) await client.dispose();
+});
+
+type Answer = { status: number; refused: boolean; kind: string | null; text: string };
+
+async function callRoute(client: APIRequestContext, method: string, url: string, access: Access, headers: Record<string, string> = {}): Promise<Answer> {
+  const probe = access.probe(targets);
+  const target = probe.path ?? url.replace('[section]', 'waiting').replace('[id]', targets.importId);
+  const response = await client.fetch(target, {
+    method, headers: { ...headers, ...(probe.body ? { 'Content-Type': 'application/json' } : {}) },
+    data: probe.body ? JSON.stringify(probe.body) : undefined, maxRedirects: 0,
+  });
+  const text = await response.text();
+  const kind = /"kind":"([a-z-]+)"/.exec(text)?.[1] ?? null;
+  return { status: response.status(), refused: response.status() >= 400, kind, text };
+}
+
+async function callActionOf(client: APIRequestContext, key: string, access: Access): Promise<Answer> {
+  const [file, name] = key.split('#') as [string, string];
+  const answer = await callAction(client, file, name, access.probe(targets).input);
+  return { status: 200, refused: !answer.ok, kind: answer.kind, text: answer.text };
+}
+
+async function openPage(client: APIRequestContext, url: string, access: Access): Promise<Answer> {
+  const probe = access.probe(targets);
+  const response = await client.get(probe.path ?? url, { maxRedirects: 0 });
+  const location = response.headers().location ?? '';
+  const text = await response.text();
+  // No session: a redirect to the login page (or, streamed, the redirect in the page's payload).
+  const toLogin = (response.status() >= 300 && response.status() < 400 && location.endsWith('/login')) || /NEXT_REDIRECT;[a-z]+;\/login;/.test(text);
+  return { status: response.status(), refused: toLogin || response.status() >= 400, kind: toLogin ? 'unauthenticated' : null, text };
+}
+
+/** The roles (never admin's, which may do all) that lack the capability. */
+const rolesWithout = (capability: Capability) => ROLES.filter((role) => !can(role, capability));
+
+test('every route handler, server action and page on disk has an entry here, and the build has every action on disk', () => {
+  const onDisk = [...routeHandlers().map((route) => route.key), ...actionsOnDisk(), ...appFiles('page.tsx').map(urlOf)];
+  expect(onDisk.filter((key) => !ACCESS[key]), 'entry points with no access rule in this test').toEqual([]);
+  expect(Object.keys(ACCESS).filter((key) => !onDisk.includes(key)), 'rules for entry points that no longer exist').toEqual([]);
+  const built = serverActions().map((action) => `${action.filename}#${action.exportedName}`);
+  expect(actionsOnDisk().filter((key) => !built.includes(key))).toEqual([]);
+  expect(built.filter((key) => !actionsOnDisk().includes(key)), 'server actions outside an actions.ts').toEqual([]);
+});
+
+test('route handlers refuse no credentials, the wrong role or scopes, and another tenant', async () => {
+  const before = await tenantAEvents();
+  for (const { key, method, url } of routeHandlers()) {
+    const access = ACCESS[key]!;
+    if (access.capability === 'public') continue;
+    if (access.capability === 'logged-in') throw new Error(`${key}: every endpoint needs a capability`);
+    const credentials = access.credentials ?? 'session';
+    const nobody = await callRoute(clients.nobody!, method, url, access);
+    expect([nobody.status, nobody.kind], `${key} without credentials`).toEqual([401, 'unauthenticated']);
+
+    if (credentials !== 'token') {
+      for (const role of rolesWithout(access.capability)) {
+        const refused = await callRoute(clients[role]!, method, url, access);
+        expect([refused.status, refused.kind], `${key} as ${role}`).toEqual([403, 'forbidden']);
+      }
+    } else {
+      const session = await callRoute(clients.admin!, method, url, access);
+      expect(session.status, `${key} with a session instead of a token`).toBe(401);
+    }
+    if (credentials !== 'session') {
+      const wrongScope = access.capability === 'export' ? tokens.commandsOnly : tokens.exportOnly;
+      const refused = await callRoute(clients.nobody!, method, url, access, { Authorization: `Bearer ${wrongScope}` });
+      expect([refused.status, refused.kind], `${key} with a token without its scope`).toEqual([403, 'forbidden']);
+      const bogus = await callRoute(clients.nobody!, method, url, access, { Authorization: 'Bearer lsk_000000000000_notatoken' });
+      expect(bogus.status, `${key} with a bogus token`).toBe(401);
+    }
+
+    const other = credentials === 'token'
+      ? await callRoute(clients.nobody!, method, url, access, { Authorization: `Bearer ${tokens.otherTenant}` })
+      : await callRoute(clients.otherTenant!, method, url, access);
+    if (access.otherTenant === 'refused') expect(other.refused, `${key} as another tenant: ${other.text.slice(0, 200)}`).toBe(true);
+    else expect(other.status, `${key} as another tenant works on its own tenant`).toBe(200);
+    for (const secret of [targets.leadId, targets.leadName, targets.importId]) expect(other.text, `${key} as another tenant shows tenant A's ${secret}`).not.toContain(secret);
+  }
+  expect(await tenantAEvents(), 'nothing was written to tenant A').toBe(before);
+});
+
+test('server actions refuse no session, the wrong role, and another tenant', async () => {
+  const before = await tenantAEvents();
+  for (const key of actionsOnDisk()) {
+    const access = ACCESS[key]!;
+    if (access.capability === 'public' || access.capability === 'logged-in') throw new Error(`${key}: every server action needs a capability`);
+    const nobody = await callActionOf(clients.nobody!, key, access);
+    expect([nobody.refused, nobody.kind], `${key} without a session`).toEqual([true, 'unauthenticated']);
+    for (const role of rolesWithout(access.capability)) {
+      const refused = await callActionOf(clients[role]!, key, access);
+      expect([refused.refused, refused.kind], `${key} as ${role}`).toEqual([true, 'forbidden']);
+    }
+    const other = await callActionOf(clients.otherTenant!, key, access);
+    if (access.otherTenant === 'refused') expect(other.refused, `${key} as another tenant: ${other.text.slice(0, 200)}`).toBe(true);
+    else expect(other.refused, `${key} as another tenant works on its own tenant: ${other.text.slice(0, 200)}`).toBe(false);
+    for (const secret of [targets.leadId, targets.leadName, targets.importId]) expect(other.text, `${key} as another tenant shows tenant A's ${secret}`).not.toContain(secret);
+  }
+  expect(await tenantAEvents(), 'nothing was written to tenant A').toBe(before);
+  // Nor did the role change or the revocation aimed at tenant A take effect.
+  const users = await (await clients.admin!.get('/admin/users')).text();
+  expect(users).toMatch(/Ben Okafor/);
+  const revoked = await clients.nobody!.get('/api/export/count', { headers: { Authorization: `Bearer ${tokens.exportOnly}` } });
+  expect(revoked.status()).toBe(200);
+});
+
+test('pages send visitors without a session to the login page, give other roles the 403 page, and another tenant nothing of tenant A', async () => {
+  for (const url of appFiles('page.tsx').map(urlOf)) {
+    const access = ACCESS[url]!;
+    if (url === '/login') continue;
+    const nobody = await openPage(clients.nobody!, url, access);
+    expect(nobody.kind, `${url} without a session`).toBe('unauthenticated');
+    if (access.capability !== 'public' && access.capability !== 'logged-in') {
+      for (const role of rolesWithout(access.capability)) {
+        const refused = await openPage(clients[role]!, url, access);
+        expect(refused.status, `${url} as ${role}`).toBe(403);
+      }
+    }
+    const other = await openPage(clients.otherTenant!, url, access);
+    if (access.otherTenant === 'refused') expect(other.status, `${url} as another tenant`).toBe(404);
+    else expect(other.status, `${url} as another tenant`).toBe(200);
+    // (The page echoes the address it was asked for, so the lead's id is in it: its name must not be.)
+    expect(other.text, `${url} as another tenant shows tenant A's lead`).not.toContain(targets.leadName);
+  }
+});

@@ -1,0 +1,29 @@
+import 'server-only';
+// POST /api/commands: the commands agents issue, for dialers and other systems holding an API token
+// with the `commands` scope. The same schemas, the same handler and the same result as the lead
+// pages' server actions (lib/commands/lead-service.ts); the `Idempotency-Key` header is the command
+// id, so a retry returns the first result and writes nothing again.
+import type { z } from 'zod';
+import { runLeadCommand } from '@/lib/commands/lead-service';
+import { fieldError, parseInput } from '@/lib/input/validation';
+import type { Principal } from '@/lib/gate/principal';
+import type { System } from '@/lib/system';
+import { commandAccepted, commandRequestEnvelope, IDEMPOTENCY_KEY } from './command-schemas';
+
+/** The body, as JSON, or a 400 naming what is wrong with it. */
+async function jsonBody(request: Request): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) throw fieldError('Content-Type', 'Send the command as JSON (Content-Type: application/json)');
+  try {
+    return await request.json();
+  } catch {
+    throw fieldError('body', 'The body is not valid JSON');
+  }
+}
+
+export async function commandResponse(system: System, caller: Principal, request: Request): Promise<Response> {
+  const key = request.headers.get('idempotency-key');
+  if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw fieldError('Idempotency-Key', 'Idempotency-Key must be 8 to 100 visible characters (a UUID, say)');
+  const body = parseInput(commandRequestEnvelope, await jsonBody(request));
+  const outcome = await runLeadCommand(system, caller, { ...body, ...(key === null ? {} : { commandId: key }) });
+  return Response.json(outcome satisfies z.input<typeof commandAccepted>, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+// Who sent a request: the user of a valid session cookie, or the system holding a valid API token
+// (`Authorization: Bearer lsk_…`). A session whose user has no tenant or no known role is refused,
+// never read as "no filter".
+import { z } from 'zod';
+import { verifyApiToken } from '@/lib/auth/api-tokens';
+import { auth } from '@/lib/auth/auth';
+import { ROLES } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+import type { Principal } from './principal';
+import type { ActionError } from './result';
+
+export type Refusal = { readonly error: ActionError; readonly headers?: Record<string, string> };
+
+const sessionUser = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string(),
+  tenantId: z.string().min(1),
+  role: z.enum(ROLES),
+});
+
+const TOKEN_CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="leadstream"' };
+const refuse = (kind: 'unauthenticated' | 'forbidden', message: string, headers?: Record<string, string>): Refusal => ({ error: { kind, message }, headers });
+
+/** Which credentials an entry point takes: a session cookie (pages, actions, the app's own endpoints), an API token, or either. */
+export type Credentials = 'session' | 'token' | 'session-or-token';
+
+export async function identify(headers: Headers, credentials: Credentials): Promise<Principal | Refusal> {
+  const authorization = headers.get('authorization');
+  if (authorization !== null) {
+    if (credentials === 'session') return refuse('forbidden', 'This endpoint is for logged-in users: API tokens cannot use it.');
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!bearer) return refuse('unauthenticated', 'Send the API token as "Authorization: Bearer <token>".', TOKEN_CHALLENGE);
+    const token = await verifyApiToken(db(), bearer[1]!);
+    if (!token) return refuse('unauthenticated', 'This API token is not valid or has been revoked.', TOKEN_CHALLENGE);
+    return { kind: 'token', id: token.id, name: token.name, tenantId: token.tenantId, scopes: token.scopes };
+  }
+  if (credentials === 'token') return refuse('unauthenticated', 'Send an API token as "Authorization: Bearer <token>".', TOKEN_CHALLENGE);
+  const session = await auth.api.getSession({ headers });
+  if (!session) {
+    return refuse('unauthenticated', credentials === 'session-or-token' ? 'Log in, or send an API token as "Authorization: Bearer <token>".' : 'Your session has ended: log in again.');
+  }
+  const user = sessionUser.safeParse(session.user);
+  if (!user.success) return refuse('forbidden', 'Your account belongs to no organisation or has no known role: ask an administrator.');
+  return { kind: 'user', ...user.data };
+}
+
+export const isRefusal = (value: Principal | Refusal): value is Refusal => 'error' in value;

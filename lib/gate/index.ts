@@ -1,0 +1,102 @@
+import 'server-only';
+// The one gate every entry point goes through: server actions (`action`), route handlers (`route`),
+// pages (`page`). Each checks the credentials (session cookie, or an API token where the entry point
+// takes them), the role or the token's scopes, and hands the handler its caller, whose tenant every
+// read and write is scoped to. Next's own control flow (redirect, notFound, forbidden) passes
+// through untouched; every other error becomes the small answer the caller is shown.
+import { headers } from 'next/headers';
+import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
+import { cache } from 'react';
+import type { Capability } from '@/lib/auth/roles';
+import { identify, isRefusal, type Credentials } from './credentials';
+import { toActionError } from './errors';
+import { allowed, type CurrentUser, type Principal, type TokenCaller } from './principal';
+import { errorResponse, type ActionResult } from './result';
+
+export type { CurrentUser, Principal, TokenCaller } from './principal';
+export { actorOf } from './principal';
+export type { ActionError, ActionResult } from './result';
+export { errorResponse } from './result';
+
+const NOT_FOR_ROLE = 'Your role does not allow this.';
+
+/** A server action for logged-in users whose role has `capability`. */
+export function action<Output>(capability: Capability, handler: (user: CurrentUser, input: unknown) => Promise<Output>) {
+  return async (input: unknown): Promise<ActionResult<Output>> => {
+    try {
+      const caller = await identify(await headers(), 'session');
+      if (isRefusal(caller)) return { ok: false, error: caller.error };
+      if (!allowed(caller, capability)) return { ok: false, error: { kind: 'forbidden', message: NOT_FOR_ROLE } };
+      return { ok: true, data: await handler(caller as CurrentUser, input) };
+    } catch (error) {
+      unstable_rethrow(error);
+      return { ok: false, error: toActionError(error) };
+    }
+  };
+}
+
+/** What Next hands a route handler besides the request: the dynamic segments of its path. */
+export type RouteContext<Params> = { params: Promise<Params> };
+
+type RouteSpec = { readonly capability: Capability; readonly credentials?: Credentials };
+type RouteHandler<Caller, Params> = (caller: Caller, request: Request, context: RouteContext<Params>) => Promise<Response>;
+type Route<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
+
+/**
+ * A route handler for callers with `capability`: logged-in users by role (the default), API tokens
+ * by scope (`credentials: 'token'`), or either. Refusals and errors are JSON `{ error }` with the
+ * status their kind calls for.
+ */
+export function route<Params = Record<string, never>>(spec: RouteSpec & { credentials: 'token' }, handler: RouteHandler<TokenCaller, Params>): Route<Params>;
+export function route<Params = Record<string, never>>(spec: RouteSpec & { credentials: 'session-or-token' }, handler: RouteHandler<Principal, Params>): Route<Params>;
+export function route<Params = Record<string, never>>(spec: RouteSpec & { credentials?: 'session' }, handler: RouteHandler<CurrentUser, Params>): Route<Params>;
+export function route<Params>(spec: RouteSpec, handler: RouteHandler<never, Params>): Route<Params> {
+  return async (request, context) => {
+    try {
+      const caller = await identify(request.headers, spec.credentials ?? 'session');
+      if (isRefusal(caller)) return errorResponse(caller.error, caller.headers);
+      if (!allowed(caller, spec.capability)) {
+        return errorResponse({ kind: 'forbidden', message: caller.kind === 'token' ? 'This API token\u2019s scopes do not allow this.' : NOT_FOR_ROLE });
+      }
+      return await handler(caller as never, request, context);
+    } catch (error) {
+      unstable_rethrow(error);
+      return errorResponse(toActionError(error));
+    }
+  };
+}
+
+/** A route anyone may call (the API's own description): the same error handling, no credentials. */
+export function publicRoute(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      unstable_rethrow(error);
+      return errorResponse(toActionError(error));
+    }
+  };
+}
+
+// The layout and the page of one request ask once between them.
+const pageCaller = cache(async () => identify(await headers(), 'session'));
+
+/**
+ * For pages: the logged-in user, with `capability` when one is given. No session sends the visitor
+ * to the login page; a role without the capability gets the 403 page.
+ */
+export async function page(capability?: Capability): Promise<CurrentUser> {
+  const caller = await pageCaller();
+  if (isRefusal(caller)) {
+    if (caller.error.kind === 'unauthenticated') redirect('/login');
+    forbidden();
+  }
+  if (capability && !allowed(caller, capability)) forbidden();
+  return caller as CurrentUser;
+}
+
+/** The logged-in user, or null: for the login page, which only asks whether to send them on. */
+export async function loggedInUser(): Promise<CurrentUser | null> {
+  const caller = await pageCaller();
+  return isRefusal(caller) ? null : (caller as CurrentUser);
+}

@@ -1,0 +1,23 @@
+// The Lead as the system registers it (lib/system/aggregates.ts): its stream type, its events with
+// their schemas and upcasters, its decider and its conflict rules.
+import { defineAggregate } from '@/lib/commands/aggregate';
+import type { StoredEvent } from '@/lib/event-store';
+import { conflictsWith } from './conflicts';
+import { decide, type LeadCommand } from './decide';
+import { evolve, initialState, isLeadEventOfType, LEAD_EVENTS, type Lead, type LeadEvent } from './lead';
+
+export const LEAD_STREAM_TYPE = 'lead';
+
+export const leadAggregate = defineAggregate<LeadCommand, LeadEvent, Lead>({
+  streamType: LEAD_STREAM_TYPE,
+  events: LEAD_EVENTS,
+  decider: { decide, evolve, initialState },
+  conflictsWith,
+  // 2: the state became a union (`kind`) instead of `exists` with empty defaults.
+  snapshots: { shape: 2, every: 100 },
+});
+
+/** A stored event of a lead, typed: the store has already upcast and checked its data against its schema. */
+export function isLeadEvent(event: StoredEvent): event is StoredEvent & LeadEvent {
+  return event.streamType === LEAD_STREAM_TYPE && isLeadEventOfType(event);
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+// The export's HTTP answers, behind the gate (app/api/export): the parameters checked and scoped to
+// the caller's tenant, then the streamed file or the count. Every refusal is JSON naming the
+// parameter at fault.
+import { HorizonTimeoutError } from '@/lib/event-store/horizon';
+import { errorResponse } from '@/lib/gate/result';
+import type { System } from '@/lib/system';
+import { countExportEvents } from './count';
+import { parseExportParams, type ExportParams } from './params';
+import { openExport } from './stream';
+
+export type ExportOptions = { readonly horizonBudgetMs?: number };
+
+/** The export's parameters for a caller of `tenantId`, or the response refusing them. */
+export function exportParamsFor(request: Request, tenantId: string): ExportParams | Response {
+  const parsed = parseExportParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return errorResponse({ kind: 'validation', message: parsed.message, parameter: parsed.parameter, fields: { [parsed.parameter]: parsed.message } });
+  if (parsed.params.tenant !== undefined && parsed.params.tenant !== tenantId) {
+    const message = 'You may only export your own organisation\u2019s events.';
+    return errorResponse({ kind: 'forbidden', message, parameter: 'tenant', fields: { tenant: message } });
+  }
+  return parsed.params;
+}
+
+/** The file, streamed; a 503 to come back in a few seconds when appends in flight do not settle within the budget. */
+export async function exportFile(system: System, connectionString: string, tenantId: string, params: ExportParams, options: ExportOptions = {}): Promise<Response> {
+  let run: Awaited<ReturnType<typeof openExport>>;
+  try {
+    run = await openExport(connectionString, system.registry, tenantId, params, { horizonBudgetMs: options.horizonBudgetMs });
+  } catch (error) {
+    if (!(error instanceof HorizonTimeoutError)) throw error;
+    const message = `Events are being written right now and the export waits for them to settle; ${error.message}. Try again in a few seconds.`;
+    return errorResponse({ kind: 'busy', message }, { 'Retry-After': '5' });
+  }
+  return new Response(run.body, {
+    headers: {
+      'Content-Type': run.contentType,
+      'Content-Disposition': `attachment; filename="${run.fileName}"`,
+      'Cache-Control': 'no-store',
+      'X-Export-After': params.after.toString(),
+      'X-Export-Horizon': run.horizon.toString(),
+    },
+  });
+}
+
+export async function exportCount(system: System, tenantId: string, params: ExportParams): Promise<Response> {
+  return Response.json(await countExportEvents(system.db, tenantId, params.after, params), { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,10 @@
+// Every aggregate the system runs: one line each. Its events are what the store accepts, checks and
+// upcasts, and what the export's columns are made of.
+import type { AnyAggregate } from '@/lib/commands/aggregate';
+import { importAggregate } from '@/lib/imports/aggregate';
+import { leadAggregate } from '@/lib/leads/aggregate';
+
+export const AGGREGATES: readonly AnyAggregate[] = [
+  leadAggregate,
+  importAggregate,
+];

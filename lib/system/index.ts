@@ -1,0 +1,54 @@
+// The composition root: the registered aggregates, the store that checks their events, the read
+// models and the projector, built in one place. Everything else receives them from here (on the
+// server through `system()` in ./server.ts), so no module of the command side and none of the read
+// side needs to import the other to find its parts.
+import type { AnyAggregate } from '@/lib/commands/aggregate';
+import type { Db } from '@/lib/db/client';
+import { createEventRegistry, createEventStore } from '@/lib/event-store';
+import { runProjector, type ProjectorOptions } from '@/lib/read/engine/projector';
+import { rebuildProjection } from '@/lib/read/engine/rebuild';
+import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
+import { AGGREGATES } from './aggregates';
+import { ASYNC_PROJECTIONS, INLINE_PROJECTIONS } from './projections';
+
+export type SystemParts = {
+  readonly aggregates?: readonly AnyAggregate[];
+  readonly inlineProjections?: readonly RebuildableInlineProjection[];
+  readonly asyncProjections?: readonly AsyncProjection[];
+};
+
+export function createSystem(db: Db, parts: SystemParts = {}) {
+  const { aggregates = AGGREGATES, inlineProjections = INLINE_PROJECTIONS, asyncProjections = ASYNC_PROJECTIONS } = parts;
+  const registry = createEventRegistry(aggregates.map((aggregate) => aggregate.events));
+  const store = createEventStore(db, { registry, inlineProjections });
+  const projections = {
+    inline: inlineProjections,
+    async: asyncProjections,
+    /** Every read model's name, inline first. */
+    names: [...inlineProjections, ...asyncProjections].map((projection) => projection.name),
+    asyncNamed: (name: string) => asyncProjections.find((projection) => projection.name === name),
+    /**
+     * Rebuilds one read model from the log while the app runs: an async one into copies swapped in
+     * at the end, an inline one in place. `done` of `total`: log positions, or the inline one's own units.
+     */
+    async rebuild(name: string, onProgress: (progress: { events: number; done: number; total: number }) => void = () => {}) {
+      const inline = inlineProjections.find((projection) => projection.name === name);
+      if (inline) return inline.rebuild(store, { onProgress });
+      const projection = asyncProjections.find((candidate) => candidate.name === name);
+      if (!projection) throw new Error(`No read model named ${name}`);
+      const head = Number(await store.headPosition());
+      return rebuildProjection(store, projection, { onProgress: ({ events, position }) => onProgress({ events, done: Math.min(Number(position), head), total: head }) });
+    },
+  };
+  return {
+    db,
+    registry,
+    store,
+    aggregates,
+    projections,
+    /** Keeps the async read models up to date until the signal aborts. */
+    runProjector: (options: Omit<ProjectorOptions, 'projections'>) => runProjector(store, { ...options, projections: asyncProjections }),
+  };
+}
+
+export type System = ReturnType<typeof createSystem>;
