@@ -1,25 +1,47 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo data, production
-// build, then the app on http://localhost:3000 (PORT to change it). Ctrl-C stops it all.
-//   npm start -- --dev    runs `next dev` instead of building (for working on the code)
+// build, then the app on http://localhost:3000 (PORT to change it).
+//   npm start -- --dev       runs `next dev` instead of building (for working on the code)
+//   npm start -- --no-build  serves the build already made (by `npm run build`)
+// SIGTERM or SIGINT (Ctrl-C) stops it all in order: the app stops taking requests and finishes
+// those in flight, its projector stops, then the embedded database stops unless another process
+// still uses it (scripts/lib/database.ts).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { runChild, stopRequested } from './lib/children';
 import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
 const dev = process.argv.includes('--dev') || process.argv.includes('dev');
+const build = !dev && !process.argv.includes('--no-build');
 const port = process.env.PORT ?? '3000';
 
 const server = await openDatabaseServer();
-const databaseUrl = await ensureDatabase(server, process.env.LEADSTREAM_DB ?? 'leadstream');
-migrate(databaseUrl);
-const env = {
-  ...process.env,
-  DATABASE_URL: databaseUrl,
-  NEXT_TELEMETRY_DISABLED: '1',
-  BETTER_AUTH_SECRET: authSecret(),
-  BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
-};
+let code = 1;
+try {
+  const databaseUrl = await ensureDatabase(server, process.env.LEADSTREAM_DB ?? 'leadstream');
+  migrate(databaseUrl);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+    BETTER_AUTH_SECRET: authSecret(),
+    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
+  };
+  code = await runChild('tsx', ['scripts/seed.ts'], env);
+  if (code === 0 && build) code = await runChild('next', ['build'], env);
+  if (code === 0 && !stopRequested()) {
+    const app = runChild('next', [dev ? 'dev' : 'start', '--port', port], env);
+    console.log(`\nLeadstream: http://localhost:${port}  (Ctrl-C to stop)\n`);
+    code = await app;
+  }
+  if (stopRequested()) {
+    console.log('Leadstream stopped.');
+    code = 0;
+  }
+} finally {
+  await server.stop();
+}
+process.exit(code);
 
 /** The secret that signs session cookies: BETTER_AUTH_SECRET, or one made once and kept in .data/. */
 function authSecret(): string {
@@ -31,19 +53,3 @@ function authSecret(): string {
   }
   return fs.readFileSync(file, 'utf8').trim();
 }
-
-const stopAll = async (code: number) => {
-  await server.stop();
-  process.exit(code);
-};
-const step = (command: string, args: string[]) => {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) return stopAll(result.status ?? 1);
-};
-
-await step('tsx', ['scripts/seed.ts']);
-if (!dev) await step('next', ['build']);
-const app = spawn('next', [dev ? 'dev' : 'start', '--port', port], { stdio: 'inherit', env });
-console.log(`\nLeadstream: http://localhost:${port}  (Ctrl-C to stop)\n`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));
-app.on('exit', (code) => stopAll(code ?? 0));

@@ -1,26 +1,26 @@
 // `npm test`: every test, on a fresh database. Unit and integration tests (Vitest) first, then the
 // browser tests (Playwright in Debian's Chromium, installed here when missing).
-import { spawnSync } from 'node:child_process';
-import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
+import { runChild } from './lib/children';
 import { ensureChromium } from './lib/chromium';
+import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
 const server = await openDatabaseServer();
-let failed = false;
+let failed = true;
 try {
   const databaseUrl = await ensureDatabase(server, 'leadstream_test', { fresh: true });
   migrate(databaseUrl);
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
-  failed = run('vitest', ['run'], env) !== 0;
+  failed = (await run('vitest', ['run'], env)) !== 0;
   if (!failed) {
     ensureChromium();
-    failed = run('playwright', ['test'], env) !== 0;
+    failed = (await run('playwright', ['test'], env)) !== 0;
   }
 } finally {
   await server.stop();
 }
 process.exit(failed ? 1 : 0);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   console.log(`\n$ ${command} ${args.join(' ')}`);
-  return spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
+  return runChild(command, args, env);
 }

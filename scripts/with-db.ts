@@ -1,8 +1,8 @@
 // Runs a command with DATABASE_URL pointing at an up-to-date Leadstream database:
 //   tsx scripts/with-db.ts <command> [args...]
-// LEADSTREAM_DB names the database (default `leadstream`). The embedded server, if this script
-// started it, stops when the command ends or on Ctrl-C.
-import { spawn } from 'node:child_process';
+// LEADSTREAM_DB names the database (default `leadstream`). This process uses the embedded server
+// (if any) until the command ends or is stopped (Ctrl-C, SIGTERM), then gives it up.
+import { runChild } from './lib/children';
 import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
 const [command, ...args] = process.argv.slice(2);
@@ -12,11 +12,12 @@ if (!command) {
 }
 
 const server = await openDatabaseServer();
-const databaseUrl = await ensureDatabase(server, process.env.LEADSTREAM_DB ?? 'leadstream');
-migrate(databaseUrl);
-
-const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-const code = await new Promise<number>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
-await server.stop();
+let code = 1;
+try {
+  const databaseUrl = await ensureDatabase(server, process.env.LEADSTREAM_DB ?? 'leadstream');
+  migrate(databaseUrl);
+  code = await runChild(command, args, { ...process.env, DATABASE_URL: databaseUrl });
+} finally {
+  await server.stop();
+}
 process.exit(code);

