@@ -25,13 +25,36 @@ export async function pgQuery<Row>(client: PgQueryable, sql: Prisma.Sql): Promis
 const UNIQUE_VIOLATION = '23505';
 
 /** PostgreSQL's unique_violation (SQLSTATE 23505), however many layers the driver adapter wrapped it in. */
-export function isUniqueViolation(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: any = error;
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    if (current.code === UNIQUE_VIOLATION || current.originalCode === UNIQUE_VIOLATION || current.meta?.code === UNIQUE_VIOLATION) return true;
-    current = current.cause ?? current.meta?.driverAdapterError;
+export const isUniqueViolation = (error: unknown): boolean => [...errorChain(error)].some((e) => sqlState(e) === UNIQUE_VIOLATION);
+
+// The server shutting down or starting up (57P01-03), connection failures (class 08), too many clients (53300).
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+// The driver adapter's names for the same, Prisma's own codes for them, and Node's socket errors.
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** The database is down, restarting or out of connections: nothing was done, and trying again later may work. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const e of errorChain(error)) {
+    const state = sqlState(e);
+    if (state && UNAVAILABLE_STATES.has(state)) return true;
+    if (UNAVAILABLE_KINDS.has(e.kind) || UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return true; // pg's own words for a cut socket
   }
   return false;
+}
+
+const sqlState = (e: any): string | undefined => e.originalCode ?? e.meta?.code ?? (e.kind === 'postgres' ? e.code : /^[0-9A-Z]{5}$/.test(e.code ?? '') ? e.code : undefined);
+
+/** The error and each error it wraps: Prisma's driver adapter error and its cause, and `cause` chains. */
+function* errorChain(error: unknown): Generator<any> {
+  const seen = new Set<unknown>();
+  const queue: any[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    yield current;
+    queue.push(current.meta?.driverAdapterError, current.cause);
+  }
 }

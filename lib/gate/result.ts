@@ -29,6 +29,8 @@ export const STATUS: Record<ActionError['kind'], number> = {
 };
 
 /** An error as a route handler answers it: `{ error }` with the status its kind calls for. */
-export function errorResponse(error: ActionError, headers?: HeadersInit): Response {
-  return Response.json({ error }, { status: STATUS[error.kind], headers });
+export function errorResponse(error: ActionError, headers?: Record<string, string>): Response {
+  // A busy server asks clients to come back, rather than to give up.
+  const retry: Record<string, string> = error.kind === 'busy' ? { 'Retry-After': '5' } : {};
+  return Response.json({ error }, { status: STATUS[error.kind], headers: { ...retry, ...headers } });
 }

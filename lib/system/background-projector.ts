@@ -1,5 +1,5 @@
-// The projector inside the app server: started once per process, restarted after an error (a
-// dropped connection, a database restart) after a pause; it ends with the process.
+// The projector inside the app server: started once per process, through database restarts (it
+// reconnects by itself), until the process is told to stop.
 import { createDb } from '@/lib/db/client';
 import { createSystem } from '.';
 
@@ -10,16 +10,8 @@ export function startBackgroundProjector(): void {
   if (!connectionString || globalForProjector.leadstreamProjector) return;
   const controller = new AbortController();
   globalForProjector.leadstreamProjector = controller;
+  // Next finishes the requests in flight on these signals, then exits: the projector stops first.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
   const system = createSystem(createDb(connectionString, { poolSize: 3 }));
-  const loop = async () => {
-    while (!controller.signal.aborted) {
-      try {
-        await system.runProjector({ connectionString, signal: controller.signal });
-      } catch (error) {
-        console.error('Projector stopped, restarting in 5 s:', error);
-        await new Promise((resolve) => setTimeout(resolve, 5000));
-      }
-    }
-  };
-  void loop();
+  void system.keepProjecting({ connectionString, signal: controller.signal, log: (message) => console.log(`Projector: ${message}`) });
 }

@@ -5,7 +5,7 @@
 import type { AnyAggregate } from '@/lib/commands/aggregate';
 import type { Db } from '@/lib/db/client';
 import { createEventRegistry, createEventStore } from '@/lib/event-store';
-import { runProjector, type ProjectorOptions } from '@/lib/read/engine/projector';
+import { keepProjecting, type KeepProjectingOptions } from '@/lib/read/engine/projector';
 import { rebuildProjection } from '@/lib/read/engine/rebuild';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { AGGREGATES } from './aggregates';
@@ -46,8 +46,8 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     store,
     aggregates,
     projections,
-    /** Keeps the async read models up to date until the signal aborts. */
-    runProjector: (options: Omit<ProjectorOptions, 'projections'>) => runProjector(store, { ...options, projections: asyncProjections }),
+    /** Keeps the async read models up to date until the signal aborts, through database restarts. */
+    keepProjecting: (options: Omit<KeepProjectingOptions, 'projections'>) => keepProjecting(store, { ...options, projections: asyncProjections }),
   };
 }
 

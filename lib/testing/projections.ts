@@ -2,8 +2,12 @@
 // tables, and projector processes started as a user would start them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { ident } from '@/lib/db/sql';
+import type { EventStore } from '@/lib/event-store';
+import { rebuildProjection } from '@/lib/read/engine/rebuild';
+import { ASYNC_PROJECTIONS } from '@/lib/system/projections';
 
 /** Every row of `table` for the tenant, as plain JSON, in a stable order. */
 export async function tenantRows(db: Db, table: string, tenantId: string): Promise<unknown[]> {
@@ -11,16 +15,26 @@ export async function tenantRows(db: Db, table: string, tenantId: string): Promi
   return rows.map((r) => r.row).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
+/** Each async read model's live table, for the tenant, equals a fresh rebuild of it from the log. */
+export async function expectAsyncModelsEqualRebuild(store: EventStore, tenantId: string): Promise<void> {
+  for (const projection of ASYNC_PROJECTIONS) {
+    await rebuildProjection(store, projection, { swap: false });
+    for (const table of projection.tables) {
+      expect(await tenantRows(store.db, table, tenantId), `${table} equals its rebuild`).toEqual(await tenantRows(store.db, `${table}__rebuild`, tenantId));
+    }
+  }
+}
+
 export type ProjectorProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /** `scripts/projector.ts` in a child process, as `npm run projector` runs it. */
-export function startProjector(args: string[] = []): ProjectorProcess {
+export function startProjector(args: string[] = [], env: Record<string, string> = {}): ProjectorProcess {
   const root = path.resolve(import.meta.dirname, '..', '..');
   // node itself with tsx's loader (not the tsx wrapper, which would run it in a grandchild that a
   // SIGKILL of the wrapper leaves running).
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/projector.ts', ...args], {
     cwd: root,
-    env: { ...process.env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,10 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
-import { startProjector, tenantRows, until, type ProjectorProcess } from '@/lib/testing/projections';
+import { expectAsyncModelsEqualRebuild, startProjector, until, type ProjectorProcess } from '@/lib/testing/projections';
 import { ASYNC_PROJECTIONS as asyncProjections } from '@/lib/system/projections';
 import { readCheckpoint } from './checkpoints';
-import { rebuildProjection } from './rebuild';
 import { catchUp } from './run-batch';
 
 const db = testDb();
@@ -46,15 +45,7 @@ const batchInFlight = async () => {
   return rows[0]!.held;
 };
 
-/** Each live table of the tenant equals a fresh rebuild of it from the log. */
-async function expectEqualToRebuild(tenantId: string) {
-  for (const projection of asyncProjections) {
-    await rebuildProjection(store, projection, { swap: false });
-    for (const table of projection.tables) {
-      expect(await tenantRows(db, table, tenantId), `${table} equals its rebuild`).toEqual(await tenantRows(db, `${table}__rebuild`, tenantId));
-    }
-  }
-}
+const expectEqualToRebuild = (tenantId: string) => expectAsyncModelsEqualRebuild(store, tenantId);
 
 describe('async projector processes', () => {
   it('killed mid-batch (SIGKILL) and restarted: no event lost or applied twice', async () => {
