@@ -36,6 +36,8 @@ export default defineConfig({
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       // Every browser test logs in from 127.0.0.1: the per-client login limit would stop the suite.
       LEADSTREAM_LOGIN_ATTEMPTS: '1000',
+      // The System page's lag alert, reached within a test.
+      LEADSTREAM_LAG_ALERT_SECONDS: '2',
     },
     timeout: 300_000,
     reuseExistingServer: false,

@@ -27,7 +27,7 @@ const small = Math.min(Number(values.small), leads);
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is not set: run `npm run bench`');
 const pool = new pg.Pool({ connectionString: url, max: 10 });
-const db = createDb(url, { poolSize: 20 }); // the lag run has commands, waits and the projector in flight at once
+const db = createDb(url, { poolSize: 20, statementTimeoutMs: 0 }); // the lag run has commands, waits and the projector in flight at once
 const store = createSystem(db).store;
 const log = (line: string) => console.error(line);
 const SMALL_FILE = '.data/bench/projections-small.json';

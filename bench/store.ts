@@ -27,7 +27,7 @@ const POOL_SIZE = 10; // same for the Prisma client and the pg pool, so neither 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is not set: run `npm run bench:store`');
 const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-const db = createDb(url, { poolSize: POOL_SIZE });
+const db = createDb(url, { poolSize: POOL_SIZE, statementTimeoutMs: 0 });
 const store = createSystem(db).store;
 const log = (line: string) => console.error(line);
 const seconds = (since: number) => round((performance.now() - since) / 1000, 1);

@@ -76,6 +76,7 @@ const ACCESS: Record<string, Access> = {
   '/export': { capability: 'export', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/login': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
 };
 

@@ -6,7 +6,8 @@ import { createDb } from '@/lib/db/client';
 import { projectionLag } from '@/lib/read/engine/lag';
 import { createSystem } from '@/lib/system';
 
-const db = createDb(process.env.DATABASE_URL!);
+// Index builds over millions of rows take longer than the app's statement bound.
+const db = createDb(process.env.DATABASE_URL!, { statementTimeoutMs: 0 });
 const system = createSystem(db);
 const { projections } = system;
 const { values, positionals } = parseArgs({ options: { all: { type: 'boolean' } }, allowPositionals: true });

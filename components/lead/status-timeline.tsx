@@ -3,7 +3,8 @@ import { type LeadStatus } from '@/lib/leads/lead';
 import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
 import styles from './status-timeline.module.css';
-import { callbacksByPeriod, duration, OUTCOME_LABELS, OUTCOME_MARKS, timeScale } from './timeline-layout';
+import { duration } from '@/lib/present/duration';
+import { callbacksByPeriod, OUTCOME_LABELS, OUTCOME_MARKS, timeScale } from './timeline-layout';
 
 type Props = {
   periods: readonly TimelinePeriod[];

@@ -1,14 +1,6 @@
 // Where each status period and callback sits on the lead's timeline chart. Pure.
 import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
 
-export function duration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const [days, hours] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60)];
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes % 60} min`;
-  return minutes > 0 ? `${minutes} min` : 'under a minute';
-}
-
 /** Each period with the callbacks set while the lead was in it (by event version: a status change and the callback it sets share a moment). */
 export function callbacksByPeriod(periods: readonly TimelinePeriod[], callbacks: readonly LeadCallback[]) {
   return periods.map((period, index) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadCallback, TimelinePeriod } from '@/lib/read/status-history/queries-lead';
-import { callbacksByPeriod, duration, timeScale } from './timeline-layout';
+import { callbacksByPeriod, timeScale } from './timeline-layout';
 
 const period = (version: number, enteredAt: string, leftAt: string | null): TimelinePeriod => ({
   version, status: 'Available', enteredAt, enteredBy: 'ana', leftAt, leftBy: null, durationSeconds: 0, current: leftAt === null, followUpAt: null,
@@ -24,7 +24,4 @@ describe('the lead timeline layout', () => {
     expect(scale.at('2026-01-05T00:00:00Z')).toBe(100);
   });
 
-  it('says durations the way people do', () => {
-    expect([duration(30), duration(5 * 60), duration(3 * 3600 + 120), duration(2 * 86_400 + 3600)]).toEqual(['under a minute', '5 min', '3 h 2 min', '2 d 1 h']);
-  });
 });

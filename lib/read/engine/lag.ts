@@ -50,3 +50,26 @@ export async function projectionLag(db: Db, projections: Projections, { tenantId
   const inline = projections.inline.map(({ name }) => ({ name, kind: 'inline' as const, position: head.toString(), headPosition: head.toString(), eventsBehind: 0, secondsBehind: 0 }));
   return [...inline, ...lags];
 }
+
+/** The oldest transaction on the server that has written something: the one the gap-safe reads wait for. */
+export type OpenTransaction = {
+  readonly ageSeconds: number;
+  readonly startedAt: Date;
+  /** What the session calls itself (`leadstream-projector`, `psql`, ...), or '' when it does not say. */
+  readonly application: string;
+  /** `active`, `idle in transaction`, ... */
+  readonly state: string;
+};
+
+export async function oldestWritingTransaction(db: Db): Promise<OpenTransaction | null> {
+  // Cluster-wide on purpose: a writing transaction in any database holds back the snapshot's xmin.
+  // Only its age and the name it gives are shown, never what it runs: it may be another tenant's.
+  const rows = await db.$queryRaw<{ age: number; started_at: Date; application: string | null; state: string | null }[]>`
+    SELECT extract(epoch FROM clock_timestamp() - xact_start)::float8 AS age, xact_start AS started_at,
+           application_name AS application, state
+    FROM pg_stat_activity
+    WHERE backend_xid IS NOT NULL AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
+    ORDER BY xact_start LIMIT 1`;
+  const row = rows[0];
+  return row ? { ageSeconds: row.age, startedAt: new Date(row.started_at), application: row.application ?? '', state: row.state ?? '' } : null;
+}

@@ -26,36 +26,42 @@ export async function rebuildProjection(store: EventStore, projection: AsyncProj
 
   let checkpoint: Checkpoint = START_OF_LOG;
   let events = 0;
-  for (;;) {
-    const page = await store.readAll(checkpoint, { limit: batchSize });
-    if (page.events.length === 0) break;
-    await store.db.$transaction((tx) => projection.apply(tx, page.events, tables), { timeout: 300_000 });
-    checkpoint = page.checkpoint;
-    events += page.events.length;
-    onProgress({ events, position: checkpoint.position });
-  }
+  const catchUpShadow = async () => {
+    for (;;) {
+      const page = await store.readAll(checkpoint, { limit: batchSize });
+      if (page.events.length > 0) {
+        await store.db.$transaction((tx) => projection.apply(tx, page.events, tables), { timeout: 300_000 });
+        checkpoint = page.checkpoint;
+        events += page.events.length;
+        onProgress({ events, position: checkpoint.position });
+      }
+      if (page.events.length < batchSize) return; // what is left fits in the swap's one batch
+    }
+  };
+  await catchUpShadow();
   await createSecondaryIndexes(store, indexes);
   // Fresh statistics, or the planner guesses about the swapped-in tables until autovacuum comes by.
   for (const table of projection.tables) await store.db.$executeRaw`ANALYZE ${ident(shadow(table))}`;
   if (!swap) return { events, checkpoint };
 
-  return store.db.$transaction(
+  // The swap holds the projection's lock and, being a writing transaction, every gap-safe reader:
+  // it applies at most one more batch. Whatever arrives after that, the live projector applies
+  // from the checkpoint the swap leaves.
+  await catchUpShadow();
+  const swapped = await store.db.$transaction(
     async (tx) => {
       await lockProjection(tx, projection.name); // the live projector's next batch waits for the swap
-      for (;;) {
-        const page = await store.readAll(checkpoint, { limit: batchSize, client: tx });
-        if (page.events.length === 0) break;
-        await projection.apply(tx, page.events, tables);
-        checkpoint = page.checkpoint;
-        events += page.events.length;
-      }
+      const page = await store.readAll(checkpoint, { limit: batchSize, client: tx });
+      if (page.events.length > 0) await projection.apply(tx, page.events, tables);
+      const last = page.events.length > 0 ? page.checkpoint : checkpoint;
       for (const table of projection.tables) await swapIn(tx, table, indexes.filter((index) => index.table === table));
-      await writeCheckpoint(tx, projection.name, checkpoint, BigInt(events));
-      onProgress({ events, position: checkpoint.position });
-      return { events, checkpoint };
+      await writeCheckpoint(tx, projection.name, last, BigInt(events + page.events.length));
+      return { events: events + page.events.length, checkpoint: last };
     },
-    { timeout: 600_000, maxWait: 60_000 },
+    { timeout: 60_000, maxWait: 60_000 },
   );
+  onProgress({ events: swapped.events, position: swapped.checkpoint.position });
+  return swapped;
 }
 
 type IndexDefinition = { table: string; name: string; definition: string; unique: boolean };
