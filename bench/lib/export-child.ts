@@ -9,7 +9,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { rowCounter } from '@/components/export/download';
 import type { ExportParams } from '@/lib/read/event-log/export/params';
-import { openExport } from '@/lib/read/event-log/export/stream';
+import { openExport, ownConnection } from '@/lib/read/event-log/export/stream';
 import { createSystem } from '@/lib/system';
 import { createDb } from '@/lib/db/client';
 
@@ -22,7 +22,7 @@ const counter = rowCounter(format);
 if (mode === 'export') {
   const params: ExportParams = { format, gzip: false, after: 0n };
   const { registry } = createSystem(createDb(url, { poolSize: 1 }));
-  const run = await openExport(url, registry, tenantId, params, { maxPosition: BigInt(maxPosition), horizonBudgetMs: 30_000 });
+  const run = await openExport(await ownConnection(url), registry, tenantId, params, { maxPosition: BigInt(maxPosition), horizonBudgetMs: 30_000 });
   const reader = run.body.getReader();
   for (;;) {
     const { value, done } = await reader.read();

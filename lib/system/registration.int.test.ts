@@ -13,7 +13,7 @@ import { upsertRows } from '@/lib/read/engine/sql';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import type { AsyncProjection } from '@/lib/read/engine/types';
 import { exportColumns } from '@/lib/read/event-log/export/columns';
-import { openExport } from '@/lib/read/event-log/export/stream';
+import { openExport, ownConnection } from '@/lib/read/event-log/export/stream';
 import { freshId, testDb } from '@/lib/testing/database';
 import { AGGREGATES } from './aggregates';
 import { createSystem } from '.';
@@ -121,7 +121,7 @@ describe('an aggregate registered in one line', () => {
     expect(columns.eventTypes).toEqual(expect.arrayContaining(['LeadRegistered', 'ImportStarted', 'TallyOpened', 'TallyCounted']));
     expect(columns.csvHeader).toEqual(expect.arrayContaining(['data.label', 'data.by']));
 
-    const run = await openExport(process.env.DATABASE_URL!, system.registry, tenantId, { format: 'csv', gzip: false, after: 0n });
+    const run = await openExport(await ownConnection(process.env.DATABASE_URL!), system.registry, tenantId, { format: 'csv', gzip: false, after: 0n });
     const text = await new Response(run.body).text();
     expect(parse(text, { to_line: 1 })[0]).toEqual(columns.csvHeader);
     const rows = parse(text, { columns: true }) as Record<string, string>[];

@@ -1,6 +1,7 @@
-import { databaseUrl } from '@/lib/db';
+import { exportPool } from '@/lib/db';
 import { route } from '@/lib/gate';
 import { exportFile, exportParamsFor } from '@/lib/read/event-log/export/respond';
+import { settings } from '@/lib/settings';
 import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
@@ -13,5 +14,8 @@ export const dynamic = 'force-dynamic';
 export const GET = route({ capability: 'export', credentials: 'session-or-token' }, async (caller, request) => {
   const params = exportParamsFor(request, caller.tenantId);
   if (params instanceof Response) return params;
-  return exportFile(system(), databaseUrl(), caller.tenantId, params);
+  const { exportsPerCaller, exportsPerTenant, exportStallMs } = settings();
+  return exportFile(system(), exportPool(), { tenantId: caller.tenantId, callerId: caller.id }, params, {
+    perCaller: exportsPerCaller, perTenant: exportsPerTenant, stallMs: exportStallMs,
+  });
 });

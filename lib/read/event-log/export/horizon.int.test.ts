@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createEventStore, type StreamRef } from '@/lib/event-store';
 import { exportHorizon, HorizonTimeoutError } from '@/lib/event-store/horizon';
 import { createSystem } from '@/lib/system';
@@ -11,7 +11,8 @@ import { exportFile } from './respond';
 const db = testDb();
 const store = createEventStore(db);
 const system = createSystem(db);
-const connectionString = process.env.DATABASE_URL!;
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 4 });
+afterAll(() => pool.end());
 const occurredAt = new Date('2026-01-05T09:00:00Z');
 
 /** An append that stops inside its transaction, after its events got their positions, until released. */
@@ -31,7 +32,7 @@ const lead = (tenantId: string): StreamRef => ({ tenantId, streamId: freshId('le
 function exportOf(tenantId: string, horizonBudgetMs: number) {
   return async (after: string) => {
     const params = parseExportParams(new URLSearchParams({ format: 'csv', after }));
-    const response = await exportFile(system, connectionString, tenantId, (params as { params: ExportParams }).params, { horizonBudgetMs });
+    const response = await exportFile(system, pool, { tenantId, callerId: 'bi' }, (params as { params: ExportParams }).params, { horizonBudgetMs, perCaller: 2, perTenant: 2 });
     if (response.status !== 200) return { status: response.status, response, rows: [], horizon: '' };
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
     return { status: 200, response, rows, horizon: response.headers.get('x-export-horizon')! };
@@ -86,7 +87,7 @@ describe('the export horizon', () => {
   });
 
   it('does not wait for appends that start after the horizon was read', async () => {
-    const client = new pg.Client({ connectionString });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL! });
     await client.connect();
     try {
       const head = BigInt((await client.query('SELECT last_value::text AS v FROM events_position_seq')).rows[0].v);

@@ -2,14 +2,22 @@ import 'server-only';
 // The export's HTTP answers, behind the gate (app/api/export): the parameters checked and scoped to
 // the caller's tenant, then the streamed file or the count. Every refusal is JSON naming the
 // parameter at fault.
+import type pg from 'pg';
 import { HorizonTimeoutError } from '@/lib/event-store/horizon';
 import { errorResponse } from '@/lib/gate/result';
 import type { System } from '@/lib/system';
 import { countExportEvents } from './count';
 import { parseExportParams, type ExportParams } from './params';
+import { claimExportConnection, ExportLimitError, type ExportCaller, type ExportCaps } from './slots';
 import { openExport } from './stream';
 
-export type ExportOptions = { readonly horizonBudgetMs?: number };
+export type ExportOptions = ExportCaps & { readonly horizonBudgetMs?: number; readonly stallMs?: number };
+
+const LIMIT_WORDS: Record<ExportLimitError['scope'], (limit: number) => string> = {
+  caller: (limit) => `You already have ${limit} export${limit === 1 ? '' : 's'} running, the most one API token or user may run at once`,
+  tenant: (limit) => `Your organisation already has ${limit} exports running, the most it may run at once`,
+  server: () => 'This server is running as many exports as it can',
+};
 
 /** The export's parameters for a caller of `tenantId`, or the response refusing them. */
 export function exportParamsFor(request: Request, tenantId: string): ExportParams | Response {
@@ -22,12 +30,20 @@ export function exportParamsFor(request: Request, tenantId: string): ExportParam
   return parsed.params;
 }
 
-/** The file, streamed; a 503 to come back in a few seconds when appends in flight do not settle within the budget. */
-export async function exportFile(system: System, connectionString: string, tenantId: string, params: ExportParams, options: ExportOptions = {}): Promise<Response> {
+/**
+ * The file, streamed on a connection of the export pool; a 429 when the caller, its tenant or this
+ * server already runs as many exports as allowed; a 503 to come back in a few seconds when appends
+ * in flight do not settle within the budget.
+ */
+export async function exportFile(system: System, pool: pg.Pool, caller: ExportCaller, params: ExportParams, options: ExportOptions): Promise<Response> {
   let run: Awaited<ReturnType<typeof openExport>>;
   try {
-    run = await openExport(connectionString, system.registry, tenantId, params, { horizonBudgetMs: options.horizonBudgetMs });
+    const connection = await claimExportConnection(pool, caller, options);
+    run = await openExport(connection, system.registry, caller.tenantId, params, { horizonBudgetMs: options.horizonBudgetMs, stallMs: options.stallMs });
   } catch (error) {
+    if (error instanceof ExportLimitError) {
+      return errorResponse({ kind: 'rate-limited', message: `${LIMIT_WORDS[error.scope](error.limit)}: try again when one has finished.` }, { 'Retry-After': '10' });
+    }
     if (!(error instanceof HorizonTimeoutError)) throw error;
     const message = `Events are being written right now and the export waits for them to settle; ${error.message}. Try again in a few seconds.`;
     return errorResponse({ kind: 'busy', message }, { 'Retry-After': '5' });
