@@ -58,6 +58,18 @@ describe('the command API', () => {
     expect(await typesOf(tenantId, leadId)).toEqual(['LeadRegistered', 'NoteAdded']);
   });
 
+  it('an Idempotency-Key sent again with a different command is a 422 naming the header, and nothing is stored', async () => {
+    const tenantId = freshId('tenant');
+    const token = await tokenOf(tenantId);
+    const leadId = randomUUID();
+    await send(token, registration(leadId));
+    const key = randomUUID();
+    await send(token, { type: 'AddNote', leadId, data: { noteId: randomUUID(), text: 'First' } }, { key });
+    const reused = await send(token, { type: 'AddNote', leadId, data: { noteId: randomUUID(), text: 'Second' } }, { key });
+    expect(reused).toMatchObject({ status: 422, body: { error: { kind: 'illegal-state', fields: { 'Idempotency-Key': expect.stringMatching(/already used for a different command/) } } } });
+    expect(await typesOf(tenantId, leadId)).toEqual(['LeadRegistered', 'NoteAdded']);
+  });
+
   it('answers 409 with the changes made since the expected version when they collide, and appends nothing', async () => {
     const tenantId = freshId('tenant');
     const token = await tokenOf(tenantId);

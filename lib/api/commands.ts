@@ -5,6 +5,7 @@ import 'server-only';
 // id, so a retry returns the first result and writes nothing again.
 import type { z } from 'zod';
 import { runLeadCommand } from '@/lib/commands/lead-service';
+import { IllegalStateError } from '@/lib/errors';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import type { Principal } from '@/lib/gate/principal';
 import type { System } from '@/lib/system';
@@ -20,10 +21,16 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
 export async function commandResponse(system: System, caller: Principal, request: Request): Promise<Response> {
   const key = request.headers.get('idempotency-key');
-  if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw fieldError('Idempotency-Key', 'Idempotency-Key must be 8 to 100 visible characters (a UUID, say)');
+  if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw fieldError(IDEMPOTENCY_HEADER, 'Idempotency-Key must be 8 to 100 visible characters (a UUID, say)');
   const body = parseInput(commandRequestEnvelope, await jsonBody(request));
-  const outcome = await runLeadCommand(system, caller, { ...body, ...(key === null ? {} : { commandId: key }) });
+  const outcome = await runLeadCommand(system, caller, { ...body, ...(key === null ? {} : { commandId: key }) }).catch((error: unknown) => {
+    // Over HTTP the command id is the Idempotency-Key header: name it as the client sent it.
+    if (key !== null && error instanceof IllegalStateError && error.field === 'commandId') throw new IllegalStateError(error.code, { ...error.details, field: IDEMPOTENCY_HEADER });
+    throw error;
+  });
   return Response.json(outcome satisfies z.input<typeof commandAccepted>, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -2,6 +2,8 @@
 // loaded. When the caller acted on an older version, the events they had not seen are checked
 // against the command ("optimistic on steroids"): no collision, the command is decided again on the
 // current state; a collision is refused with those events, so the user can see what changed.
+import { createHash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
 import { ConcurrencyError, ConflictError, type InterveningChange } from '@/lib/errors';
 import { type EventMetadata, type EventStore, type StoredEvent, type StreamRef } from '@/lib/event-store';
 import { loadAggregate, type Aggregate } from './aggregate';
@@ -43,12 +45,17 @@ export async function handleCommand<Command, Event extends { type: string; data:
 ): Promise<CommandResult<Event>> {
   const { tenantId, streamId, command, expectedVersion, commandId } = envelope;
   const stream: StreamRef = { tenantId, streamId, streamType: aggregate.streamType };
-  const previous = await store.findCommandResult(tenantId, commandId);
+  const commandHash = digestOf(stream, command, expectedVersion);
+  const previous = await store.findCommandResult(tenantId, commandId, commandHash);
   if (previous) return duplicateResult(previous);
 
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadAggregate(store, aggregate, tenantId, streamId);
     if (expectedVersion !== undefined && expectedVersion < loaded.version) {
+      // The events the caller had not seen may be this very command, carried out by a twin request
+      // (a retry sent while the first was in flight): its result, not a conflict with itself.
+      const twin = await store.findCommandResult(tenantId, commandId, commandHash);
+      if (twin) return duplicateResult(twin);
       await refuseIfColliding(store, aggregate, envelope, loaded.version);
     } else if (expectedVersion !== undefined && expectedVersion > loaded.version) {
       throw new ConcurrencyError(streamId, expectedVersion, loaded.version);
@@ -59,6 +66,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
       const appended = await store.append(stream, events.map((event) => ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now })), {
         expectedVersion: loaded.version,
         commandId,
+        commandHash,
       });
       if (appended.duplicate) return duplicateResult(appended);
       if (appended.nextExpectedVersion - loaded.snapshotVersion >= snapshotEvery) {
@@ -103,6 +111,15 @@ function toChange(event: StoredEvent): InterveningChange {
     occurredAt: event.occurredAt.toISOString(),
     data: event.data,
   };
+}
+
+/**
+ * What makes a command the same command when it is sent again: its stream, its content (without
+ * its metadata, which carries the time it arrived) and the version it was based on.
+ */
+function digestOf(stream: StreamRef, command: unknown, expectedVersion: number | undefined): string {
+  const { metadata: _arrival, ...content } = command as { metadata?: unknown };
+  return createHash('sha256').update(stringify({ stream: [stream.streamType, stream.streamId], content, expectedVersion: expectedVersion ?? null }) ?? '').digest('hex');
 }
 
 function metadataOf(envelope: CommandEnvelope<unknown>): EventMetadata {

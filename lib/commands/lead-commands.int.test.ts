@@ -50,6 +50,46 @@ describe('carrying out lead commands', () => {
     expect(second).toMatchObject({ duplicate: true, version: first.version, position: first.position });
     expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NoteAdded']);
   });
+
+  it('a command id reused for a different command is refused, and nothing is stored', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const commandId = randomUUID();
+    await executeLeadCommand(store, ana, { type: 'ChangeName', leadId, expectedVersion: 1, commandId, data: { name: 'Stefan P. Ivanov' } });
+    const reused = executeLeadCommand(store, ana, { type: 'ChangeName', leadId, expectedVersion: 1, commandId, data: { name: 'Someone Else' } });
+    await expect(reused).rejects.toMatchObject({ code: 'command.id-reused', field: 'commandId' });
+    await expect(executeLeadCommand(store, ana, { type: 'AddNote', leadId, commandId, data: { noteId: randomUUID(), text: 'x' } })).rejects.toBeInstanceOf(IllegalStateError);
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NameChanged']);
+  });
+
+  it('a retry that finds its own first attempt already applied gets its result, not a conflict with itself', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const rename = { type: 'ChangeName', leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: 'Stefan P. Ivanov' } };
+    // The retry looks the command id up just before the first attempt commits, and loads just after.
+    let firstDone!: () => void;
+    let lookedUp!: () => void;
+    const firstCommitted = new Promise<void>((resolve) => (firstDone = resolve));
+    const retryLookedUp = new Promise<void>((resolve) => (lookedUp = resolve));
+    let lookups = 0;
+    const retryStore = {
+      ...store,
+      findCommandResult: async (...args: Parameters<typeof store.findCommandResult>) => {
+        const found = await store.findCommandResult(...args);
+        if (lookups++ === 0) {
+          lookedUp();
+          await firstCommitted;
+        }
+        return found;
+      },
+    };
+    const retry = executeLeadCommand(retryStore, ana, rename);
+    await retryLookedUp; // it found nothing: the first attempt has not run yet
+    const first = await executeLeadCommand(store, ana, rename);
+    firstDone();
+    await expect(retry).resolves.toMatchObject({ duplicate: true, version: first.version, position: first.position });
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NameChanged']);
+  });
 });
 
 describe('when the agent acted on an old version (optimistic on steroids)', () => {

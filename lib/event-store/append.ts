@@ -2,7 +2,7 @@
 // stream's version from the expected one, inserts the events, runs the inline projections and
 // records the command's result: all of it is committed, or none of it.
 import { isUniqueViolation } from '@/lib/db/sql';
-import { ConcurrencyError } from '@/lib/errors';
+import { ConcurrencyError, IllegalStateError } from '@/lib/errors';
 import { APPEND_LOCK_KEY } from './append-lock';
 import type { StoreContext, Tx } from './context';
 import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
@@ -11,7 +11,10 @@ export type AppendOptions = {
   readonly expectedVersion: ExpectedVersion;
   /** Makes the append idempotent: a second append with this id returns the first one's result. */
   readonly commandId?: string;
+  /** A digest of the command as sent: the same id with another digest is refused, not taken for a retry. */
+  readonly commandHash?: string;
 };
+
 
 export async function appendToStream(
   ctx: StoreContext,
@@ -25,7 +28,7 @@ export async function appendToStream(
     const appended = await ctx.db.$transaction(async (tx) => {
       // First, before any position is drawn: lets the export wait for appends in flight (horizon.ts).
       await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY}::bigint)`;
-      if (options.commandId && !(await claimCommand(tx, stream, options.commandId))) return null;
+      if (options.commandId && !(await claimCommand(tx, stream, options.commandId, options.commandHash))) return null;
       const lastVersion = await reserveVersions(tx, stream, events.length, options.expectedVersion);
       const stored = await insertEvents(ctx, tx, stream, events, lastVersion - events.length + 1);
       for (const projection of ctx.inlineProjections) await projection.apply(tx, stored);
@@ -34,7 +37,7 @@ export async function appendToStream(
       return result;
     });
     if (appended) return appended;
-    const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!);
+    const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!, options.commandHash);
     if (!previous) throw new Error(`Command ${options.commandId} was claimed but has no result`);
     return previous;
   } catch (error) {
@@ -46,11 +49,16 @@ export async function appendToStream(
   }
 }
 
-/** The result of a command already carried out, or null if this command id is new. */
-export async function findCommandResult(ctx: StoreContext, tenantId: string, commandId: string): Promise<AppendResult | null> {
-  const row = await ctx.db.processedCommand.findUnique({ where: { tenantId_commandId: { tenantId, commandId } }, select: { result: true } });
+/**
+ * The result of a command already carried out, or null if this command id is new. Given the digest
+ * of the command in hand, a different command recorded under the same id is refused.
+ */
+export async function findCommandResult(ctx: StoreContext, tenantId: string, commandId: string, commandHash?: string): Promise<AppendResult | null> {
+  const row = await ctx.db.processedCommand.findUnique({ where: { tenantId_commandId: { tenantId, commandId } }, select: { result: true, payloadHash: true } });
   const result = row?.result as SerialisedResult | undefined;
   if (!result || result.streamId === undefined) return null;
+  // A client reused an id for another command: refused, never taken for a retry of the first.
+  if (commandHash && row!.payloadHash && row!.payloadHash !== commandHash) throw new IllegalStateError('command.id-reused', { field: 'commandId' });
   return {
     streamId: result.streamId,
     nextExpectedVersion: result.nextExpectedVersion,
@@ -64,10 +72,10 @@ type SerialisedResult = { streamId: string; nextExpectedVersion: number; firstPo
 
 // A concurrent append of the same command id blocks on this insert until the first one commits,
 // then finds the row taken: so two identical commands never both append.
-async function claimCommand(tx: Tx, stream: StreamRef, commandId: string): Promise<boolean> {
+async function claimCommand(tx: Tx, stream: StreamRef, commandId: string, commandHash: string | undefined): Promise<boolean> {
   const claimed = await tx.$queryRaw<unknown[]>`
-    INSERT INTO processed_commands (tenant_id, command_id, stream_id, result)
-    VALUES (${stream.tenantId}, ${commandId}, ${stream.streamId}, '{}'::jsonb)
+    INSERT INTO processed_commands (tenant_id, command_id, stream_id, result, payload_hash)
+    VALUES (${stream.tenantId}, ${commandId}, ${stream.streamId}, '{}'::jsonb, ${commandHash ?? null})
     ON CONFLICT DO NOTHING RETURNING 1 AS claimed`;
   return claimed.length === 1;
 }

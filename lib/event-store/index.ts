@@ -26,7 +26,7 @@ export function createEventStore(
     streamVersion: (tenantId: string, streamId: string) => streamVersion(ctx, tenantId, streamId),
     readAll: (after: Checkpoint, options?: ReadAllOptions) => readAll(ctx, after, options),
     headPosition: () => headPosition(ctx),
-    findCommandResult: (tenantId: string, commandId: string) => findCommandResult(ctx, tenantId, commandId),
+    findCommandResult: (tenantId: string, commandId: string, commandHash?: string) => findCommandResult(ctx, tenantId, commandId, commandHash),
     loadState: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, options?: { snapshotShape?: number }) =>
       loadState(ctx, tenantId, streamId, evolver, options),
     stateAt: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, at: { toVersion?: number; asOf?: Date }) =>

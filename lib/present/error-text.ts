@@ -6,6 +6,7 @@ import { statusLabel } from './labels';
 type Text = (params: ErrorParams) => string;
 
 const TEXT: Record<string, Text> = {
+  'command.id-reused': () => 'This command id was already used for a different command: send each new command with a new id',
   'lead.not-found': () => 'Lead not found',
   'lead.already-registered': () => 'This lead is already registered',
   'name.unchanged': () => 'The name is unchanged',
