@@ -8,6 +8,8 @@ import styles from './admin.module.css';
 export type TokenRow = {
   id: string; name: string; prefix: string; scopes: readonly string[]; createdBy: string;
   createdAt: string; lastUsedAt: string | null; revokedAt: string | null; expiresAt: string;
+  /** The person who created it is deactivated: it does not work meanwhile. */
+  creatorDeactivated: boolean;
 };
 
 const SCOPE_NAMES: Record<string, string> = { export: 'export', commands: 'issue commands' };
@@ -34,7 +36,7 @@ export function TokensTable({ tokens, now }: { tokens: readonly TokenRow[]; now:
             <td>{when(token.expiresAt)}</td>
             <td>{when(token.lastUsedAt)}</td>
             <td>{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : token.expiresAt <= now ? 'Expired' : (
-              <RevokeButton tokenId={token.id} name={token.name} state="Active" />
+              <RevokeButton tokenId={token.id} name={token.name} state={token.creatorDeactivated ? 'Suspended: its creator is deactivated' : 'Active'} />
             )}</td>
           </tr>
         ))}

@@ -1,13 +1,15 @@
 // API tokens for BI tools and dialers: `lsk_<prefix>_<secret>`. The prefix finds the row and is
 // shown in lists; only the SHA-256 of the 32-byte secret is stored, compared in constant time. A
 // token is shown once, when created, belongs to one tenant, carries scopes (what it may do: export
-// the audit log, issue commands), expires on a date chosen when it is made, and can be revoked.
+// the audit log, issue commands), expires on a date chosen when it is made, and can be revoked. It
+// also stops working while the person who created it is deactivated.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { IllegalStateError } from '@/lib/errors';
 import { addDays, dayOf, parseDay, startOfDay } from '@/lib/input/time';
 import { fieldError, parseInput } from '@/lib/input/validation';
+import { isUserDeactivated } from '@/lib/read/event-log/staff-access';
 import { TOKEN_SCOPES, type TokenScope } from './roles';
 
 const TOKEN_PATTERN = /^lsk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -74,12 +76,13 @@ export type TokenCheck =
   | { readonly ok: true; readonly token: VerifiedToken }
   /** Malformed, unknown, wrong or revoked: the same answer for each, so it tells a guesser nothing. */
   | { readonly ok: false; readonly reason: 'invalid' }
-  | { readonly ok: false; readonly reason: 'expired'; readonly expiredAt: Date };
+  | { readonly ok: false; readonly reason: 'expired'; readonly expiredAt: Date }
+  | { readonly ok: false; readonly reason: 'creator-deactivated' };
 
 // "Last used" is to the minute: a dialer's every command need not write the token's row.
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** Whether the token works now, and if not why. */
+/** Whether the token works now, and if not why (the secret was right for the last two). */
 export async function checkApiToken(db: Db, token: string, { now = new Date() }: { now?: Date } = {}): Promise<TokenCheck> {
   const match = TOKEN_PATTERN.exec(token);
   // Malformed and unknown tokens still hash and compare, so timing tells nothing about the prefix.
@@ -89,6 +92,7 @@ export async function checkApiToken(db: Db, token: string, { now = new Date() }:
   const equal = stored.length === presented.length && timingSafeEqual(stored, presented);
   if (!row || !equal || row.revokedAt) return { ok: false, reason: 'invalid' };
   if (row.expiresAt <= now) return { ok: false, reason: 'expired', expiredAt: row.expiresAt };
+  if (await isUserDeactivated(db, row.tenantId, row.createdBy)) return { ok: false, reason: 'creator-deactivated' };
   await db.apiToken.updateMany({
     where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] },
     data: { lastUsedAt: now },

@@ -1,12 +1,14 @@
 import 'server-only';
 // Who sent a request: the user of a valid session cookie, or the system holding a valid API token
 // (`Authorization: Bearer lsk_…`). A session whose user has no tenant or no known role is refused,
-// never read as "no filter"; so is a token that expired.
+// never read as "no filter"; so is a deactivated user's, at their very next request, and a token
+// that expired or whose creator was deactivated.
 import { z } from 'zod';
 import { checkApiToken, type TokenCheck } from '@/lib/auth/api-tokens';
 import { auth } from '@/lib/auth/auth';
 import { ROLES } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
+import { isUserDeactivated } from '@/lib/read/event-log/staff-access';
 import type { Principal } from './principal';
 import type { ActionError } from './result';
 
@@ -21,6 +23,7 @@ const sessionUser = z.object({
 });
 
 const TOKEN_CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="leadstream"' };
+export const DEACTIVATED = 'Your account has been deactivated: ask an administrator.';
 
 function tokenRefusal(check: Exclude<TokenCheck, { ok: true }>): string {
   switch (check.reason) {
@@ -28,6 +31,8 @@ function tokenRefusal(check: Exclude<TokenCheck, { ok: true }>): string {
       return 'This API token is not valid or has been revoked.';
     case 'expired':
       return `This API token expired at ${check.expiredAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ask an administrator for a new one.`;
+    case 'creator-deactivated':
+      return 'This API token no longer works: the person who created it has been deactivated. Ask an administrator for a new one.';
   }
 }
 const refuse = (kind: 'unauthenticated' | 'forbidden', message: string, headers?: Record<string, string>): Refusal => ({ error: { kind, message }, headers });
@@ -53,6 +58,7 @@ export async function identify(headers: Headers, credentials: Credentials): Prom
   }
   const user = sessionUser.safeParse(session.user);
   if (!user.success) return refuse('forbidden', 'Your account belongs to no organisation or has no known role: ask an administrator.');
+  if (await isUserDeactivated(db(), user.data.tenantId, user.data.id)) return refuse('unauthenticated', DEACTIVATED);
   return { kind: 'user', ...user.data };
 }
 

@@ -4,18 +4,19 @@ import { TokensTable } from '@/components/admin/tokens-table';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { page } from '@/lib/gate';
 import { system } from '@/lib/system/server';
-import { actorNames } from '@/lib/read/organisation/users';
+import { actorNames, tenantUsers } from '@/lib/read/organisation/users';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AdminTokensPage() {
   const admin = await page('manage-users');
   const { db } = system();
-  const [tokens, names] = await Promise.all([listApiTokens(db, admin.tenantId), actorNames(db, admin.tenantId)]);
+  const [tokens, names, users] = await Promise.all([listApiTokens(db, admin.tenantId), actorNames(db, admin.tenantId), tenantUsers(db, admin.tenantId)]);
+  const deactivated = new Set(users.filter((user) => !user.active).map((user) => user.id));
   const rows = tokens.map((token) => ({
     id: token.id, name: token.name, prefix: token.prefix, scopes: token.scopes, createdBy: names.get(token.createdBy) ?? token.createdBy,
     createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? null, revokedAt: token.revokedAt?.toISOString() ?? null,
-    expiresAt: token.expiresAt.toISOString(),
+    expiresAt: token.expiresAt.toISOString(), creatorDeactivated: deactivated.has(token.createdBy),
   }));
   return (
     <>
@@ -24,7 +25,7 @@ export default async function AdminTokensPage() {
         BI tools use a token to fetch your organisation&apos;s audit log from <code>/api/export</code>; dialers and other
         systems use one to issue lead commands through <code>/api/commands</code> (see the README and{' '}
         <a href="/api/openapi.json">the API description</a>). A token does only what it was created for, and only for this
-        organisation, until it expires or is revoked.{' '}
+        organisation, until it expires or is revoked; it stops working while the person who created it is deactivated.{' '}
         <Link href="/admin/users">Back to users</Link>
       </p>
       <section aria-labelledby="add-token-heading">
