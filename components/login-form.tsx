@@ -16,7 +16,8 @@ export function LoginForm() {
     const { error: failure } = await authClient.signIn.email({ email: String(form.get('email')), password: String(form.get('password')) });
     setPending(false);
     if (failure) {
-      setError(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : 'Wrong email or password.');
+      // 403: the right password for a deactivated account, which better-auth's message says.
+      setError(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : failure.status === 403 && failure.message ? failure.message : 'Wrong email or password.');
       return;
     }
     router.push('/');

@@ -1,19 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { logIn, USERS } from './support/auth';
 import { createLead, digits } from './support/leads';
+import { projectionsCaughtUp } from './support/projections';
 
 // One agent's day with a lead: register it, correct its phone, find it again by the OLD number
 // typed another way, update it and schedule the callback that then shows in the queue.
-
-/** The search index is updated by the app server's projector, a moment after each change. */
-async function searchIndexCaughtUp(page: Page) {
-  await expect
-    .poll(async () => {
-      const status = (await (await page.request.get('/api/projections/status')).json()) as { projections: { name: string; eventsBehind: number }[] };
-      return status.projections.find((projection) => projection.name === 'search-terms')?.eventsBehind;
-    }, { timeout: 15_000 })
-    .toBe(0);
-}
 
 test('an agent finds a lead by its previous phone typed another way, updates it and sees the callback in the queue', async ({ page }) => {
   const number = digits(6);
@@ -34,7 +25,8 @@ test('an agent finds a lead by its previous phone typed another way, updates it 
   await expect(page.getByRole('button', { name: `Replace phone ${oldPhone}` })).toHaveCount(0);
 
   // Found by a fragment of the old number in international format (stored as typed: 07400 …).
-  await searchIndexCaughtUp(page);
+  // The search index is updated by the app server's projector, a moment after each change.
+  await projectionsCaughtUp(['search-terms']);
   await page.getByLabel('Search leads').fill(`+44 7400 ${number.slice(0, 4)}`);
   const hit = page.getByRole('listbox', { name: 'Matching leads' }).getByRole('option').filter({ hasText: name });
   await expect(hit).toContainText(new RegExp(`previous phone ${oldPhone}, changed .+ by Ana Lima`));

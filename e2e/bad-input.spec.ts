@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './support/agent-test';
 import { digits } from './support/leads';
+import { projectionsCaughtUp } from './support/projections';
 
 // Bad input on the lead forms: each message next to its field, no server error, nothing stored.
 
@@ -14,12 +15,7 @@ function noServerErrors(page: Page) {
 }
 
 async function searchFinds(page: Page, text: string): Promise<string[]> {
-  await expect
-    .poll(async () => {
-      const status = (await (await page.request.get('/api/projections/status')).json()) as { projections: { name: string; eventsBehind: number }[] };
-      return status.projections.find((projection) => projection.name === 'search-terms')?.eventsBehind;
-    }, { timeout: 15_000 })
-    .toBe(0);
+  await projectionsCaughtUp(['search-terms']);
   const found = (await (await page.request.get(`/api/search?q=${encodeURIComponent(text)}`)).json()) as { results: { name: string }[] };
   return found.results.map((result) => result.name);
 }

@@ -47,7 +47,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/export': { capability: 'export', credentials: 'session-or-token', probe: (t) => ({ path: `/api/export?lead=${t.leadId}` }), otherTenant: 'own-tenant' },
   'GET /api/export/count': { capability: 'export', credentials: 'session-or-token', probe: (t) => ({ path: `/api/export/count?lead=${t.leadId}` }), otherTenant: 'own-tenant' },
   'GET /api/imports/[id]': { capability: 'work-leads', probe: (t) => ({ path: `/api/imports/${t.importId}` }), otherTenant: 'refused' },
-  'GET /api/projections/status': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
+  'GET /api/projections/status': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  // For load balancers: ok or not, nothing else.
+  'GET /api/health': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
   'GET /api/queue/count': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   'GET /api/search': { capability: 'work-leads', probe: (t) => ({ path: `/api/search?q=${encodeURIComponent(t.leadName)}` }), otherTenant: 'own-tenant' },
   'POST /api/commands': { capability: 'work-leads', credentials: 'token', probe: (t) => ({ body: leadCommand(t) }), otherTenant: 'refused' },
@@ -63,6 +65,8 @@ const ACCESS: Record<string, Access> = {
   'app/(app)/import/actions.ts#runImport': { capability: 'work-leads', probe: (t) => ({ input: importRows(t) }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#addUser': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate User', email: `gate-${randomUUID()}@example.com`, password: 'a-long-password', role: 'agent' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#changeUserRole': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, role: 'admin' } }), otherTenant: 'refused' },
+  'app/(app)/admin/users/actions.ts#deactivateUser': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, reason: 'Gate probe' } }), otherTenant: 'refused' },
+  'app/(app)/admin/users/actions.ts#reactivateUser': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, reason: 'Gate probe' } }), otherTenant: 'refused' },
   'app/(app)/admin/tokens/actions.ts#addApiToken': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate token' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/tokens/actions.ts#revokeToken': { capability: 'manage-users', probe: (t) => ({ input: { tokenId: t.tokenId } }), otherTenant: 'refused' },
 
@@ -228,6 +232,7 @@ test('server actions refuse no session, the wrong role, and another tenant', asy
     else expect(other.refused, `${key} as another tenant works on its own tenant: ${other.text.slice(0, 200)}`).toBe(false);
     for (const secret of [targets.leadId, targets.leadName, targets.importId]) expect(other.text, `${key} as another tenant shows tenant A's ${secret}`).not.toContain(secret);
   }
+  // (A deactivation aimed at tenant A's user would have been an event of tenant A.)
   expect(await tenantAEvents(), 'nothing was written to tenant A').toBe(before);
   // Nor did the role change or the revocation aimed at tenant A take effect.
   const users = await (await clients.admin!.get('/admin/users')).text();

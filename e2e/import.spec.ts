@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../lib/imports/csv';
 import { importIdFor, rowLeadId } from '../lib/imports/import-ids';
 import { guessMapping, toRecords } from '../lib/imports/mapping';
 import { logIn, USERS } from './support/auth';
+import { projectionsCaughtUp } from './support/projections';
 
 // leads-mixed.csv: three good rows (lines 2-4), then a bad phone, a bad email, a missing name, the
 // phone of the first demo lead (registered as Oscar Brown, +44 7400 101126, since renamed) and the
@@ -22,18 +23,10 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(() => page.context().close());
 
-/**
- * The search index is a read model that follows the log: wait until it has caught up. (It reads
- * behind the oldest open transaction of the whole PostgreSQL server, so a long one elsewhere slows it.)
- */
-async function searchIndexCaughtUp(request: APIRequestContext) {
-  await expect
-    .poll(async () => {
-      const { projections } = (await (await request.get('/api/projections/status')).json()) as { projections: { eventsBehind: number }[] };
-      return projections.every((projection) => projection.eventsBehind === 0);
-    }, { timeout: 60_000 })
-    .toBe(true);
-}
+// The search index is a read model that follows the log: searchIndexCaughtUp waits until it has
+// caught up. (It reads behind the oldest open transaction of the whole PostgreSQL server, so a
+// long one elsewhere slows it.)
+const searchIndexCaughtUp = () => projectionsCaughtUp(undefined, { timeout: 60_000 });
 
 function fixtureLeadIds(): string[] {
   const parsed = parseCsv(fs.readFileSync(FIXTURE, 'utf8'));
@@ -62,7 +55,7 @@ async function importAndWait() {
 }
 
 test('the preview maps the columns by their names and lists each problem on its row', async () => {
-  await searchIndexCaughtUp(page.request);
+  await searchIndexCaughtUp();
   await uploadFixture();
 
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('0');

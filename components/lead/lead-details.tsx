@@ -9,7 +9,7 @@ import { OwnerEditor } from './owner-editor';
 import { StatusEditor } from './status-editor';
 
 /** The Details tab: every edit an agent makes on a lead. Keys reset an editor when its value changes underneath it. */
-export function LeadDetails({ lead, owners }: { lead: LeadNow; owners: readonly Person[] }) {
+export function LeadDetails({ lead, owners, ownerName }: { lead: LeadNow; owners: readonly Person[]; ownerName: string | null }) {
   return (
     <div className={styles.grid}>
       <section aria-labelledby="contact-heading" className={styles.card}>
@@ -23,7 +23,7 @@ export function LeadDetails({ lead, owners }: { lead: LeadNow; owners: readonly 
           <h2 id="work-heading">Status and callback</h2>
           <StatusEditor key={lead.status} status={lead.status} />
           <FollowUpEditor key={`${lead.status}-${lead.followUpAt}`} status={lead.status} followUpAt={lead.followUpAt} />
-          <OwnerEditor key={lead.ownerId ?? 'nobody'} ownerId={lead.ownerId} owners={owners} />
+          <OwnerEditor key={lead.ownerId ?? 'nobody'} ownerId={lead.ownerId} ownerName={ownerName} owners={owners} />
         </section>
         <section aria-labelledby="call-heading" className={styles.card}>
           <h2 id="call-heading">Log a call</h2>

@@ -5,8 +5,13 @@ import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
-/** Assign the lead to someone of the tenant who works leads, or to nobody. */
-export function OwnerEditor({ ownerId, owners }: { ownerId: string | null; owners: readonly Person[] }) {
+/**
+ * Assign the lead to someone of the tenant who works leads, or to nobody. An owner who may no
+ * longer own leads (deactivated, or in a role that does not work leads) still shows as the current
+ * one, but cannot be chosen again.
+ */
+export function OwnerEditor({ ownerId, ownerName, owners }: { ownerId: string | null; ownerName: string | null; owners: readonly Person[] }) {
+  const former = ownerId && !owners.some((owner) => owner.id === ownerId) ? ownerId : null;
   const [chosen, setChosen] = useState(ownerId ?? '');
   const { save, pending, error, reset } = useLeadCommand();
   const message = error?.fields?.ownerId ?? error?.message;
@@ -31,6 +36,7 @@ export function OwnerEditor({ ownerId, owners }: { ownerId: string | null; owner
         }}
       >
         <option value="">Nobody</option>
+        {former && <option value={former} disabled>{ownerName ?? former} (may no longer own leads)</option>}
         {owners.map((owner) => (
           <option key={owner.id} value={owner.id}>{owner.name}</option>
         ))}

@@ -35,8 +35,9 @@ const commandRequest = z.discriminatedUnion('type', commandBodies as unknown as 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const refusals = {
   '400': json(errorBody, 'A bad field, header or parameter, each named in `fields`; nothing was stored.'),
-  '401': json(errorBody, 'No API token, or one that is malformed, unknown or revoked.'),
+  '401': json(errorBody, 'No API token, or one that is malformed, unknown, revoked or expired, or whose creator has been deactivated.'),
   '403': json(errorBody, 'The token\u2019s scopes do not allow this.'),
+  '429': json(errorBody, '`rate-limited`: more requests a minute than the token may make; try again after Retry-After seconds. Nothing was stored.'),
 };
 
 export function openApiDocument() {

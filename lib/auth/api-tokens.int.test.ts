@@ -7,7 +7,7 @@ import { GET as exportRoute } from '@/app/api/export/route';
 import { describeError } from '@/lib/present/error-text';
 import { freshId, testDb } from '@/lib/testing/database';
 import { routeContext } from '@/lib/testing/sessions';
-import { createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from './api-tokens';
+import { checkApiToken, createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from './api-tokens';
 
 const db = testDb();
 const store = createEventStore(db);
@@ -91,5 +91,56 @@ describe('API tokens', () => {
     const { summary } = await createApiToken(db, mine.tenantId, 'adam', { name: 'Mine' });
     expect(describeError(await revokeApiToken(db, theirs.tenantId, summary.id).catch((error) => error))).toMatch(/No such active token/);
     expect(await verifyApiToken(db, (await createApiToken(db, mine.tenantId, 'adam', { name: 'x' })).token)).not.toBeNull();
+  });
+
+  it('expire after the lifetime chosen at creation, 90 days unless told, and are then refused with 401 saying so', async () => {
+    const { tenantId } = await tenantWithEvent();
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const created = days(91);
+    const old = await createApiToken(db, tenantId, 'adam', { name: 'Old BI' }, { now: created });
+    expect(old.summary.expiresAt).toEqual(new Date(created.getTime() + 90 * 86_400_000));
+    const response = await apiGet(`Bearer ${old.token}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect((await response.json()).error).toMatchObject({ kind: 'unauthenticated', message: expect.stringMatching(/^This API token expired at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/) });
+    expect(await checkApiToken(db, old.token)).toMatchObject({ ok: false, reason: 'expired' });
+
+    const month = await createApiToken(db, tenantId, 'adam', { name: 'Monthly', expires: '30' }, { now: days(29) });
+    expect((await apiGet(`Bearer ${month.token}`)).status).toBe(200);
+    expect((await apiGet(`Bearer ${month.token}`)).status).toBe(200);
+    const expired = await createApiToken(db, tenantId, 'adam', { name: 'Monthly', expires: '30' }, { now: days(31) });
+    expect((await apiGet(`Bearer ${expired.token}`)).status).toBe(401);
+    // Listed with its expiry, like revoked ones with their revocation.
+    expect((await listApiTokens(db, tenantId)).find((token) => token.id === old.summary.id)).toMatchObject({ expiresAt: old.summary.expiresAt });
+  });
+
+  it('take 30, 90 or 365 days or a date up to a year ahead (valid to the end of that UTC day), and refuse anything else by field', async () => {
+    const tenantId = freshId('tenant');
+    const now = new Date('2026-06-10T15:30:00Z');
+    const expiry = async (expires: unknown) => (await createApiToken(db, tenantId, 'adam', { name: 'x', expires }, { now })).summary.expiresAt.toISOString();
+    expect(await expiry('30')).toBe('2026-07-10T15:30:00.000Z');
+    expect(await expiry('365')).toBe('2027-06-10T15:30:00.000Z');
+    expect(await expiry('2026-12-31')).toBe('2027-01-01T00:00:00.000Z');
+    expect(await expiry('2027-06-10')).toBe('2027-06-11T00:00:00.000Z');
+    for (const [expires, message] of [
+      ['never', /Choose 30, 90 or 365 days, or a date/], ['7', /Choose 30, 90 or 365/], [30, /Choose 30, 90 or 365/], ['2026-02-30', /Choose/],
+      ['toString', /Choose/], ['2026-06-10', /after today/], ['2026-06-01', /after today/], ['2027-06-12', /at most a year/],
+    ] as const) {
+      const refused = await createApiToken(db, tenantId, 'adam', { name: 'x', expires }, { now }).catch((error) => error);
+      expect(refused, String(expires)).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).issues, String(expires)).toEqual([{ field: 'expires', message: expect.stringMatching(message) }]);
+    }
+    expect(await db.apiToken.count({ where: { tenantId } })).toBe(4);
+  });
+
+  it('record when they were last used, to the minute, without writing on every request', async () => {
+    const { tenantId } = await tenantWithEvent();
+    const first = new Date('2030-01-01T10:00:00Z');
+    const { token, summary } = await createApiToken(db, tenantId, 'adam', { name: 'Dialer' }, { now: new Date('2029-12-31T10:00:00Z') });
+    await checkApiToken(db, token, { now: first });
+    await checkApiToken(db, token, { now: new Date('2030-01-01T10:00:30Z') });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: summary.id } })).lastUsedAt).toEqual(first);
+    await checkApiToken(db, token, { now: new Date('2030-01-01T10:01:01Z') });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: summary.id } })).lastUsedAt).toEqual(new Date('2030-01-01T10:01:01Z'));
   });
 });

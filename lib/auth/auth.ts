@@ -1,11 +1,14 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/limits/client-address';
+import { isUserDeactivated } from '@/lib/read/event-log/staff-access';
 
 // Email and password accounts with httpOnly, SameSite=Lax session cookies. Nobody signs up: admins
-// create users (lib/auth/users.ts). Login attempts are rate limited per client across processes.
+// create users (lib/auth/users.ts). Logins are rate limited at the auth route (lib/gate/login-limits.ts).
 const baseURL = process.env.BETTER_AUTH_URL;
 
 /** The app's own origin, under both names a local browser may use for it. */
@@ -29,14 +32,27 @@ export const auth = betterAuth({
     },
   },
   session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
-  rateLimit: {
-    enabled: process.env.LEADSTREAM_LOGIN_RATE_LIMIT !== 'off',
-    storage: 'database',
-    modelName: 'rateLimit',
-    window: 60,
-    max: 300,
-    customRules: { '/sign-in/email': { window: 60, max: Number(process.env.LEADSTREAM_LOGIN_ATTEMPTS ?? 10) } },
+  databaseHooks: {
+    session: {
+      create: {
+        // A deactivated user's right password opens no session (lib/staff); the gate refuses any
+        // session they still hold.
+        async before(session) {
+          const user = await db().user.findUnique({ where: { id: session.userId }, select: { tenantId: true } });
+          if (user && (await isUserDeactivated(db(), user.tenantId, session.userId))) {
+            throw new APIError('FORBIDDEN', { message: 'This account has been deactivated: ask an administrator.', code: 'ACCOUNT_DEACTIVATED' });
+          }
+        },
+      },
+    },
   },
-  advanced: { defaultCookieAttributes: { sameSite: 'lax', httpOnly: true } },
+  // Logins are limited by lib/gate/login-limits.ts, per account and per trusted client address;
+  // better-auth's own limiter would read the address from X-Forwarded-For as any client sends it.
+  rateLimit: { enabled: false },
+  advanced: {
+    defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
+    // The address sessions record: the one the login limit believes, set by the auth route.
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+  },
   plugins: [nextCookies()],
 });

@@ -8,8 +8,10 @@ import { headers } from 'next/headers';
 import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
 import { cache } from 'react';
 import type { Capability } from '@/lib/auth/roles';
+import type { LimitName } from '@/lib/limits/settings';
 import { identify, isRefusal, type Credentials } from './credentials';
 import { toActionError } from './errors';
+import { rateLimitRefusal } from './limits';
 import { allowed, type CurrentUser, type Principal, type TokenCaller } from './principal';
 import { errorResponse, type ActionResult } from './result';
 
@@ -38,14 +40,20 @@ export function action<Output>(capability: Capability, handler: (user: CurrentUs
 /** What Next hands a route handler besides the request: the dynamic segments of its path. */
 export type RouteContext<Params> = { params: Promise<Params> };
 
-type RouteSpec = { readonly capability: Capability; readonly credentials?: Credentials };
+type RouteSpec = {
+  readonly capability: Capability;
+  readonly credentials?: Credentials;
+  /** The rate limit the caller's requests count against (lib/limits/settings.ts). */
+  readonly limit?: LimitName;
+};
 type RouteHandler<Caller, Params> = (caller: Caller, request: Request, context: RouteContext<Params>) => Promise<Response>;
 type Route<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
 
 /**
  * A route handler for callers with `capability`: logged-in users by role (the default), API tokens
- * by scope (`credentials: 'token'`), or either. Refusals and errors are JSON `{ error }` with the
- * status their kind calls for.
+ * by scope (`credentials: 'token'`), or either. With `limit`, each caller's requests count against
+ * that rate limit (429 with Retry-After beyond it). Refusals and errors are JSON `{ error }` with
+ * the status their kind calls for.
  */
 export function route<Params = Record<string, never>>(spec: RouteSpec & { credentials: 'token' }, handler: RouteHandler<TokenCaller, Params>): Route<Params>;
 export function route<Params = Record<string, never>>(spec: RouteSpec & { credentials: 'session-or-token' }, handler: RouteHandler<Principal, Params>): Route<Params>;
@@ -58,6 +66,8 @@ export function route<Params>(spec: RouteSpec, handler: RouteHandler<never, Para
       if (!allowed(caller, spec.capability)) {
         return errorResponse({ kind: 'forbidden', message: caller.kind === 'token' ? 'This API token\u2019s scopes do not allow this.' : NOT_FOR_ROLE });
       }
+      const limited = spec.limit ? await rateLimitRefusal(spec.limit, caller) : null;
+      if (limited) return errorResponse(limited.error, limited.headers);
       return await handler(caller as never, request, context);
     } catch (error) {
       unstable_rethrow(error);

@@ -35,6 +35,9 @@ const TEXT: Record<string, Text> = {
   'user.not-found': () => 'No such user in your organisation',
   'user.email-taken': () => 'A user with this email already exists',
   'user.own-role': () => 'You cannot change your own role: ask another admin.',
+  'user.own-deactivation': () => 'You cannot deactivate yourself: ask another admin.',
+  'user.already-deactivated': () => 'This user is already deactivated',
+  'user.not-deactivated': () => 'This user is active: only a deactivated user can be reactivated',
   'analytics.no-section': ({ section, sections }) => `No analytics section "${section}": use one of ${sections}.`,
 };
 

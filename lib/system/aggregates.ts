@@ -3,8 +3,10 @@
 import type { AnyAggregate } from '@/lib/commands/aggregate';
 import { importAggregate } from '@/lib/imports/aggregate';
 import { leadAggregate } from '@/lib/leads/aggregate';
+import { staffAggregate } from '@/lib/staff/aggregate';
 
 export const AGGREGATES: readonly AnyAggregate[] = [
   leadAggregate,
   importAggregate,
+  staffAggregate,
 ];

@@ -9,4 +9,4 @@ export const dynamic = 'force-dynamic';
  * `Idempotency-Key: <command id>` and `{ type, leadId, expectedVersion, data }`: one lead command,
  * as an agent would issue it. See /api/openapi.json and the README.
  */
-export const POST = route({ capability: 'work-leads', credentials: 'token' }, (caller, request) => commandResponse(system(), caller, request));
+export const POST = route({ capability: 'work-leads', credentials: 'token', limit: 'commands' }, (caller, request) => commandResponse(system(), caller, request));

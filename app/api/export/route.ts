@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * after `after`, in position order, streamed; for users whose role exports and for API tokens with
  * the `export` scope. See docs/export.md.
  */
-export const GET = route({ capability: 'export', credentials: 'session-or-token' }, async (caller, request) => {
+export const GET = route({ capability: 'export', credentials: 'session-or-token', limit: 'export' }, async (caller, request) => {
   const params = exportParamsFor(request, caller.tenantId);
   if (params instanceof Response) return params;
   const { exportsPerCaller, exportsPerTenant, exportStallMs } = settings();

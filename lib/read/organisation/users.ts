@@ -1,20 +1,28 @@
 import 'server-only';
 // The people of a tenant, and the API tokens that act for it: one query for each thing a screen
-// asks about them, and one definition of who may own leads (a user whose role works leads).
+// asks about them, and one definition of who may own leads (an active user whose role works leads).
+// Deactivated users stay: their names still show wherever they acted.
 import { can } from '@/lib/auth/roles';
 import type { Db } from '@/lib/db/client';
 import { tokenActor } from '@/lib/gate/principal';
+import { deactivatedUserIds } from '@/lib/read/event-log/staff-access';
 
-export type TenantUser = { readonly id: string; readonly name: string; readonly email: string; readonly role: string };
+export type TenantUser = {
+  readonly id: string; readonly name: string; readonly email: string; readonly role: string;
+  /** False once an admin has deactivated them (lib/staff). */
+  readonly active: boolean;
+};
 export type Person = { readonly id: string; readonly name: string };
 
-/** Every user of the tenant, by name. */
-export function tenantUsers(db: Db, tenantId: string): Promise<TenantUser[]> {
-  return db.user.findMany({ where: { tenantId }, select: { id: true, name: true, email: true, role: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+/** Every user of the tenant, by name, deactivated ones included. */
+export async function tenantUsers(db: Db, tenantId: string): Promise<TenantUser[]> {
+  const users = await db.user.findMany({ where: { tenantId }, select: { id: true, name: true, email: true, role: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  const deactivated = await deactivatedUserIds(db, tenantId, users.map((user) => user.id));
+  return users.map((user) => ({ ...user, active: !deactivated.has(user.id) }));
 }
 
-/** Who a lead may be assigned to: the users whose role works leads. */
-export const assignable = (users: readonly TenantUser[]): TenantUser[] => users.filter((user) => can(user.role, 'work-leads'));
+/** Who a lead may be assigned to: the active users whose role works leads. */
+export const assignable = (users: readonly TenantUser[]): TenantUser[] => users.filter((user) => user.active && can(user.role, 'work-leads'));
 
 export async function assignableUsers(db: Db, tenantId: string): Promise<Person[]> {
   return assignable(await tenantUsers(db, tenantId)).map(({ id, name }) => ({ id, name }));

@@ -11,7 +11,7 @@ import { system } from '@/lib/system/server';
 export const addApiToken = action('manage-users', async (admin, input) => {
   const { token, summary } = await createApiToken(system().db, admin.tenantId, admin.id, input);
   revalidatePath('/admin/tokens');
-  return { id: summary.id, token, name: summary.name, prefix: summary.prefix, scopes: summary.scopes };
+  return { id: summary.id, token, name: summary.name, prefix: summary.prefix, scopes: summary.scopes, expiresAt: summary.expiresAt.toISOString() };
 });
 
 const revocation = z.strictObject({ tokenId: z.uuid({ error: 'Token is required' }) });

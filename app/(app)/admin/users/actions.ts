@@ -1,8 +1,10 @@
 'use server';
-// Admins manage the users of their own organisation: the tenant is always the admin's.
+// Admins manage the users of their own organisation: the tenant is always the admin's. Deactivating
+// someone (they left) ends their access at once and keeps their leads and history; it is audited.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createUser, setUserRole } from '@/lib/auth/users';
+import { changeUserAccess } from '@/lib/commands/staff-service';
 import { IllegalStateError } from '@/lib/errors';
 import { action } from '@/lib/gate';
 import { parseInput } from '@/lib/input/validation';
@@ -23,4 +25,16 @@ export const changeUserRole = action('manage-users', async (admin, input) => {
   await setUserRole(system().db, admin.tenantId, userId, role);
   revalidatePath('/admin/users');
   return { userId };
+});
+
+export const deactivateUser = action('manage-users', async (admin, input) => {
+  const outcome = await changeUserAccess(system(), admin, 'deactivate', input);
+  revalidatePath('/admin/users');
+  return outcome;
+});
+
+export const reactivateUser = action('manage-users', async (admin, input) => {
+  const outcome = await changeUserAccess(system(), admin, 'reactivate', input);
+  revalidatePath('/admin/users');
+  return outcome;
 });

@@ -5,7 +5,7 @@ import { system } from '@/lib/system/server';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/export/count?<the export's filters>: `{ count, lastPosition }` of the matching events. */
-export const GET = route({ capability: 'export', credentials: 'session-or-token' }, async (caller, request) => {
+export const GET = route({ capability: 'export', credentials: 'session-or-token', limit: 'export-count' }, async (caller, request) => {
   const params = exportParamsFor(request, caller.tenantId);
   if (params instanceof Response) return params;
   return exportCount(system(), caller.tenantId, params);
