@@ -3,7 +3,7 @@
 import type { InterveningChange } from '@/lib/errors';
 
 export type ActionError = {
-  kind: 'unauthenticated' | 'forbidden' | 'validation' | 'illegal-state' | 'not-found' | 'conflict' | 'concurrency' | 'busy' | 'unexpected';
+  kind: 'unauthenticated' | 'forbidden' | 'validation' | 'illegal-state' | 'not-found' | 'conflict' | 'concurrency' | 'too-large' | 'busy' | 'unexpected';
   message: string;
   /** Field name to message, for errors shown next to a form field. */
   fields?: Record<string, string>;
@@ -24,6 +24,7 @@ export const STATUS: Record<ActionError['kind'], number> = {
   conflict: 409,
   concurrency: 409,
   'illegal-state': 422,
+  'too-large': 413,
   busy: 503,
   unexpected: 500,
 };
