@@ -27,3 +27,14 @@ test('a server action refuses a body over 256 KB with 413, and stores nothing', 
   expect(long.text).toContain('Source must be at most 100 characters');
   await agent.dispose();
 });
+
+test('the login endpoint refuses a body over 16 KB with 413 before better-auth reads it, and still logs people in', async ({ playwright, baseURL }) => {
+  const visitor = await httpClient(playwright, baseURL!);
+  const response = await visitor.post('/api/auth/sign-in/email', { data: { email: USERS.agent, password: 'x'.repeat(20_000) } });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error).toEqual({ kind: 'too-large', message: 'At most 16 KB may be sent here; this request is larger.' });
+  // Logging in goes through the same endpoint: httpClient throws if it does not work.
+  const agent = await httpClient(playwright, baseURL!, USERS.agent);
+  expect((await agent.get('/api/auth/get-session')).status()).toBe(200);
+  await Promise.all([agent.dispose(), visitor.dispose()]);
+});

@@ -5,7 +5,10 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema;
 
 const document = openApiDocument() as unknown as {
   components: { schemas: Record<string, JsonSchema> };
-  paths: Record<string, { post?: { description: string; responses: Record<string, unknown> } }>;
+  paths: Record<string, {
+    post?: { description: string; responses: Record<string, unknown> };
+    get?: { parameters: { name: string; description?: string }[] };
+  }>;
 };
 const dataOf = (command: string) => document.components.schemas[`${command}Command`]!.properties!.data!.properties!;
 
@@ -27,5 +30,10 @@ describe('the OpenAPI document', () => {
     const commands = document.paths['/api/commands']!.post!;
     expect(commands.description).toContain('The body is at most 64 KB.');
     expect(commands.responses).toHaveProperty('413');
+  });
+
+  it('offers the export\u2019s CSV for spreadsheets as a parameter, and says what it does', () => {
+    const spreadsheet = document.paths['/api/export']!.get!.parameters.find((parameter) => parameter.name === 'spreadsheet');
+    expect(spreadsheet?.description).toMatch(/starts with a single quote/);
   });
 });

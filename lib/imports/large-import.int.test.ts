@@ -1,11 +1,16 @@
 // A real lead list's size through the import's route handlers: 100,000 rows and more than 20 MB,
 // streamed as the request body (as the browser sends the file), previewed over the whole file,
 // then imported to the end in batches, every lead through the command handler.
+//
+// Registering a lead costs the command handler about 3 ms of one core here (300 leads a second), so
+// 100,000 valid rows take 6 to 10 minutes: by default the list holds 2,000 good rows among 100,000
+// (every 50th), which checks and streams the whole file and registers 2,000 leads in seconds.
+// LEADSTREAM_LARGE_IMPORT=full makes every row good and imports all 100,000.
 import { describe, expect, it, vi } from 'vitest';
 import { GET as progressRoute, POST as startRoute } from '@/app/api/imports/[id]/route';
 import { POST as previewRoute } from '@/app/api/imports/route';
 import { freshId, testDb } from '@/lib/testing/database';
-import { leadListChunks } from '@/lib/testing/lead-list';
+import { leadListChunks, type LeadListOptions } from '@/lib/testing/lead-list';
 import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
 import type { UploadPreview } from './upload';
 
@@ -14,11 +19,13 @@ vi.mock('next/server', async (original) => ({ ...(await original<typeof import('
 
 const db = testDb();
 const ROWS = 100_000;
-const BAD_ROWS = [17, 50_000, 99_999];
+const GOOD_EVERY = process.env.LEADSTREAM_LARGE_IMPORT === 'full' ? 1 : 50;
+const BAD_ROWS = [0, 50_000, 99_950];
+const VALID = ROWS / GOOD_EVERY - BAD_ROWS.length;
 
 /** The file as the browser streams it: generated in 64 KB pieces, never held whole. */
-function upload(ownerEmail: string): { body: ReadableStream<Uint8Array>; sent: () => number } {
-  const chunks = leadListChunks({ rows: ROWS, badRows: BAD_ROWS, ownerEmail });
+function upload(list: LeadListOptions): { body: ReadableStream<Uint8Array>; sent: () => number } {
+  const chunks = leadListChunks(list);
   const encoder = new TextEncoder();
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -43,20 +50,22 @@ describe('a list of 100,000 rows and more than 20 MB', () => {
     const tenantId = freshId('tenant');
     const agent = await loggedIn(db, tenantId, 'agent');
     const ownerEmail = (await db.user.findUniqueOrThrow({ where: { id: agent.userId }, select: { email: true } })).email;
+    const list: LeadListOptions = { rows: ROWS, badRows: BAD_ROWS, goodEvery: GOOD_EVERY, ownerEmail };
 
     let started = performance.now();
-    const first = upload(ownerEmail);
+    const first = upload(list);
     const previewResponse = await previewRoute(post(agent, '/api/imports', first.body), routeContext());
     const preview = (await previewResponse.json()) as UploadPreview;
-    console.log(`preview of ${ROWS} rows, ${(first.sent() / 1024 / 1024).toFixed(1)} MB: ${seconds(started)}, heap ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`);
+    console.log(`preview of ${ROWS} rows, ${(first.sent() / 1024 / 1024).toFixed(1)} MB: ${seconds(started)}`);
     expect(previewResponse.status).toBe(200);
     expect(first.sent()).toBeGreaterThan(20 * 1024 * 1024);
-    expect(preview).toMatchObject({ rows: ROWS, validRows: ROWS - BAD_ROWS.length });
+    expect(preview).toMatchObject({ rows: ROWS, validRows: VALID });
     expect(preview.sample).toHaveLength(100);
-    expect(preview.problems.map((row) => row.index)).toEqual(BAD_ROWS);
+    expect(preview.problems).toHaveLength(GOOD_EVERY === 1 ? BAD_ROWS.length : 100);
+    expect(preview.problems[0]).toMatchObject({ index: 0, errors: ['"12345" is not a valid phone number'] });
 
     started = performance.now();
-    const second = upload(ownerEmail);
+    const second = upload(list);
     const startResponse = await startRoute(post(agent, `/api/imports/${preview.importId}?fileName=spring-list.csv`, second.body), routeContext({ id: preview.importId }));
     console.log(`upload and start: ${seconds(started)}`);
     expect(startResponse.status).toBe(202);
@@ -67,16 +76,16 @@ describe('a list of 100,000 rows and more than 20 MB', () => {
     const seen: number[] = [];
     for (let state = await progress(); state.state === 'running'; state = await progress()) {
       seen.push(state.done);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await run;
     const end = await progress();
-    console.log(`import run: ${seconds(started)} (${Math.round(ROWS / ((performance.now() - started) / 1000))} rows/s), progress polled ${seen.length} times`);
-    expect(end).toMatchObject({ state: 'completed', done: ROWS - BAD_ROWS.length, total: ROWS - BAD_ROWS.length, imported: ROWS - BAD_ROWS.length, skipped: BAD_ROWS.length });
+    console.log(`import run of ${VALID} leads: ${seconds(started)} (${Math.round(VALID / ((performance.now() - started) / 1000))} leads/s)`);
+    expect(end).toMatchObject({ state: 'completed', done: VALID, total: VALID, imported: VALID, skipped: ROWS - VALID });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(await db.leadView.count({ where: { tenantId } })).toBe(ROWS - BAD_ROWS.length);
-    // Every 1,000th row names the agent as its owner; row 50,000 is one of the bad rows.
-    expect(await db.leadView.count({ where: { tenantId, ownerId: agent.userId } })).toBe(ROWS / 1000 - 1);
+    expect(await db.leadView.count({ where: { tenantId } })).toBe(VALID);
+    // Every 1,000th row names the agent as its owner; rows 0 and 50,000 are among the bad rows.
+    expect(await db.leadView.count({ where: { tenantId, ownerId: agent.userId } })).toBe(ROWS / 1000 - 2);
   }, 30 * 60_000);
 });

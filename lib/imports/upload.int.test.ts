@@ -108,6 +108,7 @@ describe('importing a CSV file through the route handlers', () => {
     expect((await preview(agent, body('Name\n"Jane\n'))).body.error.fields.file).toMatch(/^The file is not a valid CSV file/);
     expect((await preview(agent, body(file), '?mapping=9,,,,')).body.error.fields.mapping).toBe('Name: the file has no column 9 (it has 4, counted from 0)');
     expect((await start(agent, randomUUID(), body(file), 'fileName=')).body.error.fields.fileName).toBe('fileName: the file needs a name');
+    expect((await start(agent, 'not-an-import', body(file))).body.error).toMatchObject({ kind: 'not-found', message: 'No such import' });
   });
 
   it('refuses a file over 64 MB with 413 before reading it, and stops reading one that does not say its size', async () => {

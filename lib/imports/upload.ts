@@ -4,6 +4,7 @@ import 'server-only';
 // preview named <id>. Each reads its upload as it arrives, at most MAX_FILE_BYTES of it, into a
 // spool file of mapped rows (lib/imports/spool.ts) that the checks and the import read back.
 import { z } from 'zod';
+import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/gate';
 import { errorResponse } from '@/lib/gate/result';
 import { BodyTooLargeError, bodyChunks, byteSize } from '@/lib/input/body';
@@ -49,6 +50,8 @@ export async function importStartResponse(
   background: (run: () => Promise<void>) => void,
 ): Promise<Response> {
   const { fileName, mapping } = parseInput(startParams, Object.fromEntries(new URL(request.url).searchParams));
+  // Not an id any preview gives: refused before the upload is read.
+  if (!z.uuid().safeParse(importId).success) throw new NotFoundError('import.not-found');
   const spool = await spoolRequest(request, user.tenantId, mapping);
   if (spool instanceof Response) return spool;
   let handedOver = false;

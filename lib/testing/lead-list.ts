@@ -6,6 +6,8 @@ export type LeadListOptions = {
   readonly rows: number;
   /** Rows whose phone (or, without phones, email) is not one: they are reported, not imported. */
   readonly badRows?: readonly number[];
+  /** Only every n-th row is good, the others have an email that is not one (a list mostly of rejects). */
+  readonly goodEvery?: number;
   /** Mobiles 07400 100000 onwards; without them each lead has only an email. */
   readonly phones?: boolean;
   /** Makes the emails of this list its own. */
@@ -16,10 +18,11 @@ export type LeadListOptions = {
 
 export const LEAD_LIST_HEADER = 'Name,Phone,Email,Source,Owner,Address,Notes\r\n';
 
-export function leadListRow(i: number, { badRows = [], phones = true, tag = 'list', ownerEmail = '' }: Omit<LeadListOptions, 'rows'>): string {
+export function leadListRow(i: number, { badRows = [], goodEvery = 1, phones = true, tag = 'list', ownerEmail = '' }: Omit<LeadListOptions, 'rows'>): string {
+  const reject = i % goodEvery !== 0;
   const bad = badRows.includes(i);
-  const phone = !phones ? '' : bad ? '12345' : `07400 ${String(100_000 + i).padStart(6, '0')}`;
-  const email = !phones && bad ? 'not-an-email' : `${tag}.lead${i}@example.com`;
+  const phone = !phones || reject ? '' : bad ? '12345' : `07400 ${String(100_000 + i).padStart(6, '0')}`;
+  const email = reject ? `${tag}.lead${i}.example.com` : !phones && bad ? 'not-an-email' : `${tag}.lead${i}@example.com`;
   const address = `${i % 300} Harbour Street, Flat ${i % 40}, Portsmouth PO${i % 9} ${i % 10}AB, United Kingdom`;
   const notes = `Bought list spring ${2026 - (i % 3)}; prefers calls after 5pm; interested in plan ${i % 7}, ask for the manager`;
   return `Lead ${i} Example,${phone},${email},Spring list,${i % 1000 === 0 ? ownerEmail : ''},"${address}","${notes}"\r\n`;

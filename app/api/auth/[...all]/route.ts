@@ -1,4 +1,25 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { auth } from '@/lib/auth/auth';
+import { errorResponse } from '@/lib/gate/result';
+import { BodyTooLargeError, bodyText, byteSize } from '@/lib/input/body';
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handler = toNextJsHandler(auth);
+
+// Logging in and out sends an email and a password at most; better-auth reads whatever it is sent.
+const AUTH_BODY_LIMIT = 16 * 1024;
+
+export const GET = handler.GET;
+
+/** better-auth's endpoints, given the body only once it is known to be at most 16 KB. */
+export async function POST(request: Request): Promise<Response> {
+  let body: string;
+  try {
+    body = await bodyText(request, AUTH_BODY_LIMIT);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return errorResponse({ kind: 'too-large', message: `At most ${byteSize(AUTH_BODY_LIMIT)} may be sent here; this request is larger.` });
+  }
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  return handler.POST(new Request(request.url, { method: 'POST', headers, body: body || undefined, signal: request.signal }));
+}
