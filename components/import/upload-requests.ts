@@ -1,7 +1,7 @@
 // The import's two requests from the browser, each sending the picked file as the body: the
 // browser streams it from disk, and the server reads it as it arrives (app/api/imports).
 import { mappingParam, type ColumnMapping } from '@/lib/imports/mapping';
-import type { UploadPreview, UploadStarted } from '@/lib/imports/upload';
+import type { UploadPreview, UploadStarted } from '@/lib/api/imports';
 
 /** A refusal, with `file` set when it is about the file itself (shown next to the file picker). */
 export class UploadError extends Error {

@@ -12,7 +12,7 @@ import { POST as previewRoute } from '@/app/api/imports/route';
 import { freshId, testDb } from '@/lib/testing/database';
 import { leadListChunks, type LeadListOptions } from '@/lib/testing/lead-list';
 import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
-import type { UploadPreview } from './upload';
+import type { UploadPreview } from '@/lib/api/imports';
 
 const background = vi.hoisted(() => [] as (() => Promise<void>)[]);
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: (task: () => Promise<void>) => background.push(task) }));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
 import { route } from '@/lib/gate';
 import { importProgress } from '@/lib/imports/run-import';
-import { importStartResponse } from '@/lib/imports/upload';
+import { importStartResponse } from '@/lib/api/imports';
 import { actorNames } from '@/lib/read/organisation/users';
 import { system } from '@/lib/system/server';
 

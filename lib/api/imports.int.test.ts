@@ -8,7 +8,7 @@ import { GET as progressRoute, POST as startRoute } from '@/app/api/imports/[id]
 import { POST as previewRoute } from '@/app/api/imports/route';
 import { freshId, testDb } from '@/lib/testing/database';
 import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
-import type { UploadPreview, UploadStarted } from './upload';
+import type { UploadPreview, UploadStarted } from './imports';
 
 // What Next's after() would run once the answer is sent: here, run by the test when it chooses.
 const background = vi.hoisted(() => [] as (() => Promise<void>)[]);

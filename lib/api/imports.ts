@@ -2,7 +2,8 @@ import 'server-only';
 // The import's two requests, behind the gate (app/api/imports): `POST /api/imports` checks a CSV
 // file and answers the preview, storing nothing; `POST /api/imports/<id>` imports the file the
 // preview named <id>. Each reads its upload as it arrives, at most MAX_FILE_BYTES of it, into a
-// spool file of mapped rows (lib/imports/spool.ts) that the checks and the import read back.
+// spool file of mapped rows (lib/imports/spool.ts) that the checks and the import read back. For
+// the browser's import page, with a session: the same shape as the command API beside it.
 import { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/gate';
@@ -11,11 +12,11 @@ import { BodyTooLargeError, bodyChunks, byteSize } from '@/lib/input/body';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import type { System } from '@/lib/system';
-import { MAX_FILE_BYTES } from './limits';
-import type { ColumnMapping } from './mapping';
-import { previewImport, type ImportPreview } from './prepare-import';
-import { startImport } from './run-import';
-import { discardSpool, spoolSource, spoolUpload, type Spool } from './spool';
+import { MAX_FILE_BYTES } from '@/lib/imports/limits';
+import type { ColumnMapping } from '@/lib/imports/mapping';
+import { previewImport, type ImportPreview } from '@/lib/imports/prepare-import';
+import { startImport } from '@/lib/imports/run-import';
+import { discardSpool, spoolSource, spoolUpload, type Spool } from '@/lib/imports/spool';
 
 export type UploadPreview = ImportPreview & { readonly headers: readonly string[]; readonly mapping: ColumnMapping };
 export type UploadStarted = { readonly importId: string; readonly rows: number; readonly validRows: number };
