@@ -8,8 +8,13 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // Separate build folders let several checkouts' builds run side by side (NEXT_DIST_DIR=.next-x).
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
+    authInterrupts: true,
+    // Server actions take a lead's fields, a note or a user (SERVER_ACTION_BODY_LIMIT in
+    // lib/input/body.ts says the same; proxy.ts answers a larger declared body with 413).
+    serverActions: { bodySizeLimit: '256kb' },
+  },
 };
 
 export default nextConfig;

@@ -4,6 +4,7 @@ import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { logIn, USERS } from './support/auth';
+import { createLead, digits } from './support/leads';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -108,4 +109,22 @@ test('an admin creates an API token, a BI tool exports with it, and once revoked
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.message).toMatch(/revoked/);
   await api.dispose();
+});
+
+test('the page\u2019s CSV is safe to open in a spreadsheet: a lead named like a formula is text, and the API gives it as stored', async ({ page }) => {
+  const name = `=HYPERLINK("http://evil.example","x${digits(4)}")`;
+  await logIn(page, USERS.manager);
+  await createLead(page, { name, phone: `07400 ${digits(6)}`, email: `formula.${digits(6)}@example.com` });
+  const leadId = /\/leads\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+
+  await page.goto('/export');
+  await page.getByLabel('Lead id').fill(leadId);
+  await expect.poll(() => shownCount(page)).toBe(1);
+  await expect(page.getByRole('group', { name: 'File' })).toContainText('starts with a single quote');
+  const [row] = parse(await downloadExport(page), { columns: true }) as Record<string, string>[];
+  expect(row!['data.name']).toBe(`'${name}`);
+  expect(JSON.parse(row!.data!).name).toBe(name);
+
+  const raw = parse(await (await page.request.get(`/api/export?lead=${leadId}`)).body(), { columns: true }) as Record<string, string>[];
+  expect(raw[0]!['data.name']).toBe(name);
 });

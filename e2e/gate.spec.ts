@@ -33,13 +33,13 @@ type Access = {
   readonly capability: Capability | 'logged-in' | 'public';
   readonly credentials?: 'session' | 'token' | 'session-or-token';
   /** The request the probes send, aimed at tenant A's things. */
-  readonly probe: (targets: Targets) => { path?: string; input?: unknown; body?: unknown };
+  readonly probe: (targets: Targets) => { path?: string; input?: unknown; body?: unknown; csv?: string };
   /** `refused`: another tenant's credentials are refused; `own-tenant`: they work, on their own tenant only. */
   readonly otherTenant: 'refused' | 'own-tenant' | 'public';
 };
 
 const leadCommand = (t: Targets) => ({ type: 'ChangeName', leadId: t.leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: `Taken over ${randomUUID()}` } });
-const importRows = (t: Targets) => ({ fileName: 'gate.csv', records: [[`Gate Row ${randomUUID()}`, t.phone, '', '', '']] });
+const importFile = (t: Targets) => `Name,Phone\nGate Row ${randomUUID()},${t.phone}\n`;
 
 /** Route handlers by `METHOD url`, server actions by `file#export`, pages by url. */
 const ACCESS: Record<string, Access> = {
@@ -50,6 +50,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/projections/status': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   // For load balancers: ok or not, nothing else.
   'GET /api/health': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
+  'POST /api/imports': { capability: 'work-leads', probe: (t) => ({ csv: importFile(t) }), otherTenant: 'own-tenant' },
+  // Another tenant's file never has tenant A's import id: the id is the digest of the tenant and the rows.
+  'POST /api/imports/[id]': { capability: 'work-leads', probe: (t) => ({ path: `/api/imports/${t.importId}?fileName=gate.csv`, csv: importFile(t) }), otherTenant: 'refused' },
   'GET /api/queue/count': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   'GET /api/search': { capability: 'work-leads', probe: (t) => ({ path: `/api/search?q=${encodeURIComponent(t.leadName)}` }), otherTenant: 'own-tenant' },
   'POST /api/commands': { capability: 'work-leads', credentials: 'token', probe: (t) => ({ body: leadCommand(t) }), otherTenant: 'refused' },
@@ -61,8 +64,6 @@ const ACCESS: Record<string, Access> = {
   'app/(app)/leads/actions.ts#registerLead': { capability: 'work-leads', probe: () => ({ input: { type: 'RegisterLead', commandId: randomUUID(), data: { leadId: randomUUID(), name: 'Gate Lead', emails: [`gate-${randomUUID()}@example.com`] } } }), otherTenant: 'own-tenant' },
   'app/(app)/leads/actions.ts#sendLeadCommand': { capability: 'work-leads', probe: (t) => ({ input: leadCommand(t) }), otherTenant: 'refused' },
   'app/(app)/leads/actions.ts#findContactHolders': { capability: 'work-leads', probe: (t) => ({ input: { kind: 'phone', value: t.phone } }), otherTenant: 'own-tenant' },
-  'app/(app)/import/actions.ts#previewImport': { capability: 'work-leads', probe: (t) => ({ input: { records: importRows(t).records } }), otherTenant: 'own-tenant' },
-  'app/(app)/import/actions.ts#runImport': { capability: 'work-leads', probe: (t) => ({ input: importRows(t) }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#addUser': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate User', email: `gate-${randomUUID()}@example.com`, password: 'a-long-password', role: 'agent' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#changeUserRole': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, role: 'admin' } }), otherTenant: 'refused' },
   'app/(app)/admin/users/actions.ts#deactivateUser': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, reason: 'Gate probe' } }), otherTenant: 'refused' },
@@ -123,9 +124,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     type: 'RegisterLead', commandId: randomUUID(), data: { leadId, name: leadName, phones: [phone] },
   });
   expect(registered.ok, registered.text).toBe(true);
-  const imported = actionData<{ importId: string }>(await callAction(clients.agent!, 'app/(app)/import/actions.ts', 'runImport', {
-    fileName: 'gate-a.csv', records: [[`Gate Import ${randomUUID()}`, '', `gate-${randomUUID()}@example.com`, '', '']],
-  }));
+  const importCsv = { data: `Name,Email\nGate Import ${randomUUID()},gate-${randomUUID()}@example.com\n`, headers: { 'Content-Type': 'text/csv' } };
+  const checked = (await (await clients.agent!.post('/api/imports', importCsv)).json()) as { importId: string };
+  const imported = (await (await clients.agent!.post(`/api/imports/${checked.importId}?fileName=gate-a.csv`, importCsv)).json()) as { importId: string };
   const token = (scopes: string[], client = clients.admin!) =>
     callAction(client, 'app/(app)/admin/tokens/actions.ts', 'addApiToken', { name: `Gate ${scopes.join('+')}`, scopes }).then((answer) => actionData<{ id: string; token: string }>(answer));
   const exportOnly = await token(['export']);
@@ -143,8 +144,8 @@ async function callRoute(client: APIRequestContext, method: string, url: string,
   const probe = access.probe(targets);
   const target = probe.path ?? url.replace('[section]', 'waiting').replace('[id]', targets.importId);
   const response = await client.fetch(target, {
-    method, headers: { ...headers, ...(probe.body ? { 'Content-Type': 'application/json' } : {}) },
-    data: probe.body ? JSON.stringify(probe.body) : undefined, maxRedirects: 0,
+    method, headers: { ...headers, ...(probe.body ? { 'Content-Type': 'application/json' } : probe.csv ? { 'Content-Type': 'text/csv' } : {}) },
+    data: probe.body ? JSON.stringify(probe.body) : probe.csv, maxRedirects: 0,
   });
   const text = await response.text();
   const kind = /"kind":"([a-z-]+)"/.exec(text)?.[1] ?? null;

@@ -58,6 +58,8 @@ export function ExportForm({ eventTypes, people }: { eventTypes: string[]; peopl
     event.preventDefault();
     const params = filterQuery(filters);
     params.set('format', format);
+    // A CSV saved from this page is opened in a spreadsheet: cells it would run as formulas come as text.
+    if (format === 'csv') params.set('spreadsheet', 'true');
     if (gzip) params.set('gzip', 'true');
     setDownload({ state: 'running', progress: { rows: 0, bytes: 0 } });
     try {
@@ -136,6 +138,12 @@ export function ExportForm({ eventTypes, people }: { eventTypes: string[]; peopl
           <label className={styles.check}><input type="radio" name="format" value="ndjson" checked={format === 'ndjson'} onChange={() => setFormat('ndjson')} /> NDJSON</label>
           <label className={styles.check}><input type="checkbox" checked={gzip} onChange={(e) => setGzip(e.target.checked)} /> Compress (gzip)</label>
         </div>
+        {format === 'csv' && (
+          <p className={styles.hint}>
+            Ready for a spreadsheet: a cell that would run as a formula (starting with =, +, - or @) starts with a single quote (&apos;) and shows as text.
+            The exact values are in the <code>data</code> column, and in NDJSON.
+          </p>
+        )}
       </fieldset>
 
       <div className={styles.actions}>

@@ -1,31 +1,27 @@
 'use client';
 import { useState, type ChangeEvent } from 'react';
-import { fileSizeError, MAX_FILE_BYTES, MAX_ROWS, parseCsv, type CsvTable } from '@/lib/imports/csv';
+import { fileSizeError, MAX_FILE_BYTES, MAX_ROWS } from '@/lib/imports/limits';
 import styles from './import.module.css';
 
-export type LoadedFile = { name: string; table: CsvTable };
+type Props = {
+  onPick: (file: File) => void;
+  /** What the server said is wrong with the file. */
+  error: string | null;
+  disabled?: boolean;
+};
 
-/** Reads the picked file in the browser: nothing is sent until its rows have been checked. */
-export function FilePicker({ onLoad, disabled }: { onLoad: (file: LoadedFile) => void; disabled?: boolean }) {
-  const [error, setError] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
+/** Picks the file; one too large is refused here, before anything is sent. */
+export function FilePicker({ onPick, error: serverError, disabled }: Props) {
+  const [sizeError, setSizeError] = useState<string | null>(null);
+  const error = sizeError ?? serverError;
 
-  async function pick(event: ChangeEvent<HTMLInputElement>) {
+  function pick(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
-    setError(null);
+    setSizeError(null);
     if (!file) return;
     const tooBig = fileSizeError(file.size);
-    if (tooBig) return setError(tooBig);
-    setReading(true);
-    try {
-      const parsed = parseCsv(await file.text());
-      if (!parsed.ok) return setError(parsed.error);
-      onLoad({ name: file.name, table: parsed.table });
-    } catch {
-      setError('The file could not be read.');
-    } finally {
-      setReading(false);
-    }
+    if (tooBig) return setSizeError(tooBig);
+    onPick(file);
   }
 
   return (
@@ -44,7 +40,6 @@ export function FilePicker({ onLoad, disabled }: { onLoad: (file: LoadedFile) =>
         A header row, then one lead per row: up to {MAX_FILE_BYTES / 1024 / 1024} MB and {MAX_ROWS.toLocaleString('en-GB')} rows.
         Several phones or emails in one cell are separated by &ldquo;;&rdquo;.
       </p>
-      {reading && <p role="status" className={styles.hint}>Reading the file…</p>}
       {error && <p id="import-file-error" role="alert" className="error">{error}</p>}
     </div>
   );

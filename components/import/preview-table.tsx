@@ -1,20 +1,35 @@
 'use client';
 import { useState } from 'react';
-import { lineOf, type ImportRecord } from '@/lib/imports/mapping';
+import { lineOf } from '@/lib/imports/mapping';
+import type { PreviewRow } from '@/lib/imports/prepare-import';
 import styles from './import.module.css';
 
-type Props = { records: readonly ImportRecord[]; problems: ReadonlyMap<number, readonly string[]> };
+type Props = {
+  /** The file's first rows, and its first rows with problems. */
+  sample: readonly PreviewRow[];
+  problems: readonly PreviewRow[];
+  rows: number;
+  problemRows: number;
+};
 
-/** Every row of the file as it will be imported, with what is wrong with it, on its own line. */
-export function PreviewTable({ records, problems }: Props) {
+const count = (value: number) => value.toLocaleString('en-GB');
+
+/** The first rows of the file as they will be imported, or the first with problems, each problem on its row. */
+export function PreviewTable({ sample, problems, rows, problemRows }: Props) {
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const shown = records.map((record, index) => ({ record, index })).filter(({ index }) => !onlyProblems || problems.has(index));
+  const shown = onlyProblems ? problems : sample;
+  const total = onlyProblems ? problemRows : rows;
   return (
     <>
       <label className={styles.filter}>
         <input type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} />
         Show only rows with problems
       </label>
+      {shown.length < total && (
+        <p className={styles.hint}>
+          The first {count(shown.length)} of {count(total)} {onlyProblems ? 'rows with problems' : 'rows'}; the counts above are for the whole file.
+        </p>
+      )}
       {/* Focusable, so keyboard users can scroll a long preview. */}
       <div className={styles.scroll} tabIndex={0} role="region" aria-label="Rows of the file">
         <table className={styles.table}>
@@ -25,26 +40,23 @@ export function PreviewTable({ records, problems }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ record: [name, phones, emails, source, owner], index }) => {
-              const errors = problems.get(index);
-              return (
-                <tr key={index} className={errors ? styles.problemRow : undefined}>
-                  <td>{lineOf(index)}</td>
-                  <td>{name || <span className="muted">(empty)</span>}</td>
-                  <td>
-                    {errors ? (
-                      <ul className={styles.problems}>{errors.map((error, at) => <li key={at}>{error}</li>)}</ul>
-                    ) : (
-                      <span className={styles.ready}>Ready</span>
-                    )}
-                  </td>
-                  <td>{phones}</td>
-                  <td>{emails}</td>
-                  <td>{source}</td>
-                  <td>{owner}</td>
-                </tr>
-              );
-            })}
+            {shown.map(({ record: [name, phones, emails, source, owner], index, errors }) => (
+              <tr key={index} className={errors.length > 0 ? styles.problemRow : undefined}>
+                <td>{lineOf(index)}</td>
+                <td>{name || <span className="muted">(empty)</span>}</td>
+                <td>
+                  {errors.length > 0 ? (
+                    <ul className={styles.problems}>{errors.map((error, at) => <li key={at}>{error}</li>)}</ul>
+                  ) : (
+                    <span className={styles.ready}>Ready</span>
+                  )}
+                </td>
+                <td>{phones}</td>
+                <td>{emails}</td>
+                <td>{source}</td>
+                <td>{owner}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -13,6 +13,12 @@ export const commandRequestEnvelope = z.strictObject({
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,100}$/;
 
+/**
+ * The largest body the command API reads (bytes). The largest command within the lead's limits, a
+ * note of 5,000 characters each written as a \u escape, is about 30 KB.
+ */
+export const COMMAND_BODY_LIMIT = 64 * 1024;
+
 export const commandAccepted = z.object({
   leadId: z.uuid(),
   version: z.number().int().meta({ description: 'The lead\u2019s version after the command: send it as the next expected version.' }),

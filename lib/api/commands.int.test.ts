@@ -111,6 +111,42 @@ describe('the command API', () => {
     expect(badKey).toMatchObject({ status: 400, body: { error: { fields: { 'Idempotency-Key': expect.any(String) } } } });
   });
 
+  it('refuses a body over 64 KB with 413 and a clear message, and stores nothing', async () => {
+    const tenantId = freshId('tenant');
+    const token = await tokenOf(tenantId);
+    const leadId = randomUUID();
+    await send(token, registration(leadId));
+    // Within the limit: the longest note the lead takes, every character escaped (about 30 KB).
+    const escaped = '\\u00e9'.repeat(5000);
+    const longest = await send(token, `{"type":"AddNote","leadId":"${leadId}","data":{"noteId":"${randomUUID()}","text":"${escaped}"}}`);
+    expect(longest.status).toBe(200);
+
+    const huge = await send(token, { type: 'AddNote', leadId, data: { noteId: randomUUID(), text: 'x'.repeat(100_000) } });
+    expect(huge).toEqual({ status: 413, body: { error: { kind: 'too-large', message: 'A command is at most 64 KB of JSON; this body is larger. Nothing was stored.' } } });
+    expect(await typesOf(tenantId, leadId)).toEqual(['LeadRegistered', 'NoteAdded']);
+  });
+
+  it('stops reading an oversized body at the limit, whether or not it declared its length', async () => {
+    const token = await tokenOf(freshId('tenant'));
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 16 * 1024;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+      },
+    });
+    const streamed = await commandsRoute(new Request('http://leadstream.test/api/commands', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: endless, duplex: 'half',
+    } as RequestInit), routeContext());
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(256 * 1024);
+
+    const declared = await commandsRoute(new Request('http://leadstream.test/api/commands', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Content-Length': String(50 * 1024 * 1024) }, body: '{}',
+    }), routeContext());
+    expect(declared.status).toBe(413);
+  });
+
   it('refuses a token with only the export scope (403), no token or a session cookie alone (401)', async () => {
     const tenantId = freshId('tenant');
     const exportOnly = await send(await tokenOf(tenantId, ['export']), registration(randomUUID()));

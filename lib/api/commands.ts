@@ -6,16 +6,19 @@ import 'server-only';
 import type { z } from 'zod';
 import { runLeadCommand } from '@/lib/commands/lead-service';
 import { IllegalStateError } from '@/lib/errors';
+import { errorResponse } from '@/lib/gate/result';
+import { BodyTooLargeError, bodyText, byteSize } from '@/lib/input/body';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import type { Principal } from '@/lib/gate/principal';
 import type { System } from '@/lib/system';
-import { commandAccepted, commandRequestEnvelope, IDEMPOTENCY_KEY } from './command-schemas';
+import { COMMAND_BODY_LIMIT, commandAccepted, commandRequestEnvelope, IDEMPOTENCY_KEY } from './command-schemas';
 
-/** The body, as JSON, or a 400 naming what is wrong with it. */
+/** The body, as JSON, or a 400 naming what is wrong with it; BodyTooLargeError past the limit. */
 async function jsonBody(request: Request): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) throw fieldError('Content-Type', 'Send the command as JSON (Content-Type: application/json)');
+  const text = await bodyText(request, COMMAND_BODY_LIMIT);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw fieldError('body', 'The body is not valid JSON');
   }
@@ -26,7 +29,14 @@ const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export async function commandResponse(system: System, caller: Principal, request: Request): Promise<Response> {
   const key = request.headers.get('idempotency-key');
   if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw fieldError(IDEMPOTENCY_HEADER, 'Idempotency-Key must be 8 to 100 visible characters (a UUID, say)');
-  const body = parseInput(commandRequestEnvelope, await jsonBody(request));
+  let json: unknown;
+  try {
+    json = await jsonBody(request);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return errorResponse({ kind: 'too-large', message: `A command is at most ${byteSize(COMMAND_BODY_LIMIT)} of JSON; this body is larger. Nothing was stored.` });
+  }
+  const body = parseInput(commandRequestEnvelope, json);
   const outcome = await runLeadCommand(system, caller, { ...body, ...(key === null ? {} : { commandId: key }) }).catch((error: unknown) => {
     // Over HTTP the command id is the Idempotency-Key header: name it as the client sent it.
     if (key !== null && error instanceof IllegalStateError && error.field === 'commandId') throw new IllegalStateError(error.code, { ...error.details, field: IDEMPOTENCY_HEADER });

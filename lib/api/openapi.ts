@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import { leadCommandSchemas, LEAD_COMMAND_TYPES } from '@/lib/leads/schemas';
 import { exportParamsSchema } from '@/lib/read/event-log/export/params';
-import { commandAccepted, IDEMPOTENCY_KEY } from './command-schemas';
+import { byteSize } from '@/lib/input/body';
+import { COMMAND_BODY_LIMIT, commandAccepted, IDEMPOTENCY_KEY } from './command-schemas';
 
 const errorBody = z.object({
   error: z.object({
-    kind: z.enum(['unauthenticated', 'forbidden', 'validation', 'illegal-state', 'not-found', 'conflict', 'concurrency', 'busy', 'unexpected']),
+    kind: z.enum(['unauthenticated', 'forbidden', 'validation', 'illegal-state', 'not-found', 'conflict', 'concurrency', 'too-large', 'busy', 'unexpected']),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional().meta({ description: 'Each bad field and what is wrong with it: a field of the command\u2019s `data` by its dotted path (`phones.0`), an envelope field (`expectedVersion`), a header (`Idempotency-Key`) or a parameter.' }),
     parameter: z.string().optional().meta({ description: 'The query parameter at fault (export).' }),
@@ -54,7 +55,7 @@ export function openApiDocument() {
       '/api/commands': {
         post: {
           summary: 'Issue one lead command',
-          description: 'Needs a token with the `commands` scope. The command is checked field by field and decided by the same rules as an agent\u2019s.',
+          description: `Needs a token with the \`commands\` scope. The command is checked field by field and decided by the same rules as an agent\u2019s. The body is at most ${byteSize(COMMAND_BODY_LIMIT)}.`,
           requestParams: {
             header: z.object({
               'Idempotency-Key': z.string().regex(IDEMPOTENCY_KEY).optional().meta({ description: 'The command id: sending the same key again returns the first result and writes nothing.' }),
@@ -66,6 +67,7 @@ export function openApiDocument() {
             ...refusals,
             '404': json(errorBody, 'No such lead in the token\u2019s organisation.'),
             '409': json(errorBody, '`conflict`: changes made since `expectedVersion` collide with the command (listed in `changes`); `concurrency`: `expectedVersion` is ahead of the lead.'),
+            '413': json(errorBody, `The body is larger than ${byteSize(COMMAND_BODY_LIMIT)}; nothing was read past that, nothing was stored.`),
             '422': json(errorBody, 'The lead\u2019s current state does not allow the command (for example, a converted lead\u2019s status cannot change).'),
           },
         },

@@ -3,7 +3,7 @@
 import type { InterveningChange } from '@/lib/errors';
 
 export type ActionError = {
-  kind: 'unauthenticated' | 'forbidden' | 'validation' | 'illegal-state' | 'not-found' | 'conflict' | 'concurrency' | 'rate-limited' | 'busy' | 'unexpected';
+  kind: 'unauthenticated' | 'forbidden' | 'validation' | 'illegal-state' | 'not-found' | 'conflict' | 'concurrency' | 'rate-limited' | 'too-large' | 'busy' | 'unexpected';
   message: string;
   /** Field name to message, for errors shown next to a form field. */
   fields?: Record<string, string>;
@@ -25,6 +25,7 @@ export const STATUS: Record<ActionError['kind'], number> = {
   concurrency: 409,
   'illegal-state': 422,
   'rate-limited': 429,
+  'too-large': 413,
   busy: 503,
   unexpected: 500,
 };

@@ -2,7 +2,7 @@
 // it what it looked up (the tenant's users, the leads that already hold a phone or email), and the
 // rules of a lead are the RegisterLead command's own, so the preview and the import never disagree.
 import { ValidationError } from '@/lib/errors';
-import { normaliseEmail, normalisePhone, type Region } from '@/lib/leads/contact';
+import { normaliseEmail, type Region } from '@/lib/leads/contact';
 import type { RegisterLead } from '@/lib/leads/decide';
 import { parseLeadCommand } from '@/lib/leads/schemas';
 import { issueText } from '@/lib/present/error-text';
@@ -33,31 +33,59 @@ export type CheckContext = {
   readonly owners: ReadonlyMap<string, string>;
   /** Emails (lower case) of the tenant's users whose role does not work leads. */
   readonly cannotOwn?: ReadonlySet<string>;
-  /** Contact key (see contactKey) to the lead that holds it now. */
-  readonly existing: ReadonlyMap<string, ExistingLead>;
   /** The id the row's lead gets: a lead this import stored earlier is not a duplicate of itself. */
   readonly leadIdFor: (index: number) => string;
 };
 
+/** Contact key (see contactKey) to the lead that holds it now. */
+export type ExistingContacts = ReadonlyMap<string, ExistingLead>;
+
 type Contact = { readonly kind: 'phone' | 'email'; readonly key: string; readonly shown: string };
 
-export function checkRows(records: readonly ImportRecord[], context: CheckContext): RowCheck[] {
+/** A batch of rows read by the RegisterLead command's rules, before duplicates are looked for. */
+export type ReadBatch = {
+  readonly rows: readonly ReadRow[];
+  /** The phones and emails of the rows that can be registered: what to look up among existing leads. */
+  readonly contactKeys: readonly string[];
+};
+type ReadRow = ReturnType<typeof parseRow>;
+
+/**
+ * Checks a file's rows batch by batch, in file order: `read` a batch (pure), look its contact keys
+ * up among the tenant's leads, then `check` it. The checker remembers the contacts of the rows it
+ * passed, so a row is a duplicate of an earlier one in any batch before it.
+ */
+export function rowChecker(context: CheckContext) {
   const firstLineWith = new Map<string, number>();
-  return records.map((record, index) => {
-    const parsed = parseRow(record, index, context);
-    if (parsed.errors.length > 0 || !parsed.lead) return { index, errors: parsed.errors, lead: null };
-    const errors = parsed.contacts.flatMap((contact) => duplicateErrors(contact, index, firstLineWith, context));
-    // Only a row that will be imported makes later rows with its phone or email duplicates.
-    if (errors.length === 0) for (const contact of parsed.contacts) firstLineWith.set(contact.key, lineOf(index));
-    return { index, errors, lead: errors.length === 0 ? parsed.lead : null };
-  });
+  return {
+    read(records: readonly ImportRecord[], first: number): ReadBatch {
+      const rows = records.map((record, offset) => parseRow(record, first + offset, context));
+      const keys = new Set(rows.flatMap((row) => (row.errors.length === 0 ? row.contacts.map((contact) => contact.key) : [])));
+      return { rows, contactKeys: [...keys] };
+    },
+    check(batch: ReadBatch, existing: ExistingContacts): RowCheck[] {
+      return batch.rows.map(({ index, errors: rowErrors, lead, contacts }) => {
+        if (rowErrors.length > 0 || !lead) return { index, errors: rowErrors, lead: null };
+        const errors = contacts.flatMap((contact) => duplicateErrors(contact, index, firstLineWith, existing, context));
+        // Only a row that will be imported makes later rows with its phone or email duplicates.
+        if (errors.length === 0) for (const contact of contacts) firstLineWith.set(contact.key, lineOf(index));
+        return { index, errors, lead: errors.length === 0 ? lead : null };
+      });
+    },
+  };
 }
 
-function duplicateErrors(contact: Contact, index: number, firstLineWith: ReadonlyMap<string, number>, context: CheckContext): string[] {
+/** Every row of a small file at once. */
+export function checkRows(records: readonly ImportRecord[], context: CheckContext & { readonly existing: ExistingContacts }): RowCheck[] {
+  const checker = rowChecker(context);
+  return checker.check(checker.read(records, 0), context.existing);
+}
+
+function duplicateErrors(contact: Contact, index: number, firstLineWith: ReadonlyMap<string, number>, existing: ExistingContacts, context: CheckContext): string[] {
   const errors: string[] = [];
   const line = firstLineWith.get(contact.key);
   if (line !== undefined) errors.push(`Duplicate of line ${line}: same ${contact.kind} ${contact.shown}`);
-  const holder = context.existing.get(contact.key);
+  const holder = existing.get(contact.key);
   if (holder && holder.leadId !== context.leadIdFor(index)) errors.push(`Duplicate of existing lead ${holder.name}: same ${contact.kind} ${contact.shown}`);
   return errors;
 }
@@ -67,9 +95,10 @@ function parseRow(record: ImportRecord, index: number, context: CheckContext) {
   const errors: string[] = [];
   const ownerId = ownerEmail ? (context.owners.get(normaliseEmail(ownerEmail)) ?? null) : null;
   if (ownerEmail && !ownerId) {
+    const shown = ownerEmail.length > 80 ? `${ownerEmail.slice(0, 79)}…` : ownerEmail;
     errors.push(context.cannotOwn?.has(normaliseEmail(ownerEmail))
-      ? `${ownerEmail} cannot own leads: their role does not work leads`
-      : `No user with email ${ownerEmail} in your organisation`);
+      ? `${shown} cannot own leads: their role does not work leads`
+      : `No user with email ${shown} in your organisation`);
   }
   const lead: RegisterLeadData = {
     leadId: context.leadIdFor(index),
@@ -85,22 +114,9 @@ function parseRow(record: ImportRecord, index: number, context: CheckContext) {
       ...command.data.phones.map((phone): Contact => ({ kind: 'phone', key: contactKey('phone', phoneDigits(phone.e164)), shown: phone.raw })),
       ...command.data.emails.map((email): Contact => ({ kind: 'email', key: contactKey('email', normaliseEmail(email)), shown: email })),
     ];
-    return { errors, lead, contacts };
+    return { index, errors, lead, contacts };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return { errors: [...errors, ...error.issues.map(issueText)], lead: null, contacts: [] };
+    return { index, errors: [...errors, ...error.issues.map(issueText)], lead: null, contacts: [] as Contact[] };
   }
-}
-
-/** The phones and emails of all rows, as contact keys: what to look up among existing leads. */
-export function contactKeysOf(records: readonly ImportRecord[], region: Region): string[] {
-  const keys = new Set<string>();
-  for (const [, phoneCell, emailCell] of records) {
-    for (const phone of splitValues(phoneCell)) {
-      const normalised = normalisePhone(phone, region);
-      if (normalised) keys.add(contactKey('phone', phoneDigits(normalised.e164)));
-    }
-    for (const email of splitValues(emailCell)) keys.add(contactKey('email', normaliseEmail(email)));
-  }
-  return [...keys];
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contactKey } from '@/lib/read/search-terms/normalize';
-import { checkRows, contactKeysOf, DEFAULT_SOURCE, type CheckContext, type ExistingLead } from './check-rows';
+import { checkRows, DEFAULT_SOURCE, rowChecker, type CheckContext, type ExistingContacts, type ExistingLead } from './check-rows';
 import type { ImportRecord } from './mapping';
 
 const leadIdFor = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-const context = (existing: Record<string, ExistingLead> = {}): CheckContext => ({
+const context = (existing: Record<string, ExistingLead> = {}): CheckContext & { existing: ExistingContacts } => ({
   region: 'GB',
   now: new Date('2026-03-01T10:00:00Z'),
   owners: new Map([['ana@northwind.example', 'ana']]),
@@ -79,11 +79,29 @@ describe('duplicates', () => {
   });
 });
 
-describe('the contacts to look up', () => {
-  it('are every valid phone (E.164 digits) and every email (lower case) of the file', () => {
-    expect(contactKeysOf([row('A', '07911 123456; 12345', 'A@x.example'), row('B', '+44 7911 123456')], 'GB')).toEqual([
-      'phone:447911123456',
-      'email:a@x.example',
+describe('a file checked batch by batch', () => {
+  it('numbers the rows through the file and finds a duplicate of a row in an earlier batch', () => {
+    const checker = rowChecker(context());
+    const first = checker.check(checker.read([row('A', '07911 123456'), row('B', '', 'b@example.com')], 0), new Map());
+    const second = checker.check(checker.read([row('C', '', 'B@example.com'), row('D', '+44 7911 123456')], 2), new Map());
+    expect([...first, ...second].map(({ index, errors }) => [index, errors])).toEqual([
+      [0, []],
+      [1, []],
+      [2, ['Duplicate of line 3: same email b@example.com']],
+      [3, ['Duplicate of line 2: same phone +44 7911 123456']],
     ]);
+    expect(second[0]!.lead).toBeNull();
+  });
+
+  it('refuses a row with more than 10 phones in its cell, as a lead holds at most 10', () => {
+    const phones = Array.from({ length: 11 }, (_, i) => `07911 1234${String(i).padStart(2, '0')}`).join('; ');
+    expect(errorsOf([row('Jane', phones)])).toEqual([['A lead holds at most 10 phones']]);
+  });
+});
+
+describe('the contacts to look up', () => {
+  it('are the phones (E.164 digits) and emails (lower case) of the rows that can be registered, each once', () => {
+    const read = rowChecker(context()).read([row('A', '07911 123456', 'A@x.example'), row('B', '+44 7911 123456'), row('C', '07911 654321; 12345')], 0);
+    expect(read.contactKeys).toEqual(['phone:447911123456', 'email:a@x.example']);
   });
 });

@@ -12,9 +12,26 @@ function uuidFromDigest(hex: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+/**
+ * The import id of rows taken one at a time as an upload arrives: the digest of the tenant and
+ * the rows' JSON, the same as importIdFor gives for the same rows, without holding them.
+ */
+export function importIdHasher(tenantId: string) {
+  const hash = createHash('sha256').update(`import\u0000${tenantId}\u0000[`);
+  let rows = 0;
+  return {
+    add(record: ImportRecord) {
+      hash.update(`${rows++ === 0 ? '' : ','}${JSON.stringify(record)}`);
+    },
+    importId: () => uuidFromDigest(hash.update(']').digest('hex')),
+  };
+}
+
 /** The import of these rows (as mapped) into this tenant. The file name does not count: a renamed copy is the same import. */
 export function importIdFor(tenantId: string, records: readonly ImportRecord[]): string {
-  return uuidFromDigest(sha256('import', tenantId, JSON.stringify(records)));
+  const hasher = importIdHasher(tenantId);
+  for (const record of records) hasher.add(record);
+  return hasher.importId();
 }
 
 export const rowCommandId = (importId: string, rowIndex: number) => `${importId}-${rowIndex}`;

@@ -1,5 +1,6 @@
 // Which CSV column holds which part of a lead: guessed from the header names, changed by the user.
-// Pure, shared by the browser (the mapping form) and the server (which re-checks every row).
+// Pure, shared by the browser (the mapping form) and the server (which maps every row it reads).
+import { ValidationError } from '@/lib/errors';
 
 export const IMPORT_FIELDS = ['name', 'phones', 'emails', 'source', 'ownerEmail'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -16,8 +17,8 @@ export const FIELD_LABELS: Record<ImportField, string> = {
 export type ColumnMapping = Record<ImportField, number | null>;
 
 /**
- * One row as the import sends it: the mapped cells, as typed, in IMPORT_FIELDS order. A tuple
- * rather than an object keeps 10,000 rows small on the way to the server.
+ * One row as the import reads it: the mapped cells, as typed, in IMPORT_FIELDS order. A tuple
+ * rather than an object keeps 200,000 rows small in the import's spool file.
  */
 export type ImportRecord = readonly [name: string, phones: string, emails: string, source: string, ownerEmail: string];
 
@@ -63,6 +64,27 @@ export function toRecords(rows: readonly (readonly string[])[], mapping: ColumnM
     return index === null ? '' : (row[index] ?? '').trim();
   };
   return rows.map((row) => [cell(row, 'name'), cell(row, 'phones'), cell(row, 'emails'), cell(row, 'source'), cell(row, 'ownerEmail')]);
+}
+
+/** The mapping as a query parameter: each field's column in IMPORT_FIELDS order, empty for none ("0,1,,3,"). */
+export const mappingParam = (mapping: ColumnMapping): string => IMPORT_FIELDS.map((field) => mapping[field] ?? '').join(',');
+
+/** The mapping a query parameter names, each column checked against the file's; guessed when there is none. */
+export function mappingFromParam(param: string | null, headers: readonly string[]): ColumnMapping {
+  if (param === null) return guessMapping(headers);
+  const columns = param.split(',');
+  const refuse = (message: string) => new ValidationError([{ field: 'mapping', message }]);
+  if (columns.length !== IMPORT_FIELDS.length) throw refuse(`mapping names a column for each of ${IMPORT_FIELDS.join(', ')}, separated by commas`);
+  const mapping = {} as ColumnMapping;
+  IMPORT_FIELDS.forEach((field, index) => {
+    const column = columns[index]!.trim();
+    if (column === '') return void (mapping[field] = null);
+    if (!/^\d{1,4}$/.test(column) || Number(column) >= headers.length) {
+      throw refuse(`${FIELD_LABELS[field]}: the file has no column ${column} (it has ${headers.length}, counted from 0)`);
+    }
+    mapping[field] = Number(column);
+  });
+  return mapping;
 }
 
 /** A cell may hold several phones or emails: "07911 123456; 020 7946 0000". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessMapping, splitValues, toRecords } from './mapping';
+import { ValidationError } from '@/lib/errors';
+import { guessMapping, mappingFromParam, mappingParam, splitValues, toRecords } from './mapping';
 
 describe('guessing the columns from the header', () => {
   it('knows the usual names, whatever their case and punctuation', () => {
@@ -33,5 +34,25 @@ describe('mapped rows', () => {
   it('may hold several phones or emails in one cell', () => {
     expect(splitValues('07911 123456; 020 7946 0000,  | x@example.com')).toEqual(['07911 123456', '020 7946 0000', 'x@example.com']);
     expect(splitValues('  ')).toEqual([]);
+  });
+});
+
+describe('the mapping as a query parameter', () => {
+  const headers = ['Name', 'Phone', 'Email', 'Notes'];
+
+  it('goes there and back, empty for a field not in the file', () => {
+    const mapping = { name: 0, phones: 1, emails: null, source: 3, ownerEmail: null };
+    expect(mappingParam(mapping)).toBe('0,1,,3,');
+    expect(mappingFromParam('0,1,,3,', headers)).toEqual(mapping);
+  });
+
+  it('is guessed from the header names when not given', () => {
+    expect(mappingFromParam(null, headers)).toEqual(guessMapping(headers));
+  });
+
+  it('refuses a column the file does not have, or a list of the wrong length, on the field mapping', () => {
+    expect(() => mappingFromParam('0,4,,,', headers)).toThrow('mapping: Phone(s): the file has no column 4 (it has 4, counted from 0)');
+    expect(() => mappingFromParam('0,x,,,', headers)).toThrow(ValidationError);
+    expect(() => mappingFromParam('0,1', headers)).toThrow('mapping: mapping names a column for each of name, phones, emails, source, ownerEmail');
   });
 });

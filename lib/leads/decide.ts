@@ -1,7 +1,7 @@
 // Lead commands and the rules that turn a command into events (see docs/lead-rules.md).
 // Commands arrive validated and normalised (lib/leads/schemas.ts); the time comes on the metadata.
 import { IllegalStateError, NotFoundError, ValidationError, type FieldIssue } from '@/lib/errors';
-import type { CallOutcome, Lead, LeadEvent, LeadStatus, Phone, RegisteredLead } from './lead';
+import { LEAD_LIMITS, type CallOutcome, type Lead, type LeadEvent, type LeadStatus, type Phone, type RegisteredLead } from './lead';
 
 export type CommandMetadata = { readonly now: Date };
 
@@ -98,6 +98,13 @@ function changeContactInfo({ data }: ChangeContactInfo, state: RegisteredLead): 
   const emailsLeft = state.emails.length - removedEmails.size + data.addEmails.length;
   if (phonesLeft + emailsLeft === 0) {
     throw new IllegalStateError('contact.required', { field: 'contact' });
+  }
+  // A lead that held more before the limit keeps them, and may still drop or swap some.
+  if (phonesLeft > LEAD_LIMITS.phones && phonesLeft > state.phones.length) {
+    throw new IllegalStateError('phone.too-many', { field: 'addPhones', params: { max: LEAD_LIMITS.phones, held: state.phones.length } });
+  }
+  if (emailsLeft > LEAD_LIMITS.emails && emailsLeft > state.emails.length) {
+    throw new IllegalStateError('email.too-many', { field: 'addEmails', params: { max: LEAD_LIMITS.emails, held: state.emails.length } });
   }
   return [
     ...state.phones.filter((phone) => removedPhones.has(phone.e164)).map((phone): LeadEvent => ({ type: 'PhoneRemoved', data: { phone } })),

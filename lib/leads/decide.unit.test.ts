@@ -139,6 +139,52 @@ describe('when the lead is registered', () => {
     it('rejects removing every phone and email at once', () => {
       spec.given([registered]).when(contactChange({ removePhones: [mobile.e164], removeEmails: [email] })).thenThrows(IllegalStateError);
     });
+
+    describe('when the lead holds 10 phones and 10 emails, the most it may', () => {
+      const phoneNumber = (i: number): Phone => ({ e164: `+4479111234${String(i).padStart(2, '0')}`, raw: `07911 1234${String(i).padStart(2, '0')}` });
+      const address = (i: number) => `jane${i}@example.com`;
+      const full: LeadEvent = {
+        type: 'LeadRegistered',
+        data: { ...registration, phones: Array.from({ length: 10 }, (_, i) => phoneNumber(i)), emails: Array.from({ length: 10 }, (_, i) => address(i)) },
+      };
+
+      it('rejects an 11th phone, saying how many it holds', () => {
+        spec.given([full]).when(contactChange({ addPhones: [phoneNumber(10)] })).thenThrows(IllegalStateError, (error) => {
+          expect(error.field).toBe('addPhones');
+          expect(describeError(error)).toBe('A lead holds at most 10 phones, and this one has 10: remove one first');
+        });
+      });
+
+      it('rejects an 11th email', () => {
+        spec.given([full]).when(contactChange({ addEmails: [address(10)] })).thenThrows(IllegalStateError, refusedOn('addEmails'));
+      });
+
+      it('still replaces a phone and an email: the lead keeps 10 of each', () => {
+        spec
+          .given([full])
+          .when(contactChange({ removePhones: [phoneNumber(0).e164], addPhones: [phoneNumber(10)], removeEmails: [address(0)], addEmails: [address(10)] }))
+          .then([
+            { type: 'PhoneRemoved', data: { phone: phoneNumber(0) } },
+            { type: 'PhoneAdded', data: { phone: phoneNumber(10) } },
+            { type: 'EmailRemoved', data: { email: address(0) } },
+            { type: 'EmailAdded', data: { email: address(10) } },
+          ]);
+      });
+    });
+
+    describe('when the lead holds more phones than the limit (stored before there was one)', () => {
+      const phones = Array.from({ length: 12 }, (_, i): Phone => ({ e164: `+4479111235${String(i).padStart(2, '0')}`, raw: `07911 1235${String(i).padStart(2, '0')}` }));
+      const crowded: LeadEvent = { type: 'LeadRegistered', data: { ...registration, phones } };
+
+      it('may drop or swap phones, but not add to them', () => {
+        spec.given([crowded]).when(contactChange({ removePhones: [phones[0]!.e164] })).then([{ type: 'PhoneRemoved', data: { phone: phones[0]! } }]);
+        spec.given([crowded]).when(contactChange({ removePhones: [phones[0]!.e164], addPhones: [landline] })).then([
+          { type: 'PhoneRemoved', data: { phone: phones[0]! } },
+          { type: 'PhoneAdded', data: { phone: landline } },
+        ]);
+        spec.given([crowded]).when(contactChange({ addPhones: [landline] })).thenThrows(IllegalStateError, refusedOn('addPhones'));
+      });
+    });
   });
 
   describe('changing the status', () => {

@@ -5,16 +5,19 @@ import { instantField } from '@/lib/input/time';
 import { toValidationError } from '@/lib/input/validation';
 import { normaliseEmail, normalisePhone, type Region } from './contact';
 import type { LeadCommand, LeadCommandType } from './decide';
-import { CALL_OUTCOMES, LEAD_STATUSES, type Phone } from './lead';
+import { CALL_OUTCOMES, LEAD_LIMITS, LEAD_STATUSES, type Phone } from './lead';
+
+const count = (limit: number) => limit.toLocaleString('en-GB');
 
 const name = z
   .string({ error: (issue) => (issue.input === undefined ? 'Name is required' : 'Name must be text') })
   .trim()
   .min(1, { error: 'Name is required' })
-  .max(200, { error: 'Name must be at most 200 characters' });
+  .max(LEAD_LIMITS.name, { error: `Name must be at most ${count(LEAD_LIMITS.name)} characters` });
 
 const email = z
   .string({ error: 'Email must be text' })
+  .max(LEAD_LIMITS.email, { error: `An email address has at most ${LEAD_LIMITS.email} characters` })
   .transform(normaliseEmail)
   .pipe(z.email({ error: (issue) => `"${issue.input}" is not a valid email address` }));
 
@@ -22,7 +25,7 @@ const email = z
 const dateTime = (label: string) => instantField(`${label} must be a date and time`, { day: 'start' });
 
 function phone(region: Region) {
-  return z.string({ error: 'Phone must be text' }).transform((raw, ctx): Phone => {
+  return z.string({ error: 'Phone must be text' }).max(LEAD_LIMITS.phoneText, { error: `A phone number has at most ${LEAD_LIMITS.phoneText} characters` }).transform((raw, ctx): Phone => {
     const normalised = normalisePhone(raw, region);
     if (!normalised) {
       ctx.addIssue({ code: 'custom', message: raw.trim() ? `"${raw.trim()}" is not a valid phone number` : 'Phone is required' });
@@ -44,9 +47,19 @@ function noRepeats<T>(key: (value: T) => string, label: string) {
 }
 
 function commandSchemas(region: Region) {
-  const phones = z.array(phone(region), { error: 'Phones must be a list' }).superRefine(noRepeats((p: Phone) => p.e164, 'Phone'));
-  const emails = z.array(email, { error: 'Emails must be a list' }).superRefine(noRepeats((e: string) => e, 'Email'));
-  const ownerId = z.string({ error: 'Owner must be a user id' }).min(1, { error: 'Owner must be a user id' }).nullable();
+  const phones = z
+    .array(phone(region), { error: 'Phones must be a list' })
+    .max(LEAD_LIMITS.phones, { error: `A lead holds at most ${LEAD_LIMITS.phones} phones` })
+    .superRefine(noRepeats((p: Phone) => p.e164, 'Phone'));
+  const emails = z
+    .array(email, { error: 'Emails must be a list' })
+    .max(LEAD_LIMITS.emails, { error: `A lead holds at most ${LEAD_LIMITS.emails} emails` })
+    .superRefine(noRepeats((e: string) => e, 'Email'));
+  const ownerId = z
+    .string({ error: 'Owner must be a user id' })
+    .min(1, { error: 'Owner must be a user id' })
+    .max(LEAD_LIMITS.userId, { error: 'Owner must be a user id' })
+    .nullable();
   return {
     RegisterLead: z
       .strictObject({
@@ -54,7 +67,12 @@ function commandSchemas(region: Region) {
         name,
         phones: phones.default([]),
         emails: emails.default([]),
-        source: z.string({ error: 'Source must be text' }).trim().min(1, { error: 'Source is required' }).max(100).default('manual'),
+        source: z
+          .string({ error: 'Source must be text' })
+          .trim()
+          .min(1, { error: 'Source is required' })
+          .max(LEAD_LIMITS.source, { error: `Source must be at most ${LEAD_LIMITS.source} characters` })
+          .default('manual'),
         ownerId: ownerId.default(null),
       })
       .refine((lead) => lead.phones.length + lead.emails.length > 0, {
@@ -82,11 +100,21 @@ function commandSchemas(region: Region) {
     AssignLead: z.strictObject({ ownerId }),
     AddNote: z.strictObject({
       noteId: z.uuid({ error: 'Note id must be a UUID' }),
-      text: z.string({ error: 'Note must be text' }).trim().min(1, { error: 'Note is empty' }).max(5000, { error: 'Note must be at most 5000 characters' }),
+      text: z
+        .string({ error: 'Note must be text' })
+        .trim()
+        .min(1, { error: 'Note is empty' })
+        .max(LEAD_LIMITS.note, { error: `Note must be at most ${count(LEAD_LIMITS.note)} characters` }),
     }),
     RecordCallOutcome: z.strictObject({
       outcome: z.enum(CALL_OUTCOMES, { error: `Outcome must be one of ${CALL_OUTCOMES.join(', ')}` }),
-      notes: z.string({ error: 'Notes must be text' }).trim().max(2000).nullable().default(null).transform((text) => text || null),
+      notes: z
+        .string({ error: 'Notes must be text' })
+        .trim()
+        .max(LEAD_LIMITS.callNotes, { error: `Call notes must be at most ${count(LEAD_LIMITS.callNotes)} characters` })
+        .nullable()
+        .default(null)
+        .transform((text) => text || null),
     }),
   } satisfies Record<LeadCommandType, z.ZodType>;
 }

@@ -96,6 +96,42 @@ describe('a RegisterLead with bad fields', () => {
   });
 });
 
+describe('the limits of what a command may hold', () => {
+  const phones = (count: number) => Array.from({ length: count }, (_, i) => `07911 1234${String(i).padStart(2, '0')}`);
+  const emails = (count: number) => Array.from({ length: count }, (_, i) => `jane${i}@example.com`);
+  const longText = (length: number) => 'x'.repeat(length);
+
+  it('takes 10 phones and 10 emails on a new lead, and refuses an 11th of either', () => {
+    expect(register({ phones: phones(10), emails: emails(10) }).data).toMatchObject({ phones: expect.any(Array), emails: expect.any(Array) });
+    expect(issuesOf(registerInput({ phones: phones(11) }))).toEqual([{ field: 'phones', message: 'A lead holds at most 10 phones' }]);
+    expect(issuesOf(registerInput({ emails: emails(11) }))).toEqual([{ field: 'emails', message: 'A lead holds at most 10 emails' }]);
+  });
+
+  it('refuses more than 10 phones or emails to add or remove at once', () => {
+    expect(fieldsOf({ type: 'ChangeContactInfo', data: { addPhones: phones(11) } })).toEqual(['addPhones']);
+    expect(fieldsOf({ type: 'ChangeContactInfo', data: { removeEmails: emails(11) } })).toEqual(['removeEmails']);
+  });
+
+  it.each<[string, unknown, string, string]>([
+    ['a name', registerInput({ name: longText(201) }), 'name', 'Name must be at most 200 characters'],
+    ['a new name', { type: 'ChangeName', data: { name: longText(201) } }, 'name', 'Name must be at most 200 characters'],
+    ['a source', registerInput({ source: longText(101) }), 'source', 'Source must be at most 100 characters'],
+    ['a note', { type: 'AddNote', data: { noteId: leadId, text: longText(5001) } }, 'text', 'Note must be at most 5,000 characters'],
+    ['call notes', { type: 'RecordCallOutcome', data: { outcome: 'sale', notes: longText(2001) } }, 'notes', 'Call notes must be at most 2,000 characters'],
+    ['a phone', registerInput({ phones: [`07911 123456${' '.repeat(50)}`] }), 'phones.0', 'A phone number has at most 50 characters'],
+    ['an email', registerInput({ emails: [`${longText(250)}@example.com`] }), 'emails.0', 'An email address has at most 254 characters'],
+    ['an owner id', { type: 'AssignLead', data: { ownerId: longText(201) } }, 'ownerId', 'Owner must be a user id'],
+  ])('refuses %s that is too long, saying the limit', (_, input, field, message) => {
+    expect(issuesOf(input)).toEqual([{ field, message }]);
+  });
+
+  it('takes text up to each limit', () => {
+    expect(parse(registerInput({ name: longText(200), source: longText(100) })).data).toMatchObject({ name: longText(200), source: longText(100) });
+    expect(parse({ type: 'AddNote', data: { noteId: leadId, text: longText(5000) } }).data).toMatchObject({ text: longText(5000) });
+    expect(parse({ type: 'RecordCallOutcome', data: { outcome: 'sale', notes: longText(2000) } }).data).toMatchObject({ notes: longText(2000) });
+  });
+});
+
 describe('the command envelope', () => {
   it.each([
     ['an unknown command type', { type: 'DeleteLead', data: {} }],

@@ -8,3 +8,23 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 /** A phone number as the agent typed it and in E.164. */
 export type Phone = { readonly e164: string; readonly raw: string };
+
+/**
+ * How much a lead and a command may hold (docs/lead-rules.md, "Limits"): far above what a call
+ * center types or imports, low enough that no input can make a lead, an event or a page huge.
+ */
+export const LEAD_LIMITS = {
+  phones: 10,
+  emails: 10,
+  /** Characters. */
+  name: 200,
+  source: 100,
+  note: 5000,
+  callNotes: 2000,
+  /** A phone as typed, spaces and punctuation included. */
+  phoneText: 50,
+  /** The longest address SMTP carries (RFC 5321). */
+  email: 254,
+  /** A user id naming a lead's owner. */
+  userId: 200,
+} as const;

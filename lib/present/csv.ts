@@ -3,18 +3,42 @@
 // bottleneck (61,000 against 84,000 rows/s for 2M events, `npm run bench:export`); the tests read
 // every file back with csv-parse.
 
+export type CsvOptions = {
+  /**
+   * The file is for a spreadsheet: a cell the spreadsheet would run as a formula (one starting with
+   * `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading single quote, as OWASP
+   * recommends against CSV injection, so `=HYPERLINK(…)` shows as text instead of a link. A plain
+   * number (`-12`, `+447911123456`, `-3.5`) is left as it is: a spreadsheet reads it as that number
+   * and runs nothing. Without this option every cell is written exactly as it is (lossless).
+   */
+  readonly spreadsheet?: boolean;
+};
+
+type Cell = string | number | null;
+
 /** Quoted when it holds a comma, a quote, a line break or an edge space; quotes doubled. */
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
-function csvField(value: string | number | null): string {
+function csvField(value: Cell): string {
   if (value === null) return '';
   const text = typeof value === 'string' ? value : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A cell as a spreadsheet will read it: text that would run as a formula is made plain text. */
+export function spreadsheetCell(value: Cell): Cell {
+  if (typeof value !== 'string' || !FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
+}
+
+const spreadsheetField = (value: Cell) => csvField(spreadsheetCell(value));
+
 /** One record, CRLF-terminated. */
-export const csvLine = (cells: readonly (string | number | null)[]): string => `${cells.map(csvField).join(',')}\r\n`;
+export const csvLine = (cells: readonly Cell[], options: CsvOptions = {}): string =>
+  `${cells.map(options.spreadsheet ? spreadsheetField : csvField).join(',')}\r\n`;
 
 /** A whole table: the header row, then the rows. */
-export const csvTable = (columns: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [columns, ...rows].map(csvLine).join('');
+export const csvTable = (columns: readonly string[], rows: readonly (readonly string[])[], options: CsvOptions = {}): string =>
+  [columns, ...rows].map((cells) => csvLine(cells, options)).join('');

@@ -13,7 +13,8 @@ export const dynamic = 'force-dynamic';
 /**
  * GET /api/analytics/<section>?from&to&agent&source[&at]: one section of the analytics page as CSV,
  * the same rows as its table. `at` (the page's "as of") judges open periods and callbacks at the
- * moment the page showed them. A bad filter is a 400 naming it, not a default.
+ * moment the page showed them. A bad filter is a 400 naming it, not a default. Cells a spreadsheet
+ * would run as a formula start with a single quote (lib/present/csv.ts).
  */
 export const GET = route<{ section: string }>({ capability: 'view-analytics' }, async (user, request, { params }) => {
   const section = (await params).section as Section;
@@ -33,7 +34,8 @@ export const GET = route<{ section: string }>({ capability: 'view-analytics' }, 
 
   const [report, names] = await Promise.all([loadAnalyticsReport(db, user.tenantId, filters, { now }), actorNames(db, user.tenantId)]);
   const table = sectionTable(report, section, Object.fromEntries(names));
-  return new Response(csvTable(table.columns, table.rows), {
+  // Made to be opened in a spreadsheet: a lead or agent named like a formula stays text.
+  return new Response(csvTable(table.columns, table.rows, { spreadsheet: true }), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="leadstream-${section}-${filters.from}-to-${filters.to}.csv"`,

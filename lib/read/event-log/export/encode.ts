@@ -3,7 +3,7 @@
 // shape are parsed here, to be upcast to the latest one.
 import { Transform } from 'node:stream';
 import type { EventRegistry } from '@/lib/event-store/registry';
-import { csvLine } from '@/lib/present/csv';
+import { csvLine, type CsvOptions } from '@/lib/present/csv';
 import { exportColumns, flatValue, type ExportColumns } from './columns';
 
 export type ExportFormat = 'csv' | 'ndjson';
@@ -47,10 +47,13 @@ export function rowEncoder(registry: EventRegistry, columns: ExportColumns = exp
   };
 }
 
-/** Rows in, encoded text out: CSV with its header first, or one JSON object a line. */
-export function encoder(format: ExportFormat, registry: EventRegistry, columns: ExportColumns = exportColumns(registry)): Transform {
+/**
+ * Rows in, encoded text out: CSV with its header first, or one JSON object a line. CSV cells are
+ * written as stored unless the file is for a spreadsheet (`spreadsheet`, see lib/present/csv.ts).
+ */
+export function encoder(format: ExportFormat, registry: EventRegistry, columns: ExportColumns = exportColumns(registry), csv: CsvOptions = {}): Transform {
   const rows = rowEncoder(registry, columns);
-  const line = format === 'ndjson' ? rows.ndjsonLine : (row: ExportRow) => csvLine(rows.csvCells(row));
+  const line = format === 'ndjson' ? rows.ndjsonLine : (row: ExportRow) => csvLine(rows.csvCells(row), csv);
   const encode = new Transform({ writableObjectMode: true, transform: (row: ExportRow, _encoding, done) => done(null, line(row)) });
   if (format === 'csv') encode.push(csvLine(columns.csvHeader));
   return encode;

@@ -156,6 +156,62 @@ describe('the CSV export, parsed back with csv-parse', () => {
   });
 });
 
+describe('cells a spreadsheet would run as formulas', () => {
+  const NAME = '=HYPERLINK("http://evil.example","x")';
+  const SOURCE = '@SUM(1+1)';
+  const NOTE = "-2+3+cmd|' /C calc'!A0";
+  const COMMAND_ID = '+cmd-registration';
+
+  /** A lead whose name, source, note and command id a spreadsheet would run; one more stored in an older shape. */
+  async function tenantWithFormulas() {
+    const tenantId = freshId('tenant');
+    const leadId = randomUUID();
+    const context = { tenantId, actorId: 'ana', region: 'GB' as const };
+    await executeLeadCommand(store, context, { type: 'RegisterLead', commandId: COMMAND_ID, data: { leadId, name: NAME, phones: ['07911 123456'], source: SOURCE } });
+    await executeLeadCommand(store, context, { type: 'AddNote', leadId, data: { noteId: randomUUID(), text: NOTE } });
+    await db.$executeRaw`
+      INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
+      VALUES (${tenantId}, ${randomUUID()}, 'lead', 1, 'LeadRegistered', 1,
+        ${JSON.stringify({ leadId: randomUUID(), name: '=1+1', phone: null, email: 'old@example.com', source: '-1' })}::jsonb, '{"actor":"ana"}'::jsonb, now())`;
+    return tenantId;
+  }
+
+  it('are exported exactly as stored by default: the API is lossless', async () => {
+    const tenantId = await tenantWithFormulas();
+    const rows = csvRows(await (await asUser(bi(tenantId)).get(exportHandler, 'format=csv')).text());
+    expect(rows.map((row) => [row.type, row['data.name'], row['data.source'], row['data.text'], row.command_id!.slice(0, COMMAND_ID.length)])).toEqual([
+      ['LeadRegistered', NAME, SOURCE, '', COMMAND_ID],
+      ['NoteAdded', '', '', NOTE, expect.any(String)],
+      ['LeadRegistered', '=1+1', '-1', '', ''],
+    ]);
+  });
+
+  it('start with a single quote when the file is for a spreadsheet (spreadsheet=true), gzip or not, and the JSON columns keep the exact value', async () => {
+    const tenantId = await tenantWithFormulas();
+    for (const gzip of [false, true]) {
+      const response = await asUser(bi(tenantId)).get(exportHandler, `format=csv&spreadsheet=true&gzip=${gzip}`);
+      expect(response.status).toBe(200);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const rows = csvRows((gzip ? gunzipSync(bytes) : bytes).toString('utf8'));
+      expect(rows.map((row) => [row['data.name'], row['data.source'], row['data.text'], row.command_id])).toEqual([
+        [`'${NAME}`, `'${SOURCE}`, '', `'${COMMAND_ID}`],
+        ['', '', `'${NOTE}`, expect.any(String)],
+        // Upcast from the older shape on the way out, and neutralised all the same; -1 is a plain number.
+        ["'=1+1", '-1', '', ''],
+      ]);
+      expect(JSON.parse(rows[0]!.data!)).toMatchObject({ name: NAME, source: SOURCE });
+      const runnable = rows.flatMap((row) => Object.values(row)).filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell));
+      expect(runnable).toEqual([]);
+    }
+  });
+
+  it('refuses spreadsheet=true for NDJSON, naming the parameter', async () => {
+    const response = await asUser(bi(parameterTenant)).get(exportHandler, 'format=ndjson&spreadsheet=true');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ parameter: 'spreadsheet', message: 'spreadsheet applies to format=csv only' });
+  });
+});
+
 describe('the NDJSON and gzip exports', () => {
   it('NDJSON carries the same events as objects', async () => {
     const { tenantId } = await tenantWithLeads();

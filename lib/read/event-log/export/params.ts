@@ -12,12 +12,16 @@ const instant = (label: string, { endOfDay }: { endOfDay: boolean }) =>
     instantText(`${label} must be a date (YYYY-MM-DD) or an ISO date-time with a time zone`, { zone: 'required', day: endOfDay ? 'end' : 'start' }),
   );
 
-const flag = z.enum(['true', 'false', '1', '0'], { error: 'gzip must be true or false' }).transform((value) => value === 'true' || value === '1');
+const flag = (name: string) => z.enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` }).transform((value) => value === 'true' || value === '1');
 
 export const exportParamsSchema = z.strictObject(
   {
     format: z.enum(['csv', 'ndjson'], { error: 'format must be csv or ndjson' }).default('csv'),
-    gzip: flag.default(false),
+    gzip: flag('gzip').default(false),
+    /** CSV for a spreadsheet: cells it would run as formulas start with a single quote (lib/present/csv.ts). */
+    spreadsheet: flag('spreadsheet').optional().meta({
+      description: 'true: the CSV is for a spreadsheet, and every cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return; plain numbers such as -12 excepted) starts with a single quote. Default false: every cell exactly as stored.',
+    }),
     after: z
       .string()
       .regex(/^\d{1,18}$/, { error: 'after must be a position: a whole number, 0 or more' })
@@ -55,6 +59,7 @@ export function parseExportParams(search: URLSearchParams): ParamsResult {
   if (parsed.success) {
     const { from, to } = parsed.data;
     if (from && to && from >= to) return { ok: false, parameter: 'to', message: 'to must be after from' };
+    if (parsed.data.spreadsheet && parsed.data.format !== 'csv') return { ok: false, parameter: 'spreadsheet', message: 'spreadsheet applies to format=csv only' };
     return { ok: true, params: parsed.data };
   }
   const issue = parsed.error.issues[0]!;

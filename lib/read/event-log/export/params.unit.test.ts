@@ -22,6 +22,13 @@ describe('export parameters', () => {
     expect(parse('from=2026-03-01T10:00:00+02:00')).toMatchObject({ ok: true, params: { from: new Date('2026-03-01T08:00:00Z') } });
   });
 
+  it('ask for a CSV meant for a spreadsheet only when told, and for CSV only', () => {
+    expect(parse('spreadsheet=true')).toMatchObject({ ok: true, params: { format: 'csv', spreadsheet: true } });
+    expect(parse('spreadsheet=0')).toMatchObject({ ok: true, params: { spreadsheet: false } });
+    expect(parse('spreadsheet=yes')).toEqual({ ok: false, parameter: 'spreadsheet', message: 'spreadsheet must be true or false' });
+    expect(parse('format=ndjson&spreadsheet=true')).toEqual({ ok: false, parameter: 'spreadsheet', message: 'spreadsheet applies to format=csv only' });
+  });
+
   it('name the first bad parameter', () => {
     expect(parse('format=csv&after=1.5')).toEqual({ ok: false, parameter: 'after', message: 'after must be a position: a whole number, 0 or more' });
     expect(parse('from=2026-03-01T10:00')).toMatchObject({ ok: false, parameter: 'from' });

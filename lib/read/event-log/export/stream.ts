@@ -65,7 +65,7 @@ export async function openExport(
   const columns = exportColumns(registry);
   const { text, values } = toPgQuery(exportRowsQuery(columns, tenantId, params.after, horizon, params));
   const rows = client.query(new QueryStream(text, values, { rowMode: 'array', batchSize: options.batchSize ?? 5000 }));
-  const stages: NodeJS.ReadWriteStream[] = [encoder(params.format, registry, columns), ...(params.gzip ? [createGzip()] : [])];
+  const stages: NodeJS.ReadWriteStream[] = [encoder(params.format, registry, columns, { spreadsheet: params.spreadsheet }), ...(params.gzip ? [createGzip()] : [])];
   const output = pipeline([rows, ...stages] as unknown as [Readable, ...NodeJS.ReadWriteStream[]], (error) => connection.done(!error)) as unknown as Readable;
 
   const extension = `${params.format}${params.gzip ? '.gz' : ''}`;

@@ -1,0 +1,32 @@
+// The import's two requests from the browser, each sending the picked file as the body: the
+// browser streams it from disk, and the server reads it as it arrives (app/api/imports).
+import { mappingParam, type ColumnMapping } from '@/lib/imports/mapping';
+import type { UploadPreview, UploadStarted } from '@/lib/api/imports';
+
+/** A refusal, with `file` set when it is about the file itself (shown next to the file picker). */
+export class UploadError extends Error {
+  constructor(message: string, readonly aboutFile: boolean) {
+    super(message);
+  }
+}
+
+async function send<T>(url: string, file: File): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv' } });
+  } catch {
+    throw new UploadError('The file could not be sent: check the connection and try again.', false);
+  }
+  if (response.ok) return response.json();
+  const error = (await response.json().catch(() => null))?.error as { kind?: string; message?: string; fields?: Record<string, string> } | undefined;
+  const aboutFile = error?.fields?.file !== undefined || error?.kind === 'too-large';
+  throw new UploadError(error?.fields?.file ?? error?.message ?? `The server answered ${response.status}.`, aboutFile);
+}
+
+/** The preview of the file, its columns matched as given (or guessed from its header by the server). */
+export const checkFile = (file: File, mapping: ColumnMapping | null) =>
+  send<UploadPreview>(`/api/imports${mapping ? `?mapping=${mappingParam(mapping)}` : ''}`, file);
+
+/** Imports the file the preview named `importId`, its columns matched as in that preview. */
+export const importFile = (importId: string, file: File, mapping: ColumnMapping) =>
+  send<UploadStarted>(`/api/imports/${importId}?${new URLSearchParams({ fileName: file.name, mapping: mappingParam(mapping) })}`, file);

@@ -1,0 +1,84 @@
+import 'server-only';
+// The import's two requests, behind the gate (app/api/imports): `POST /api/imports` checks a CSV
+// file and answers the preview, storing nothing; `POST /api/imports/<id>` imports the file the
+// preview named <id>. Each reads its upload as it arrives, at most MAX_FILE_BYTES of it, into a
+// spool file of mapped rows (lib/imports/spool.ts) that the checks and the import read back. For
+// the browser's import page, with a session: the same shape as the command API beside it.
+import { z } from 'zod';
+import { NotFoundError } from '@/lib/errors';
+import type { CurrentUser } from '@/lib/gate';
+import { errorResponse } from '@/lib/gate/result';
+import { BodyTooLargeError, bodyChunks, byteSize } from '@/lib/input/body';
+import { fieldError, parseInput } from '@/lib/input/validation';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
+import type { System } from '@/lib/system';
+import { MAX_FILE_BYTES } from '@/lib/imports/limits';
+import type { ColumnMapping } from '@/lib/imports/mapping';
+import { previewImport, type ImportPreview } from '@/lib/imports/prepare-import';
+import { startImport } from '@/lib/imports/run-import';
+import { discardSpool, spoolSource, spoolUpload, type Spool } from '@/lib/imports/spool';
+
+export type UploadPreview = ImportPreview & { readonly headers: readonly string[]; readonly mapping: ColumnMapping };
+export type UploadStarted = { readonly importId: string; readonly rows: number; readonly validRows: number };
+
+const previewParams = z.object({ mapping: z.string().optional() });
+const startParams = z.object({
+  fileName: z.string({ error: 'fileName: the file needs a name' }).trim().min(1, { error: 'fileName: the file needs a name' }).max(255, { error: 'fileName: at most 255 characters' }),
+  mapping: z.string().optional(),
+});
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+export async function importPreviewResponse(system: System, user: CurrentUser, request: Request): Promise<Response> {
+  const { mapping } = parseInput(previewParams, Object.fromEntries(new URL(request.url).searchParams));
+  const spool = await spoolRequest(request, user.tenantId, mapping);
+  if (spool instanceof Response) return spool;
+  try {
+    const tenant = { tenantId: user.tenantId, region: await tenantRegion(system.db, user.tenantId) };
+    const preview = await previewImport(system.db, tenant, spool.importId, spoolSource(spool));
+    return Response.json({ ...preview, headers: spool.headers, mapping: spool.mapping } satisfies UploadPreview, { headers: noStore });
+  } finally {
+    await discardSpool(spool);
+  }
+}
+
+/** Starts the import and hands its run to `background` (Next's `after`); answers 202 with the import's id and counts. */
+export async function importStartResponse(
+  system: System,
+  user: CurrentUser,
+  request: Request,
+  importId: string,
+  background: (run: () => Promise<void>) => void,
+): Promise<Response> {
+  const { fileName, mapping } = parseInput(startParams, Object.fromEntries(new URL(request.url).searchParams));
+  // Not an id any preview gives: refused before the upload is read.
+  if (!z.uuid().safeParse(importId).success) throw new NotFoundError('import.not-found');
+  const spool = await spoolRequest(request, user.tenantId, mapping);
+  if (spool instanceof Response) return spool;
+  let handedOver = false;
+  try {
+    // The id is the rows' digest: another file, or the same one mapped otherwise, is not what the user checked.
+    if (spool.importId !== importId) throw fieldError('file', 'This is not the file that was checked, or its columns were matched differently: check it again, then import.');
+    const context = { tenantId: user.tenantId, actorId: user.id, region: await tenantRegion(system.db, user.tenantId) };
+    const started = await startImport(system.store, context, { fileName, importId, source: spoolSource(spool) });
+    if (started.run) {
+      const run = started.run;
+      background(() => run().finally(() => discardSpool(spool)));
+      handedOver = true;
+    }
+    return Response.json({ importId, rows: started.rows, validRows: started.validRows } satisfies UploadStarted, { status: 202, headers: noStore });
+  } finally {
+    if (!handedOver) await discardSpool(spool);
+  }
+}
+
+/** The upload in a spool file, or the 413 refusing it. */
+async function spoolRequest(request: Request, tenantId: string, mapping: string | undefined): Promise<Spool | Response> {
+  try {
+    return await spoolUpload(bodyChunks(request, MAX_FILE_BYTES), tenantId, mapping ?? null);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    const message = `The file is larger than ${byteSize(MAX_FILE_BYTES)}; import at most ${byteSize(MAX_FILE_BYTES)} at a time (split the file). Nothing was stored.`;
+    return errorResponse({ kind: 'too-large', message, fields: { file: message } });
+  }
+}
