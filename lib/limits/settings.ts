@@ -2,8 +2,8 @@ import 'server-only';
 // How many requests a minute each limited thing may make, from the environment (README, "Accounts
 // and access"). The defaults leave room for a busy dialer (hundreds of agents' calls through one
 // token) and for whole offices logging in from one address; they stop floods, scrapers and
-// password guessing. A variable set to `off` turns its limit off; an unreadable value is reported
-// once and the default used, so a typo never takes the app down.
+// password guessing. A variable set to `off` turns its limit off (read by lib/settings.ts).
+import { headerSetting, limitSetting } from '@/lib/settings';
 import type { AddressSources } from './client-address';
 import { peerAddressesRecorded } from './peer-address';
 import type { Limit } from './rate-limit';
@@ -23,20 +23,11 @@ const SETTINGS: Record<LimitName, { readonly variable: string; readonly perMinut
   'login-address': { variable: 'LEADSTREAM_LOGIN_ATTEMPTS', perMinute: 60 },
 };
 
-const reported = new Set<string>();
-
 /** The limit in force for `name`, or null when it is turned off. */
 export function limitFor(name: LimitName): Limit | null {
   const { variable, perMinute } = SETTINGS[name];
-  const raw = process.env[variable]?.trim();
-  if (raw === undefined || raw === '') return { max: perMinute, windowSeconds: 60 };
-  if (raw.toLowerCase() === 'off') return null;
-  if (/^\d{1,9}$/.test(raw) && Number(raw) > 0) return { max: Number(raw), windowSeconds: 60 };
-  if (!reported.has(variable)) {
-    reported.add(variable);
-    console.warn(`${variable}=${JSON.stringify(raw)} is not a whole number of requests a minute (or "off"): using ${perMinute}.`);
-  }
-  return { max: perMinute, windowSeconds: 60 };
+  const max = limitSetting(variable, perMinute);
+  return max === null ? null : { max, windowSeconds: 60 };
 }
 
 /**
@@ -45,13 +36,5 @@ export function limitFor(name: LimitName): Limit | null {
  * unset, the connection's own peer.
  */
 export function addressSources(): AddressSources {
-  const header = process.env.LEADSTREAM_TRUSTED_PROXY_HEADER?.trim().toLowerCase() || null;
-  if (header && !/^[a-z0-9-]{1,100}$/.test(header)) {
-    if (!reported.has('proxy-header')) {
-      reported.add('proxy-header');
-      console.warn(`LEADSTREAM_TRUSTED_PROXY_HEADER=${JSON.stringify(header)} is not a header name: using each connection's own address.`);
-    }
-    return { trustedHeader: null, peerRecorded: peerAddressesRecorded() };
-  }
-  return { trustedHeader: header, peerRecorded: peerAddressesRecorded() };
+  return { trustedHeader: headerSetting('LEADSTREAM_TRUSTED_PROXY_HEADER'), peerRecorded: peerAddressesRecorded() };
 }

@@ -221,6 +221,8 @@ const NOT_TENANT_ROUTES: Record<string, string> = {
   'GET /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
+  'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from currentHolders, read for each tenant above',
+  'POST /api/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
 };
 
 // ---- Finding the reads and routes in the sources -------------------------------------------------
