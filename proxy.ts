@@ -1,17 +1,24 @@
-// Server actions take small inputs. Next refuses a body past serverActions.bodySizeLimit
-// (next.config.js) but answers that with a 500; a request that declares a larger body (browsers
-// always declare it) is refused here first, with 413 and words, before Next reads any of it.
+// Checks that run before Next routes a request, for what Next itself would answer with a 500:
+// - a path with a malformed %-escape (`/leads/%E0%A4%A`): Next fails decoding its dynamic segments;
+//   refused here with 400 and words.
+// - a server action whose declared body is larger than serverActions.bodySizeLimit
+//   (next.config.js): Next refuses it with a 500; refused here with 413 before any of it is read.
 import { NextResponse, type NextRequest } from 'next/server';
 import { byteSize, SERVER_ACTION_BODY_LIMIT } from '@/lib/input/body';
 
 export function proxy(request: NextRequest) {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > SERVER_ACTION_BODY_LIMIT) {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    const message = 'The address holds a malformed %-escape: a "%" must be followed by two hexadecimal digits of UTF-8.';
+    return Response.json({ error: { kind: 'validation', message, fields: { path: message } } }, { status: 400 });
+  }
+  if (request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > SERVER_ACTION_BODY_LIMIT) {
     const message = `A form sends at most ${byteSize(SERVER_ACTION_BODY_LIMIT)}; this one is larger. Nothing was saved.`;
     return Response.json({ error: { kind: 'too-large', message } }, { status: 413 });
   }
   return NextResponse.next();
 }
 
-// Only server action calls: a POST to a page with the Next-Action header.
-export const config = { matcher: [{ source: '/:path*', has: [{ type: 'header', key: 'next-action' }] }] };
+// Every request but Next's own static files.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -3,25 +3,15 @@
 // an entry in ACCESS below fails this test. Each is called without credentials, with a role (or an
 // API token's scopes) that may not, and with credentials of another tenant aimed at tenant A's
 // lead, import, user and token: every call is refused, or answers with nothing of tenant A.
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can, type Capability, ROLES, type Role } from '../lib/auth/roles';
 import { USERS } from './support/auth';
+import { actionsOnDisk, appFiles, routeHandlers, urlOf } from './support/entry-points';
 import { actionData, callAction, httpClient, serverActions } from './support/http';
 
 test.describe.configure({ mode: 'serial' });
 
-const APP = path.resolve(import.meta.dirname, '..', 'app');
-
-/** Files under app/ named `name`, as paths relative to the project root. */
-function appFiles(name: string): string[] {
-  return (fs.readdirSync(APP, { recursive: true }) as string[]).filter((file) => path.basename(file) === name).map((file) => path.join('app', file)).sort();
-}
-
-/** app/(app)/leads/[id]/page.tsx -> /leads/[id] */
-const urlOf = (file: string) => `/${path.dirname(file).split(path.sep).slice(1).filter((part) => !/^\(.*\)$/.test(part)).join('/')}`;
 
 const USER_OF: Record<Role, string> = { agent: USERS.agent, manager: USERS.manager, bi: USERS.bi, admin: USERS.admin };
 
@@ -84,24 +74,6 @@ const ACCESS: Record<string, Access> = {
   '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/login': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
 };
-
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-function routeHandlers(): { key: string; method: string; url: string }[] {
-  return appFiles('route.ts').flatMap((file) => {
-    const source = fs.readFileSync(path.resolve(APP, '..', file), 'utf8');
-    const methods = METHODS.filter((method) => new RegExp(`export (const|async function|function) ${method}\\b|export const \\{[^}]*\\b${method}\\b`).test(source));
-    return methods.map((method) => ({ key: `${method} ${urlOf(file)}`, method, url: urlOf(file) }));
-  });
-}
-
-/** The exported functions of each actions.ts on disk: every one must be in the build's manifest. */
-function actionsOnDisk(): string[] {
-  return appFiles('actions.ts').flatMap((file) => {
-    const source = fs.readFileSync(path.resolve(APP, '..', file), 'utf8');
-    return [...source.matchAll(/^export (?:const|async function) (\w+)/gm)].map((match) => `${file}#${match[1]}`);
-  });
-}
 
 let targets: Targets;
 let clients: Record<string, APIRequestContext>;
