@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { ConcurrencyError, ConflictError, type InterveningChange } from '@/lib/errors';
-import { type EventMetadata, type EventStore, type StoredEvent, type StreamRef } from '@/lib/event-store';
+import { type EventMetadata, type EventStore, type ExpectedVersion, type StoredEvent, type StreamRef } from '@/lib/event-store';
 import { loadAggregate, type Aggregate } from './aggregate';
 
 export type CommandEnvelope<Command> = {
@@ -35,13 +35,34 @@ export type CommandResult<Event> = {
   readonly merged: boolean;
 };
 
-export type HandlerOptions = { readonly maxAttempts?: number; readonly snapshotEvery?: number };
+/** Events of another stream that a command's own events bring with them, appended in the same transaction. */
+export type Companion = {
+  readonly stream: StreamRef;
+  readonly events: readonly { type: string; data: unknown }[];
+  readonly expectedVersion: ExpectedVersion;
+};
+
+export type HandlerOptions = {
+  readonly maxAttempts?: number;
+  readonly snapshotEvery?: number;
+  /**
+   * For a command whose effects reach another aggregate (a disposition that puts the dialled
+   * number on the do-not-call list): given the events decided, the other streams' events, decided
+   * on their current state. Asked again on every retry.
+   */
+  readonly companions?: (events: readonly { type: string; data: unknown }[]) => Promise<readonly Companion[]>;
+  /**
+   * For a command whose rules depend on the stream's current state (a claim needs the lead's calling
+   * hours, from its phones): completes the command once the state is loaded, on every attempt.
+   */
+  readonly prepare?: (command: any, state: any) => Promise<any>;
+};
 
 export async function handleCommand<Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
   aggregate: Aggregate<Command, Event, State>,
   envelope: CommandEnvelope<Command>,
-  { maxAttempts = 10, snapshotEvery = aggregate.snapshots.every ?? 100 }: HandlerOptions = {},
+  { maxAttempts = 10, snapshotEvery = aggregate.snapshots.every ?? 100, companions, prepare }: HandlerOptions = {},
 ): Promise<CommandResult<Event>> {
   const { tenantId, streamId, command, expectedVersion, commandId } = envelope;
   const stream: StreamRef = { tenantId, streamId, streamType: aggregate.streamType };
@@ -60,13 +81,17 @@ export async function handleCommand<Command, Event extends { type: string; data:
     } else if (expectedVersion !== undefined && expectedVersion > loaded.version) {
       throw new ConcurrencyError(streamId, expectedVersion, loaded.version);
     }
-    const events = aggregate.decider.decide(command, loaded.state);
+    const prepared: Command = prepare ? await prepare(command, loaded.state) : command;
+    const events = aggregate.decider.decide(prepared, loaded.state);
     if (events.length === 0) throw new Error('A command must produce at least one event');
+    const stamp = <E extends { type: string; data: unknown }>(event: E) => ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now });
     try {
-      const appended = await store.append(stream, events.map((event) => ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now })), {
+      const alongside = (await companions?.(events)) ?? [];
+      const appended = await store.append(stream, events.map(stamp), {
         expectedVersion: loaded.version,
         commandId,
         commandHash,
+        alongside: alongside.map((part) => ({ stream: part.stream, events: part.events.map(stamp), expectedVersion: part.expectedVersion })),
       });
       if (appended.duplicate) return duplicateResult(appended);
       if (appended.nextExpectedVersion - loaded.snapshotVersion >= snapshotEvery) {

@@ -79,6 +79,28 @@ describe('append', () => {
   });
 });
 
+describe('a command that writes to several streams', () => {
+  it('appends to each of them in one transaction, each at its own next version', async () => {
+    const lead = newStream();
+    const entry = { tenantId: lead.tenantId, streamId: freshId('dnc'), streamType: 'do-not-call' };
+    await store.append(lead, [event('Registered')], { expectedVersion: 'no_stream' });
+    const result = await store.append(lead, [event('Called')], { expectedVersion: 1, alongside: [{ stream: entry, events: [event('Blocked')], expectedVersion: 'no_stream' }] });
+    expect(result.nextExpectedVersion).toBe(2);
+    expect((await store.readStream(lead.tenantId, lead.streamId)).map((e) => [e.type, e.version])).toEqual([['Registered', 1], ['Called', 2]]);
+    expect((await store.readStream(entry.tenantId, entry.streamId)).map((e) => [e.type, e.version])).toEqual([['Blocked', 1]]);
+  });
+
+  it('stores nothing in any of them when one of them has moved on', async () => {
+    const lead = newStream();
+    const entry = { tenantId: lead.tenantId, streamId: freshId('dnc'), streamType: 'do-not-call' };
+    await store.append(entry, [event('Blocked')], { expectedVersion: 'no_stream' });
+    const refused = store.append(lead, [event('Called')], { expectedVersion: 'no_stream', alongside: [{ stream: entry, events: [event('Blocked')], expectedVersion: 'no_stream' }] });
+    await expect(refused).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.readStream(lead.tenantId, lead.streamId)).toEqual([]);
+    expect(await store.readStream(entry.tenantId, entry.streamId)).toHaveLength(1);
+  });
+});
+
 describe('readStream', () => {
   it('reads forward and backward, between versions and as of a moment', async () => {
     const stream = newStream();

@@ -13,7 +13,16 @@ export type AppendOptions = {
   readonly commandId?: string;
   /** A digest of the command as sent: the same id with another digest is refused, not taken for a retry. */
   readonly commandHash?: string;
+  /**
+   * Events of other streams that the same command produced (a number put on the do-not-call list by
+   * a call's disposition): appended in the same transaction, each checked against its own expected
+   * version, so all of them are stored or none.
+   */
+  readonly alongside?: readonly StreamAppend[];
 };
+
+/** One stream's share of a command that writes to several. */
+export type StreamAppend = { readonly stream: StreamRef; readonly events: readonly NewEvent[]; readonly expectedVersion: ExpectedVersion };
 
 
 export async function appendToStream(
@@ -23,7 +32,8 @@ export async function appendToStream(
   options: AppendOptions,
 ): Promise<AppendResult> {
   if (events.length === 0) throw new Error('appendToStream needs at least one event');
-  for (const event of events) ctx.registry.check(event.type, event.data);
+  const alongside = options.alongside ?? [];
+  for (const event of [...events, ...alongside.flatMap((part) => part.events)]) ctx.registry.check(event.type, event.data);
   try {
     const appended = await ctx.db.$transaction(async (tx) => {
       // First, before any position is drawn: lets the export wait for appends in flight (horizon.ts).
@@ -31,7 +41,12 @@ export async function appendToStream(
       if (options.commandId && !(await claimCommand(tx, stream, options.commandId, options.commandHash))) return null;
       const lastVersion = await reserveVersions(tx, stream, events.length, options.expectedVersion);
       const stored = await insertEvents(ctx, tx, stream, events, lastVersion - events.length + 1);
-      for (const projection of ctx.inlineProjections) await projection.apply(tx, stored);
+      const storedAlongside: StoredEvent[] = [];
+      for (const part of alongside) {
+        const last = await reserveVersions(tx, part.stream, part.events.length, part.expectedVersion);
+        storedAlongside.push(...(await insertEvents(ctx, tx, part.stream, part.events, last - part.events.length + 1)));
+      }
+      for (const projection of ctx.inlineProjections) await projection.apply(tx, [...stored, ...storedAlongside]);
       const result = toResult(stream.streamId, stored);
       if (options.commandId) await recordCommandResult(tx, stream, options.commandId, result);
       return result;

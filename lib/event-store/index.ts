@@ -2,6 +2,7 @@
 // the event types it checks and upcasts come from the registry it is given.
 import type { Db } from '@/lib/db/client';
 import { appendToStream, findCommandResult, type AppendOptions } from './append';
+export type { AppendOptions, StreamAppend } from './append';
 import { loadState, stateAt, type Evolver } from './aggregate';
 import type { InlineProjection, StoreContext } from './context';
 import { headPosition, readAll, type ReadAllOptions } from './read-all';

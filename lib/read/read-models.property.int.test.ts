@@ -13,7 +13,7 @@ import { writeLeadRows } from './lead-table/projection';
 import { ASYNC_PROJECTIONS as asyncProjections } from '@/lib/system/projections';
 
 const db = testDb();
-const store = createSystem(db).store;
+const { store, dialing } = createSystem(db);
 
 const PHONES = ['07911 123456', '+44 7911 654321', '020 7946 0018', '+1 212 555 0123', '0161 496 0000'];
 const EMAILS = ['ana@example.com', 'ANA@work.example', 'b.ivanov@example.org'];
@@ -47,7 +47,7 @@ function toInput(command: GeneratedCommand, leadId: string, now: Date) {
     clearFollowUp: {},
     assign: { ownerId: pick(['ana', 'ben', null]) },
     note: { noteId: randomUUID(), text: 'note' },
-    call: { outcome: pick(['no-answer', 'interested', 'voicemail']) },
+    call: { outcome: pick(['no-answer', 'voicemail', 'busy', 'wrong-number', 'not-interested', 'call-back', 'do-not-call']), callbackAt: later },
   };
   const types: Record<string, string> = {
     register: 'RegisterLead', name: 'ChangeName', addPhone: 'ChangeContactInfo', removePhone: 'ChangeContactInfo', replacePhone: 'ChangeContactInfo',
@@ -76,7 +76,7 @@ describe('read models', () => {
         for (const [index, command] of [first, ...commands].entries()) {
           now = new Date(now.getTime() + command.minutes * 60_000);
           const input = toInput(command, leadIds[command.lead]!, now);
-          await executeLeadCommand(store, { tenantId, actorId: command.actor, region: 'GB', now }, { ...input, commandId: `${tenantId}-${index}` })
+          await executeLeadCommand(store, { tenantId, actorId: command.actor, region: 'GB', now, dialing }, { ...input, commandId: `${tenantId}-${index}` })
             .catch((error) => { if (!isDomainError(error)) throw error; });
         }
         // Small batches, so the live tables are built step by step while the rebuild goes in one pass.
@@ -85,7 +85,7 @@ describe('read models', () => {
         await rebuildLeadTableCopy(tenantId, leadIds);
         expect(await tenantRows(db, 'leads', tenantId)).toEqual(await tenantRows(db, 'leads__rebuild', tenantId));
         for (const projection of asyncProjections) {
-          await rebuildProjection(store, projection, { swap: false });
+          await rebuildProjection(store, projection, { tenantId });
           for (const table of projection.tables) {
             expect(await tenantRows(db, table, tenantId)).toEqual(await tenantRows(db, `${table}__rebuild`, tenantId));
           }

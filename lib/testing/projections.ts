@@ -18,7 +18,7 @@ export async function tenantRows(db: Db, table: string, tenantId: string): Promi
 /** Each async read model's live table, for the tenant, equals a fresh rebuild of it from the log. */
 export async function expectAsyncModelsEqualRebuild(store: EventStore, tenantId: string): Promise<void> {
   for (const projection of ASYNC_PROJECTIONS) {
-    await rebuildProjection(store, projection, { swap: false });
+    await rebuildProjection(store, projection, { tenantId });
     for (const table of projection.tables) {
       expect(await tenantRows(store.db, table, tenantId), `${table} equals its rebuild`).toEqual(await tenantRows(store.db, `${table}__rebuild`, tenantId));
     }

@@ -15,12 +15,15 @@ export type RebuildOptions = {
   readonly onProgress?: RebuildProgress;
   /** Leave the copies next to the live tables instead of swapping (to compare them). */
   readonly swap?: boolean;
+  /** Only this tenant's events, into copies left beside the live tables (a check of one tenant's rows). */
+  readonly tenantId?: string;
 };
 
 const shadow = (table: string) => `${table}__rebuild`;
 
 export async function rebuildProjection(store: EventStore, projection: AsyncProjection, options: RebuildOptions = {}) {
-  const { batchSize = 5000, onProgress = () => {}, swap = true } = options;
+  const { batchSize = 5000, onProgress = () => {}, tenantId } = options;
+  const swap = (options.swap ?? true) && tenantId === undefined;
   const tables: TableMap = Object.fromEntries(projection.tables.map((table) => [table, shadow(table)]));
   const indexes = await createShadowTables(store, projection.tables);
 
@@ -28,7 +31,7 @@ export async function rebuildProjection(store: EventStore, projection: AsyncProj
   let events = 0;
   const catchUpShadow = async () => {
     for (;;) {
-      const page = await store.readAll(checkpoint, { limit: batchSize });
+      const page = await store.readAll(checkpoint, { limit: batchSize, tenantId });
       if (page.events.length > 0) {
         await store.db.$transaction((tx) => projection.apply(tx, page.events, tables), { timeout: 300_000 });
         checkpoint = page.checkpoint;
