@@ -57,7 +57,7 @@ const ENDPOINTS: Record<string, { share: number; request: () => Request; session
         const leadId = pick(world.leadIds);
         Object.assign(context, { commandId, leadId });
         const command = Math.random() < 0.5
-          ? { type: 'RecordCallOutcome', leadId, data: { outcome: pick(['no-answer', 'voicemail', 'busy', 'interested']) } }
+          ? { type: 'RecordCallOutcome', leadId, data: { outcome: pick(['no-answer', 'voicemail', 'busy']) } }
           : { type: 'AddNote', leadId, data: { noteId: randomUUID(), text: 'Called from the load test' } };
         return { ...req, headers: { ...req.headers, 'Content-Type': 'application/json', Authorization: `Bearer ${world.commandsToken}`, 'Idempotency-Key': commandId }, body: JSON.stringify(command) };
       },

@@ -23,10 +23,10 @@ let convertedId: string;
 
 async function writeLeads() {
   const db = createDb(process.env.DATABASE_URL!, { poolSize: 2 });
-  const store = createSystem(db).store;
+  const { store, dialing } = createSystem(db);
   const t0 = Math.floor((Date.now() - 10 * 24 * HOUR) / HOUR) * HOUR;
   const as = (actorId: string, at: number, input: Record<string, unknown>) =>
-    executeLeadCommand(store, { tenantId: 'demo', actorId, region: 'GB', now: new Date(at) }, input);
+    executeLeadCommand(store, { tenantId: 'demo', actorId, region: 'GB', now: new Date(at), dialing }, input);
   const register = async (name: string, at: number) => {
     const leadId = randomUUID();
     await as('ana', at, { type: 'RegisterLead', data: { leadId, name, emails: [`${leadId}@example.com`], source: SOURCE, ownerId: 'ana' } });
@@ -35,7 +35,7 @@ async function writeLeads() {
   try {
     const alpha = await register(CONVERTED, t0);
     await as('ana', t0 + HOUR, { type: 'ChangeStatus', leadId: alpha, data: { status: 'FollowUp', followUpAt: new Date(t0 + 25 * HOUR).toISOString() } });
-    await as('ben', t0 + 27 * HOUR, { type: 'RecordCallOutcome', leadId: alpha, data: { outcome: 'interested' } });
+    await as('ben', t0 + 27 * HOUR, { type: 'RecordCallOutcome', leadId: alpha, data: { outcome: 'voicemail' } });
     await as('ben', t0 + 48 * HOUR, { type: 'ChangeStatus', leadId: alpha, data: { status: 'Converted' } });
     const beta = await register(WAITING, t0 + 2 * HOUR);
     await as('ana', t0 + 3 * HOUR, { type: 'ChangeStatus', leadId: beta, data: { status: 'FollowUp', followUpAt: new Date(t0 + 50 * HOUR).toISOString() } });

@@ -18,7 +18,7 @@ function commands(leadId: string, registration: Record<string, unknown>, start: 
     { type: 'ChangeContactInfo', leadId, data: { addPhones: ['+44 7911 123555'], addEmails: ['dana@work.example'] } },
     { type: 'AssignLead', leadId, data: { ownerId: 'ben' } },
     { type: 'AddNote', leadId, data: { noteId, text: 'Prefers mornings' } },
-    { type: 'RecordCallOutcome', leadId, data: { outcome: 'callback-requested', notes: 'Call back tomorrow' } },
+    { type: 'RecordCallOutcome', leadId, data: { outcome: 'busy', notes: 'Line busy twice' } },
     { type: 'ChangeStatus', leadId, data: { status: 'FollowUp', followUpAt: at(24) } },
     { type: 'SetFollowUp', leadId, data: { at: at(48) } },
     { type: 'ChangeStatus', leadId, data: { status: 'Available' } },

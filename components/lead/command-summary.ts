@@ -1,7 +1,7 @@
 // What an agent's own pending edit would do, in words, for the conflict dialog. Pure.
 import { formatWhen } from '@/lib/present/history-lines';
 import { type LeadStatus } from '@/lib/leads/lead';
-import { STATUS_LABELS } from '@/lib/present/labels';
+import { outcomeLabel, STATUS_LABELS } from '@/lib/present/labels';
 import type { Edit } from './lead-command';
 
 const quote = (text: unknown) => `“${String(text)}”`;
@@ -35,6 +35,16 @@ export function summariseEdit({ type, data }: Edit, names: Readonly<Record<strin
     case 'AddNote':
       return `Add a note: ${quote(data.text)}`;
     case 'RecordCallOutcome':
-      return `Record a call: ${String(data.outcome)}`;
+      return `Record a call: ${outcomeLabel(String(data.outcome))}`;
+    case 'SkipLead':
+      return `Skip the lead: ${quote(data.reason)}`;
+    case 'SetTimeZone':
+      return data.timeZone ? `Set the time zone to ${String(data.timeZone)}` : 'Use the time zone the phones tell';
+    case 'RequestDoNotCall':
+      return `Mark the lead do not call: ${quote(data.reason)}`;
+    case 'LiftDoNotCall':
+      return `Lift do not call: ${quote(data.reason)}`;
+    case 'RecycleLead':
+      return `Recycle the lead: ${quote(data.reason)}`;
   }
 }

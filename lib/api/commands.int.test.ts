@@ -37,7 +37,8 @@ describe('the command API', () => {
     const registered = await send(token, registration(leadId));
     expect(registered).toMatchObject({ status: 200, body: { leadId, version: 1, duplicate: false, merged: false } });
     const called = await send(token, { type: 'RecordCallOutcome', leadId, expectedVersion: 1, data: { outcome: 'no-answer' } });
-    expect(called).toMatchObject({ status: 200, body: { leadId, version: 2 } });
+    // The call, and the retry its disposition (no answer) schedules: two events.
+    expect(called).toMatchObject({ status: 200, body: { leadId, version: 3 } });
     expect(BigInt(called.body.position)).toBeGreaterThan(BigInt(registered.body.position));
 
     const [event] = await store.readStream(tenantId, leadId, { fromVersion: 2 });

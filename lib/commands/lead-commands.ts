@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EventStore } from '@/lib/event-store';
 import { fieldError, parseInput } from '@/lib/input/validation';
-import { leadAggregate, type LeadEvent } from '@/lib/leads';
+import { dialingContextFor, type DialingSources } from '@/lib/dialing/context';
+import { leadAggregate, type Lead, type LeadCommand, type LeadEvent } from '@/lib/leads';
 import type { Region } from '@/lib/leads/contact';
 import { parseLeadCommand } from '@/lib/leads/schemas';
 import { handleCommand, type CommandResult, type HandlerOptions } from './handle-command';
@@ -15,7 +16,12 @@ export type CommandContext = {
   readonly actorId: string;
   readonly region: Region;
   readonly now?: Date;
+  /** Where the dialing rules come from: needed by the commands of the dialing loop. */
+  readonly dialing?: DialingSources;
 };
+
+/** The commands whose decision needs the tenant's dialing rules as they apply to the lead. */
+const DIALING_COMMANDS = new Set<string>(['RecordCallOutcome', 'ClaimLead']);
 
 export const commandEnvelopeSchema = z.object({
   leadId: z.uuid({ error: 'Lead id must be a UUID' }).optional(),
@@ -40,6 +46,12 @@ export async function executeLeadCommand(
   const leadId = command.type === 'RegisterLead' ? command.data.leadId : outer.leadId;
   if (!leadId) throw fieldError('leadId', 'Lead id is required');
 
+  const sources = context.dialing;
+  if (DIALING_COMMANDS.has(command.type) && !sources) throw new Error(`${command.type} needs the dialing rules: pass them on the command context`);
+  const prepare = sources && DIALING_COMMANDS.has(command.type)
+    ? async (pending: LeadCommand, state: Lead) =>
+      state.kind === 'registered' ? { ...pending, metadata: { ...pending.metadata, dialing: await dialingContextFor(sources, context.tenantId, state) } } : pending
+    : undefined;
   return handleCommand(
     store,
     leadAggregate,
@@ -53,6 +65,6 @@ export async function executeLeadCommand(
       correlationId: outer.correlationId,
       now,
     },
-    options,
+    { ...options, prepare },
   );
 }

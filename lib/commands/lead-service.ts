@@ -3,7 +3,8 @@ import 'server-only';
 // the same checks, the same handler, the same result. Only this edge knows who belongs to the
 // tenant, so it checks the owner a command names before the domain decides.
 import { z } from 'zod';
-import { ValidationError } from '@/lib/errors';
+import { can } from '@/lib/auth/roles';
+import { IllegalStateError, ValidationError } from '@/lib/errors';
 import { actorOf, type Principal } from '@/lib/gate/principal';
 import { assignableUsers } from '@/lib/read/organisation/users';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
@@ -15,17 +16,32 @@ export type CommandOutcome = { leadId: string; version: number; merged: boolean;
 /** The parts of a command this edge looks at itself; executeLeadCommand checks all of it. */
 const commandShape = z.looseObject({
   type: z.string(),
-  data: z.looseObject({ ownerId: z.string().nullish() }).optional(),
+  data: z.looseObject({ ownerId: z.string().nullish(), agentId: z.string().nullish() }).optional(),
 });
+
+/** Undoing a person's wish or a lead's spent attempts is for managers (docs/dialing.md). */
+const MANAGER_COMMANDS = new Set(['LiftDoNotCall', 'RecycleLead']);
+
+/** Commands that name the agent who acts: a person acts for themself; a system (a dialer) names them. */
+const AGENT_COMMANDS = new Set(['RecordCallOutcome', 'SkipLead']);
 
 export const commandTypeOf = (input: unknown): string | undefined => commandShape.safeParse(input).data?.type;
 
 export async function runLeadCommand(system: System, caller: Principal, input: unknown): Promise<CommandOutcome> {
-  const ownerId = commandShape.safeParse(input).data?.data?.ownerId;
-  if (ownerId && !(await assignableUsers(system.db, caller.tenantId)).some((owner) => owner.id === ownerId)) {
-    throw new ValidationError([{ field: 'ownerId', code: 'owner.not-assignable' }]);
+  const shape = commandShape.safeParse(input).data;
+  if (shape && MANAGER_COMMANDS.has(shape.type) && caller.kind === 'user' && !can(caller.role, 'manage-dialing')) {
+    throw new IllegalStateError('dialing.managers-only', { field: 'type' });
   }
-  const context = { tenantId: caller.tenantId, actorId: actorOf(caller), region: await tenantRegion(system.db, caller.tenantId) };
-  const result = await executeLeadCommand(system.store, context, input);
+  const named = [['ownerId', shape?.data?.ownerId], ['agentId', caller.kind === 'token' ? shape?.data?.agentId : null]] as const;
+  for (const [field, userId] of named) {
+    if (userId && !(await assignableUsers(system.db, caller.tenantId)).some((owner) => owner.id === userId)) {
+      throw new ValidationError([{ field, code: 'owner.not-assignable' }]);
+    }
+  }
+  const acting = caller.kind === 'user' && shape && AGENT_COMMANDS.has(shape.type) && typeof input === 'object'
+    ? { ...(input as object), data: { ...(shape.data ?? {}), agentId: caller.id } }
+    : input;
+  const context = { tenantId: caller.tenantId, actorId: actorOf(caller), region: await tenantRegion(system.db, caller.tenantId), dialing: system.dialing };
+  const result = await executeLeadCommand(system.store, context, acting);
   return { leadId: result.streamId, version: result.version, merged: result.merged, duplicate: result.duplicate, position: String(result.position) };
 }

@@ -7,7 +7,8 @@ const FIRST_NAMES = ['Ana', 'Stefan', 'Maria', 'Ivan', 'Chloé', 'José', 'Zoë'
 const LAST_NAMES = ['Ivanov', 'Lima', 'García', 'Müller', 'Smith', 'Jones', 'Petrov', 'Novak', 'Okafor', 'Nakamura', 'Kowalski', 'Rossi', 'Dubois', 'Jansen', 'Andersson', 'Brown', 'Taylor', 'Wilson', 'Khan', 'Patel', "O'Brien", 'Fernández', 'Popescu', 'Horvat', 'Mensah', 'Silva', 'Costa', 'Evans', 'Walker', 'Hughes'];
 const DOMAINS = ['example.com', 'mail.example', 'post.example.org', 'inbox.example.net', 'corp.example.co.uk'];
 const SOURCES = ['web form', 'referral', 'trade show', 'cold list', 'partner', 'ad campaign'];
-const OUTCOMES = ['no-answer', 'voicemail', 'busy', 'interested', 'callback-requested', 'not-interested'] as const;
+/** Dispositions that leave the status to the agent's next step (the default dispositions' codes). */
+const OUTCOMES = ['no-answer', 'voicemail', 'busy'] as const;
 
 export type DemoCommand = { readonly at: Date; readonly actorId: string; readonly input: Record<string, unknown> };
 

@@ -25,7 +25,7 @@ async function seedLeads(db: Db, tenantId: string, leads: number, seed: number, 
   const existing = await db.stream.count({ where: { tenantId, streamType: 'lead' } });
   if (existing >= leads) return { created: false, leads: existing };
 
-  const store = createSystem(db).store;
+  const { store, dialing } = createSystem(db);
   const random = seededRandom(seed);
   const leadIds = Array.from({ length: leads }, () => uuidFrom(random));
   const seedLead = async (index: number) => {
@@ -33,7 +33,7 @@ async function seedLeads(db: Db, tenantId: string, leads: number, seed: number, 
     for (const [step, command] of history.entries()) {
       await executeLeadCommand(
         store,
-        { tenantId, actorId: command.actorId, region: 'GB', now: command.at },
+        { tenantId, actorId: command.actorId, region: 'GB', now: command.at, dialing },
         { ...command.input, commandId: `demo-${index}-${step}` },
       );
     }

@@ -14,7 +14,8 @@ export const leadAggregate = defineAggregate<LeadCommand, LeadEvent, Lead>({
   decider: { decide, evolve, initialState },
   conflictsWith,
   // 2: the state became a union (`kind`) instead of `exists` with empty defaults.
-  snapshots: { shape: 2, every: 100 },
+  // 3: the dialing loop's part of the state (calls, retry, claim, do-not-call, time zone).
+  snapshots: { shape: 3, every: 100 },
 });
 
 /** A stored event of a lead, typed: the store has already upcast and checked its data against its schema. */

@@ -31,7 +31,16 @@ export function collidingEventTypes(command: LeadCommand): readonly LeadEventTyp
       return ['LeadAssigned'];
     case 'AddNote':
     case 'RecordCallOutcome':
-      return []; // notes and call outcomes only ever add to the record
+    case 'ClaimLead':
+    case 'SkipLead':
+      return []; // notes and calls only add to the record; claims are decided on the current state
+    case 'SetTimeZone':
+      return ['TimeZoneSet'];
+    case 'RequestDoNotCall':
+    case 'LiftDoNotCall':
+      return ['DoNotCallRequested', 'DoNotCallLifted'];
+    case 'RecycleLead':
+      return ['LeadRecycled', 'AttemptsExhausted'];
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);

@@ -45,7 +45,7 @@ describe('which concurrent changes collide with a command', () => {
     ['ClearFollowUp', command('ClearFollowUp', {}), ['StatusChanged', 'FollowUpScheduled', 'FollowUpCleared']],
     ['AssignLead', command('AssignLead', { ownerId: 'agent-1' }), ['LeadAssigned']],
     ['AddNote', command('AddNote', { noteId: 'note-1', text: 'Hi' }), []],
-    ['RecordCallOutcome', command('RecordCallOutcome', { outcome: 'busy', notes: null }), []],
+    ['RecordCallOutcome', command('RecordCallOutcome', { outcome: 'busy', phone: null, notes: null, callbackAt: null, agentId: null }), []],
   ])('%s collides exactly with its own field', (_, cmd, expected) => {
     expect(collisionsOf(cmd)).toEqual(expected);
   });

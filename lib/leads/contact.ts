@@ -9,12 +9,22 @@ export function isRegion(value: string): value is Region {
   return isSupportedCountry(value);
 }
 
-/** The phone in E.164, reading numbers without a country code as numbers of `region`; null if invalid. */
-export function normalisePhone(raw: string, region: Region): Phone | null {
+/**
+ * The phone in E.164, reading numbers without a country code as numbers of `region`; null for a
+ * number that cannot exist (no country, wrong length). Lead lists hold numbers from ranges newer
+ * than any metadata, so a possible number is taken even when no known range has it: such a number
+ * is shown with a warning (`isRecognisedPhone`), and "wrong number" marks it dead if it is.
+ */
+export function normalisePhone(raw: string, region: Region, { recognisedOnly = false } = {}): Phone | null {
   const typed = raw.trim();
   const parsed = parsePhoneNumberFromString(typed, region);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed || !(recognisedOnly ? parsed.isValid() : parsed.isPossible())) return null;
   return { e164: parsed.number, raw: typed };
+}
+
+/** Whether a number (E.164) is in a range the phone metadata knows. */
+export function isRecognisedPhone(e164: string): boolean {
+  return parsePhoneNumberFromString(e164)?.isValid() ?? false;
 }
 
 export function normaliseEmail(raw: string): string {

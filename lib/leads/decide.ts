@@ -1,9 +1,13 @@
 // Lead commands and the rules that turn a command into events (see docs/lead-rules.md).
 // Commands arrive validated and normalised (lib/leads/schemas.ts); the time comes on the metadata.
 import { IllegalStateError, NotFoundError, ValidationError, type FieldIssue } from '@/lib/errors';
-import { LEAD_LIMITS, type CallOutcome, type Lead, type LeadEvent, type LeadStatus, type Phone, type RegisteredLead } from './lead';
+import {
+  claimLead, liftDoNotCall, recordCallOutcome, recycleLead, requestDoNotCall, setTimeZone, skipLead, type DialingCommand, type DialingContext,
+} from './dialing';
+import { LEAD_LIMITS, type Lead, type LeadEvent, type LeadStatus, type Phone, type RegisteredLead } from './lead';
 
-export type CommandMetadata = { readonly now: Date };
+/** The time a command arrived; for dialing commands, also the tenant's rules as they apply to the lead. */
+export type CommandMetadata = { readonly now: Date; readonly dialing?: DialingContext };
 
 type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data; readonly metadata: CommandMetadata };
 
@@ -17,9 +21,10 @@ export type ChangeContactInfo = Command<
 export type ChangeStatus = Command<'ChangeStatus', { status: LeadStatus; followUpAt: Date | null }>;
 export type SetFollowUp = Command<'SetFollowUp', { at: Date }>;
 export type ClearFollowUp = Command<'ClearFollowUp', Record<string, never>>;
-export type AssignLead = Command<'AssignLead', { ownerId: string | null }>;
+/** `rule`: the assignment rule that chose the owner, when no person did. */
+export type AssignLead = Command<'AssignLead', { ownerId: string | null; rule?: string | null }>;
 export type AddNote = Command<'AddNote', { noteId: string; text: string }>;
-export type RecordCallOutcome = Command<'RecordCallOutcome', { outcome: CallOutcome; notes: string | null }>;
+export type { ClaimLead, DialingContext, LiftDoNotCall, RecordCallOutcome, RecycleLead, RequestDoNotCall, SetTimeZone, SkipLead } from './dialing';
 
 export type LeadCommand =
   | RegisterLead
@@ -30,7 +35,7 @@ export type LeadCommand =
   | ClearFollowUp
   | AssignLead
   | AddNote
-  | RecordCallOutcome;
+  | DialingCommand;
 
 export type LeadCommandType = LeadCommand['type'];
 
@@ -53,7 +58,19 @@ export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
     case 'AddNote':
       return [{ type: 'NoteAdded', data: { noteId: command.data.noteId, text: command.data.text } }];
     case 'RecordCallOutcome':
-      return [{ type: 'CallOutcomeRecorded', data: { outcome: command.data.outcome, notes: command.data.notes } }];
+      return recordCallOutcome(command, state, moveStatus);
+    case 'ClaimLead':
+      return claimLead(command, state);
+    case 'SkipLead':
+      return skipLead(command, state);
+    case 'SetTimeZone':
+      return setTimeZone(command, state);
+    case 'RequestDoNotCall':
+      return requestDoNotCall(command, state);
+    case 'LiftDoNotCall':
+      return liftDoNotCall(command, state);
+    case 'RecycleLead':
+      return recycleLead(command, state);
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);
@@ -123,7 +140,12 @@ export const ALLOWED_TRANSITIONS: Record<LeadStatus, readonly LeadStatus[]> = {
 };
 
 function changeStatus({ data, metadata }: ChangeStatus, state: RegisteredLead): LeadEvent[] {
-  const { status, followUpAt } = data;
+  return moveStatus(state, data.status, data.followUpAt ? { at: data.followUpAt, agentId: null } : null, metadata.now);
+}
+
+/** A status change with its follow-up, by the transition rules: for ChangeStatus and for a disposition's effect. */
+function moveStatus(state: RegisteredLead, status: LeadStatus, followUp: { at: Date; agentId: string | null } | null, now: Date): LeadEvent[] {
+  const followUpAt = followUp?.at ?? null;
   if (status === state.status) throw new IllegalStateError('status.unchanged', { field: 'status', params: { status } });
   if (!ALLOWED_TRANSITIONS[state.status].includes(status)) {
     throw new IllegalStateError(illegalTransition(state.status, status), { field: 'status', params: { from: state.status, to: status } });
@@ -131,8 +153,8 @@ function changeStatus({ data, metadata }: ChangeStatus, state: RegisteredLead): 
   const statusChanged: LeadEvent = { type: 'StatusChanged', data: { from: state.status, to: status } };
   if (status === 'FollowUp') {
     if (!followUpAt) throw new ValidationError([{ field: 'followUpAt', code: 'follow-up.required' }]);
-    requireFuture(followUpAt, metadata.now, 'followUpAt');
-    return [statusChanged, { type: 'FollowUpScheduled', data: { at: followUpAt.toISOString(), previousAt: state.followUpAt } }];
+    requireFuture(followUpAt, now, 'followUpAt');
+    return [statusChanged, { type: 'FollowUpScheduled', data: { at: followUpAt.toISOString(), previousAt: state.followUpAt, agentId: followUp!.agentId } }];
   }
   if (followUpAt) {
     throw new ValidationError([{ field: 'followUpAt', code: 'follow-up.only-with-status' }]);
@@ -157,7 +179,7 @@ function setFollowUp({ data, metadata }: SetFollowUp, state: RegisteredLead): Le
   requireFuture(data.at, metadata.now, 'at');
   const at = data.at.toISOString();
   if (at === state.followUpAt) throw new IllegalStateError('follow-up.unchanged', { field: 'at' });
-  return [{ type: 'FollowUpScheduled', data: { at, previousAt: state.followUpAt } }];
+  return [{ type: 'FollowUpScheduled', data: { at, previousAt: state.followUpAt, agentId: null } }];
 }
 
 function clearFollowUp(state: RegisteredLead): LeadEvent[] {
@@ -170,7 +192,7 @@ function assignLead({ data }: AssignLead, state: RegisteredLead): LeadEvent[] {
   if (data.ownerId === state.ownerId) {
     throw new IllegalStateError(data.ownerId ? 'owner.unchanged' : 'owner.none', { field: 'ownerId' });
   }
-  return [{ type: 'LeadAssigned', data: { ownerId: data.ownerId, previousOwnerId: state.ownerId } }];
+  return [{ type: 'LeadAssigned', data: { ownerId: data.ownerId, previousOwnerId: state.ownerId, rule: data.rule ?? null } }];
 }
 
 function requireFuture(at: Date, now: Date, field: string): void {

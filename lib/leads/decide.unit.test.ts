@@ -26,7 +26,7 @@ const registeredWithPhoneOnly: LeadEvent = { type: 'LeadRegistered', data: { ...
 const statusChanged = (from: LeadStatus, to: LeadStatus): LeadEvent => ({ type: 'StatusChanged', data: { from, to } });
 const scheduled = (at: Date, previousAt: Date | null = null): LeadEvent => ({
   type: 'FollowUpScheduled',
-  data: { at: at.toISOString(), previousAt: previousAt?.toISOString() ?? null },
+  data: { at: at.toISOString(), previousAt: previousAt?.toISOString() ?? null, agentId: null },
 });
 const cleared = (previousAt: Date, reason: 'cleared' | 'status-changed'): LeadEvent => ({
   type: 'FollowUpCleared',
@@ -61,7 +61,7 @@ describe('when the lead is not registered', () => {
     command('ClearFollowUp', {}),
     command('AssignLead', { ownerId: 'agent-1' }),
     command('AddNote', { noteId: 'note-1', text: 'Hello' }),
-    command('RecordCallOutcome', { outcome: 'no-answer', notes: null }),
+    command('RecordCallOutcome', { outcome: 'no-answer', phone: null, notes: null, callbackAt: null, agentId: null }),
   ])('rejects $type as not found', (cmd) => {
     spec.given([]).when(cmd).thenThrows(NotFoundError);
   });
@@ -293,7 +293,7 @@ describe('when the lead is registered', () => {
   });
 
   describe('assigning', () => {
-    const assigned = (ownerId: string | null, previousOwnerId: string | null): LeadEvent => ({ type: 'LeadAssigned', data: { ownerId, previousOwnerId } });
+    const assigned = (ownerId: string | null, previousOwnerId: string | null): LeadEvent => ({ type: 'LeadAssigned', data: { ownerId, previousOwnerId, rule: null } });
 
     it('assigns an unassigned lead', () => {
       spec.given([registered]).when(command('AssignLead', { ownerId: 'agent-1' })).then([assigned('agent-1', null)]);
@@ -323,12 +323,6 @@ describe('when the lead is registered', () => {
         { type: 'NoteAdded', data: { noteId: 'note-1', text: 'Asked for a quote' } },
       ]);
     });
-
-    it('records a call outcome', () => {
-      spec.given(leadIn[status]).when(command('RecordCallOutcome', { outcome: 'callback-requested', notes: 'After 5pm' })).then([
-        { type: 'CallOutcomeRecorded', data: { outcome: 'callback-requested', notes: 'After 5pm' } },
-      ]);
-    });
   });
 });
 
@@ -339,17 +333,19 @@ describe('evolve', () => {
       statusChanged('Available', 'FollowUp'),
       scheduled(tomorrow),
       { type: 'NoteAdded', data: { noteId: 'note-1', text: 'Call back tomorrow' } },
-      { type: 'CallOutcomeRecorded', data: { outcome: 'interested', notes: null } },
+      { type: 'CallOutcomeRecorded', data: { outcome: 'interested', phone: '+447700900123', at: '2026-03-01T10:00:00.000Z', contact: true, notes: null, agentId: 'agent-1' } },
       { type: 'PhoneRemoved', data: { phone: mobile } },
       { type: 'PhoneAdded', data: { phone: landline } },
       { type: 'NameChanged', data: { name: 'Jane Smith', previousName: 'Jane Doe' } },
-      { type: 'LeadAssigned', data: { ownerId: 'agent-1', previousOwnerId: null } },
+      { type: 'LeadAssigned', data: { ownerId: 'agent-1', previousOwnerId: null, rule: null } },
       statusChanged('FollowUp', 'Converted'),
       cleared(tomorrow, 'status-changed'),
     ];
     expect(history.reduce(evolve, initialState())).toEqual<Lead>({
       kind: 'registered', leadId, name: 'Jane Smith', phones: [landline], emails: [email], source: 'manual',
       status: 'Converted', followUpAt: null, ownerId: 'agent-1', noteCount: 1, callCount: 1,
+      followUpAgentId: null, calls: [{ at: '2026-03-01T10:00:00.000Z', phone: '+447700900123', outcome: 'interested' }], retryAt: null,
+      streak: { outcome: 'interested', count: 1 }, exhausted: null, wrongPhones: [], doNotCall: null, timeZone: null, claim: null,
     });
   });
 

@@ -3,7 +3,7 @@
 // the TypeScript types below are inferred from them, so the two cannot drift apart.
 import { z } from 'zod';
 import { defineEvents } from '@/lib/event-store/registry';
-import { CALL_OUTCOMES, LEAD_STATUSES } from './values';
+import { CALL_OUTCOMES, CLAIM_TIERS, LEAD_STATUSES } from './values';
 
 const phone = z.strictObject({ e164: z.string(), raw: z.string() });
 const instant = z.iso.datetime({ offset: true });
@@ -19,11 +19,35 @@ export const LEAD_EVENT_SCHEMAS = {
   EmailAdded: z.strictObject({ email: z.string() }),
   EmailRemoved: z.strictObject({ email: z.string() }),
   StatusChanged: z.strictObject({ from: z.enum(LEAD_STATUSES), to: z.enum(LEAD_STATUSES) }),
-  FollowUpScheduled: z.strictObject({ at: instant, previousAt: instant.nullable() }),
+  /** `agentId`: the callback is that agent's to make; null, anyone's. */
+  FollowUpScheduled: z.strictObject({ at: instant, previousAt: instant.nullable(), agentId: userId }),
   FollowUpCleared: z.strictObject({ previousAt: instant, reason: z.enum(['cleared', 'status-changed']) }),
-  LeadAssigned: z.strictObject({ ownerId: userId, previousOwnerId: userId }),
+  /** `rule`: the assignment rule that chose the owner (`round-robin:web`), or null when a person did. */
+  LeadAssigned: z.strictObject({ ownerId: userId, previousOwnerId: userId, rule: z.string().nullable() }),
   NoteAdded: z.strictObject({ noteId: z.string(), text: z.string() }),
-  CallOutcomeRecorded: z.strictObject({ outcome: z.enum(CALL_OUTCOMES), notes: z.string().nullable() }),
+  /**
+   * A call and its disposition (`outcome`: a code of the tenant's dispositions). `phone` is the number
+   * dialled, `at` when, `contact` whether the person was reached; calls recorded before version 2
+   * know neither number nor time.
+   */
+  CallOutcomeRecorded: z.strictObject({
+    outcome: z.string(), phone: z.string().nullable(), at: instant.nullable(), contact: z.boolean(), notes: z.string().nullable(), agentId: userId,
+  }),
+  /** The disposition recycles the lead: offered again from `at`; `attempt` of `of` such calls in a row. */
+  RetryScheduled: z.strictObject({ at: instant, outcome: z.string(), attempt: z.number().int(), of: z.number().int() }),
+  /** The lead is not offered again until a manager recycles it: its calls in all, or a disposition's retries, ran out. */
+  AttemptsExhausted: z.strictObject({ reason: z.enum(['total', 'disposition']), outcome: z.string().nullable(), calls: z.number().int() }),
+  LeadRecycled: z.strictObject({ reason: z.string() }),
+  PhoneMarkedWrong: z.strictObject({ phone: z.string() }),
+  /** The person asked not to be called, or withdrew consent: no number of the lead is dialled. */
+  DoNotCallRequested: z.strictObject({ reason: z.string() }),
+  DoNotCallLifted: z.strictObject({ reason: z.string() }),
+  /** An agent set the lead's time zone (null: back to what its phones say). */
+  TimeZoneSet: z.strictObject({ timeZone: z.string().nullable(), previous: z.string().nullable() }),
+  /** "Next lead" gave the lead to an agent until `until`; `tier` says why it came first. */
+  LeadClaimed: z.strictObject({ agentId: z.string(), until: instant, tier: z.enum(CLAIM_TIERS) }),
+  /** The agent gave the lead back without calling it ("skip"), with why. */
+  ClaimReleased: z.strictObject({ agentId: z.string(), reason: z.string() }),
 } as const;
 
 type Schemas = typeof LEAD_EVENT_SCHEMAS;
@@ -45,6 +69,17 @@ type LeadRegisteredV1 = { leadId: string; name: string; phone: z.output<typeof p
 
 /** What the store registers for the Lead: each event's schema, and the steps from older shapes. */
 export const LEAD_EVENTS = defineEvents(LEAD_EVENT_SCHEMAS, {
+  FollowUpScheduled: { version: 2, upcast: { 1: (data: object) => ({ ...data, agentId: null }) } },
+  LeadAssigned: { version: 2, upcast: { 1: (data: object) => ({ ...data, rule: null }) } },
+  CallOutcomeRecorded: {
+    version: 2,
+    upcast: {
+      // Version 1 had a fixed list of outcomes and said nothing of the number, the time or a contact.
+      1: ({ outcome, notes }: { outcome: (typeof CALL_OUTCOMES)[number]; notes: string | null }) => ({
+        outcome, notes, phone: null, at: null, agentId: null, contact: ['not-interested', 'interested', 'callback-requested', 'sale'].includes(outcome),
+      }),
+    },
+  },
   LeadRegistered: {
     version: 2,
     upcast: {

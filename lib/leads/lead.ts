@@ -3,6 +3,12 @@
 import type { LeadEvent, LeadRegistered } from './events';
 import type { LeadStatus, Phone } from './values';
 
+/** A call as the dialing rules count it. Calls recorded before version 2 have neither number nor time. */
+export type CallAttempt = { readonly at: string | null; readonly phone: string | null; readonly outcome: string };
+
+/** How many recent calls a lead keeps in its state: far more than any rolling limit counts. */
+export const RECENT_CALLS = 100;
+
 export * from './values';
 export * from './events';
 
@@ -24,6 +30,22 @@ export type RegisteredLead = {
   readonly ownerId: string | null;
   readonly noteCount: number;
   readonly callCount: number;
+  /** The callback's agent (null: anyone's), when a callback is set. */
+  readonly followUpAgentId: string | null;
+  /** The latest calls, oldest first. */
+  readonly calls: readonly CallAttempt[];
+  /** When a recycling disposition offers the lead again. */
+  readonly retryAt: string | null;
+  /** The disposition the latest calls had in a row, and how many. */
+  readonly streak: { readonly outcome: string; readonly count: number } | null;
+  readonly exhausted: 'total' | 'disposition' | null;
+  readonly wrongPhones: readonly string[];
+  /** The person asked not to be called (the reason), or null. */
+  readonly doNotCall: string | null;
+  /** The time zone an agent set; null: the phones tell. */
+  readonly timeZone: string | null;
+  /** Who "next lead" gave the lead to, and until when. */
+  readonly claim: { readonly agentId: string; readonly until: string } | null;
 };
 
 export type Lead = UnregisteredLead | RegisteredLead;
@@ -41,7 +63,7 @@ export function evolve(state: Lead, event: LeadEvent): Lead {
     case 'PhoneAdded':
       return { ...state, phones: [...state.phones, data.phone] };
     case 'PhoneRemoved':
-      return { ...state, phones: state.phones.filter((phone) => phone.e164 !== data.phone.e164) };
+      return { ...state, phones: state.phones.filter((phone) => phone.e164 !== data.phone.e164), wrongPhones: state.wrongPhones.filter((phone) => phone !== data.phone.e164) };
     case 'EmailAdded':
       return { ...state, emails: [...state.emails, data.email] };
     case 'EmailRemoved':
@@ -49,15 +71,37 @@ export function evolve(state: Lead, event: LeadEvent): Lead {
     case 'StatusChanged':
       return { ...state, status: data.to };
     case 'FollowUpScheduled':
-      return { ...state, followUpAt: data.at };
+      return { ...state, followUpAt: data.at, followUpAgentId: data.agentId };
     case 'FollowUpCleared':
-      return { ...state, followUpAt: null };
+      return { ...state, followUpAt: null, followUpAgentId: null };
     case 'LeadAssigned':
       return { ...state, ownerId: data.ownerId };
     case 'NoteAdded':
       return { ...state, noteCount: state.noteCount + 1 };
-    case 'CallOutcomeRecorded':
-      return { ...state, callCount: state.callCount + 1 };
+    case 'CallOutcomeRecorded': {
+      const call: CallAttempt = { at: data.at, phone: data.phone, outcome: data.outcome };
+      const streak = state.streak?.outcome === data.outcome ? { outcome: data.outcome, count: state.streak.count + 1 } : { outcome: data.outcome, count: 1 };
+      // A call ends the claim it was made under and any pending retry; its disposition may set a new one.
+      return { ...state, callCount: state.callCount + 1, calls: [...state.calls, call].slice(-RECENT_CALLS), streak, retryAt: null, claim: null };
+    }
+    case 'RetryScheduled':
+      return { ...state, retryAt: data.at };
+    case 'AttemptsExhausted':
+      return { ...state, exhausted: data.reason, retryAt: null };
+    case 'LeadRecycled':
+      return { ...state, exhausted: null, streak: null, retryAt: null };
+    case 'PhoneMarkedWrong':
+      return { ...state, wrongPhones: [...state.wrongPhones, data.phone] };
+    case 'DoNotCallRequested':
+      return { ...state, doNotCall: data.reason, claim: null, retryAt: null };
+    case 'DoNotCallLifted':
+      return { ...state, doNotCall: null };
+    case 'TimeZoneSet':
+      return { ...state, timeZone: data.timeZone };
+    case 'LeadClaimed':
+      return { ...state, claim: { agentId: data.agentId, until: data.until } };
+    case 'ClaimReleased':
+      return { ...state, claim: null };
     default:
       return state; // events of types this code does not know yet leave the state as it was
   }
@@ -65,5 +109,8 @@ export function evolve(state: Lead, event: LeadEvent): Lead {
 
 function registered(data: LeadRegistered['data']): RegisteredLead {
   const { leadId, name, phones, emails, source, ownerId } = data;
-  return { kind: 'registered', leadId, name, phones, emails, source, status: 'Available', followUpAt: null, ownerId, noteCount: 0, callCount: 0 };
+  return {
+    kind: 'registered', leadId, name, phones, emails, source, status: 'Available', followUpAt: null, ownerId, noteCount: 0, callCount: 0,
+    followUpAgentId: null, calls: [], retryAt: null, streak: null, exhausted: null, wrongPhones: [], doNotCall: null, timeZone: null, claim: null,
+  };
 }

@@ -5,7 +5,7 @@ import { instantField } from '@/lib/input/time';
 import { toValidationError } from '@/lib/input/validation';
 import { normaliseEmail, normalisePhone, type Region } from './contact';
 import type { LeadCommand, LeadCommandType } from './decide';
-import { CALL_OUTCOMES, LEAD_LIMITS, LEAD_STATUSES, type Phone } from './lead';
+import { LEAD_LIMITS, LEAD_STATUSES, type Phone } from './lead';
 
 const count = (limit: number) => limit.toLocaleString('en-GB');
 
@@ -107,7 +107,11 @@ function commandSchemas(region: Region) {
         .max(LEAD_LIMITS.note, { error: `Note must be at most ${count(LEAD_LIMITS.note)} characters` }),
     }),
     RecordCallOutcome: z.strictObject({
-      outcome: z.enum(CALL_OUTCOMES, { error: `Outcome must be one of ${CALL_OUTCOMES.join(', ')}` }),
+      // A code of the tenant's dispositions: checked against them when the command is decided.
+      outcome: z.string({ error: 'Outcome must be a disposition code' }).trim().min(1, { error: 'Choose the call\u2019s outcome' }).max(40, { error: 'Outcome must be a disposition code' }),
+      phone: phone(region).transform((p) => p.e164).nullable().default(null),
+      callbackAt: dateTime('Callback time').nullable().default(null),
+      agentId: ownerId.default(null),
       notes: z
         .string({ error: 'Notes must be text' })
         .trim()
@@ -116,7 +120,32 @@ function commandSchemas(region: Region) {
         .default(null)
         .transform((text) => text || null),
     }),
-  } satisfies Record<LeadCommandType, z.ZodType>;
+    SkipLead: z.strictObject({ agentId: ownerId.default(null), reason: reason('Skipping') }),
+    SetTimeZone: z.strictObject({
+      timeZone: z
+        .string({ error: 'Time zone must be text' })
+        .refine(isTimeZone, { error: (issue) => `"${String(issue.input).slice(0, 64)}" is not a time zone (use an IANA name such as Europe/London)` })
+        .nullable(),
+    }),
+    RequestDoNotCall: z.strictObject({ reason: reason('Marking a lead do-not-call') }),
+    LiftDoNotCall: z.strictObject({ reason: reason('Lifting do-not-call') }),
+    RecycleLead: z.strictObject({ reason: reason('Recycling') }),
+  } satisfies Record<ClientCommandType, z.ZodType>;
+}
+
+/** A reason a person gives for a change: required, one line or a few. */
+const reason = (doing: string) =>
+  z.string({ error: `${doing} needs a reason` }).trim().min(1, { error: `${doing} needs a reason` }).max(LEAD_LIMITS.reason, { error: `A reason has at most ${LEAD_LIMITS.reason} characters` });
+
+/** An IANA time zone this server knows (Intl's own list, with its aliases). */
+function isTimeZone(value: string): boolean {
+  if (value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Building the schemas costs far more than using them: build them once per region.
@@ -128,6 +157,9 @@ export function leadCommandSchemas(region: Region) {
   return schemas;
 }
 
+/** The lead commands a client may send; "next lead" claims leads itself (lib/dialing/next-lead.ts). */
+export type ClientCommandType = Exclude<LeadCommandType, 'ClaimLead'>;
+
 export const LEAD_COMMAND_TYPES = [
   'RegisterLead',
   'ChangeName',
@@ -138,7 +170,12 @@ export const LEAD_COMMAND_TYPES = [
   'AssignLead',
   'AddNote',
   'RecordCallOutcome',
-] as const satisfies readonly LeadCommandType[];
+  'SkipLead',
+  'SetTimeZone',
+  'RequestDoNotCall',
+  'LiftDoNotCall',
+  'RecycleLead',
+] as const satisfies readonly ClientCommandType[];
 
 const envelope = z.object({
   type: z.enum(LEAD_COMMAND_TYPES, { error: 'Unknown command' }),

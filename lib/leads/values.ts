@@ -3,8 +3,13 @@
 export const LEAD_STATUSES = ['Available', 'FollowUp', 'Closed', 'Converted'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
+/** The outcomes calls were recorded with before dispositions were the tenant's own (docs/dialing.md). */
 export const CALL_OUTCOMES = ['no-answer', 'voicemail', 'busy', 'wrong-number', 'not-interested', 'interested', 'callback-requested', 'sale'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** Why "next lead" offered a lead, in the order it looks: see docs/dialing.md. */
+export const CLAIM_TIERS = ['own-callback', 'overdue-callback', 'retry', 'fresh'] as const;
+export type ClaimTier = (typeof CLAIM_TIERS)[number];
 
 /** A phone number as the agent typed it and in E.164. */
 export type Phone = { readonly e164: string; readonly raw: string };
@@ -27,4 +32,6 @@ export const LEAD_LIMITS = {
   email: 254,
   /** A user id naming a lead's owner. */
   userId: 200,
+  /** A reason given for a change (skipping a lead, do-not-call). */
+  reason: 500,
 } as const;

@@ -26,7 +26,7 @@ describe('comparing two states of a lead', () => {
   describe('when nothing a user sees changed', () => {
     it('reports no change for notes and call outcomes', () => {
       expect(
-        given([registered]).when({ type: 'NoteAdded', data: { noteId: 'n-1', text: 'Hi' } }, { type: 'CallOutcomeRecorded', data: { outcome: 'busy', notes: null } }),
+        given([registered]).when({ type: 'NoteAdded', data: { noteId: 'n-1', text: 'Hi' } }, { type: 'CallOutcomeRecorded', data: { outcome: 'busy', phone: null, at: null, contact: false, notes: null, agentId: null } }),
       ).toEqual([]);
     });
 
@@ -81,9 +81,9 @@ describe('comparing two states of a lead', () => {
     it('reports status, follow-up time and owner, in that order', () => {
       expect(
         given([registered]).when(
-          { type: 'LeadAssigned', data: { ownerId: 'ben', previousOwnerId: 'ana' } },
+          { type: 'LeadAssigned', data: { ownerId: 'ben', previousOwnerId: 'ana', rule: null } },
           { type: 'StatusChanged', data: { from: 'Available', to: 'FollowUp' } },
-          { type: 'FollowUpScheduled', data: { at: '2026-03-02T09:00:00.000Z', previousAt: null } },
+          { type: 'FollowUpScheduled', data: { at: '2026-03-02T09:00:00.000Z', previousAt: null, agentId: null } },
         ),
       ).toEqual([
         { field: 'status', from: 'Available', to: 'FollowUp' },

@@ -6,6 +6,28 @@ import { statusLabel } from './labels';
 type Text = (params: ErrorParams) => string;
 
 const TEXT: Record<string, Text> = {
+  'disposition.unknown': ({ outcome, known }) => `"${outcome}" is not one of your dispositions (${known})`,
+  'lead.held-by-other': () => 'Another agent holds this lead: only they can record its call until they let it go',
+  'callback.required': ({ outcome }) => `${outcome} needs the time to call back`,
+  'lead.not-callable': ({ why, ...params }) => `This lead may not be called now: ${errorText(String(why), params)}`,
+  'claim.not-held': () => 'You do not hold this lead',
+  'time-zone.unchanged': () => 'The lead already has this time zone',
+  'do-not-call.already': () => 'The lead is already marked do not call',
+  'do-not-call.not-requested': () => 'The lead is not marked do not call',
+  'dialing.managers-only': () => 'Only a manager can do this: lifting do-not-call and recycling a lead are theirs',
+  'lead.not-exhausted': () => 'Only a lead whose attempts are used up can be recycled',
+  // Why a lead may not be called now (lib/dialing/dialability.ts); times are the lead's own wall clock.
+  'lead.status': ({ status }) => `the lead is ${statusLabel(String(status))}`,
+  'lead.do-not-call': ({ reason }) => `the person asked not to be called (${reason})`,
+  'lead.exhausted': ({ calls, why }) => (why === 'total' ? `its calls are used up (${calls} in all)` : `its retries are used up (${calls} calls)`),
+  'lead.no-phone': () => 'it has no phone number',
+  'phone.blocked': ({ phone, reason, since, by }) => `${phone} is on the do-not-call list since ${shortDate(String(since))}${by ? `, added by ${by}` : ''} (${reason})`,
+  'phone.wrong': ({ phone }) => `${phone} is a wrong number`,
+  'phone.attempts': ({ phone, calls, nextLocal }) => `${calls} calls to ${phone} in 24 h: next allowed ${nextLocal}`,
+  'lead.attempts-today': ({ calls, nextLocal }) => `${calls} calls today: next allowed ${nextLocal}`,
+  'lead.retry-later': ({ atLocal }) => `due to be tried again at ${atLocal}`,
+  'lead.claimed': ({ agentId, untilLocal }) => `${agentId} holds it until ${untilLocal}`,
+  'hours.closed': ({ localTime, zone, opens }) => `outside calling hours: ${localTime} in ${zone}${opens ? `, opens ${opens}` : ''}`,
   'command.id-reused': () => 'This command id was already used for a different command: send each new command with a new id',
   'lead.not-found': () => 'Lead not found',
   'lead.already-registered': () => 'This lead is already registered',
@@ -42,6 +64,8 @@ const TEXT: Record<string, Text> = {
   'user.not-deactivated': () => 'This user is active: only a deactivated user can be reactivated',
   'analytics.no-section': ({ section, sections }) => `No analytics section "${section}": use one of ${sections}.`,
 };
+
+const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** The sentence for a refusal's code; the code itself for one this table does not know yet. */
 export function errorText(code: string, params: ErrorParams = {}): string {

@@ -1,7 +1,7 @@
 // A lead's events as sentences an agent reads: who did what, from what to what. Pure, so the lead
 // page (server) and the conflict dialog (browser) word the same change the same way.
 import { isLeadEventOfType, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads/lead';
-import { OUTCOME_LABELS, STATUS_LABELS } from './labels';
+import { CLAIM_TIER_WORDS, outcomeLabel, STATUS_LABELS } from './labels';
 
 /** An event as the history needs it: stored events and a conflict's changes both fit. */
 export type HistoryEvent = {
@@ -78,8 +78,20 @@ function describe(group: readonly HistoryEvent[], nameOf: NameOf): string[] {
   }
   for (const { data } of of('NoteAdded')) phrases.push(`added a note: ${quote(shorten(data.text))}`);
   for (const { data } of of('CallOutcomeRecorded')) {
-    phrases.push(`recorded a call: ${OUTCOME_LABELS[data.outcome] ?? data.outcome}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
+    const dialled = data.phone ? ` to ${showPhone({ e164: data.phone, raw: data.phone })}` : '';
+    phrases.push(`recorded a call${dialled}: ${outcomeLabel(data.outcome)}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
   }
+  for (const { data } of of('PhoneMarkedWrong')) phrases.push(`marked ${showPhone({ e164: data.phone, raw: data.phone })} as a wrong number`);
+  for (const { data } of of('RetryScheduled')) phrases.push(`to be offered again from ${formatWhen(data.at)} UTC (${outcomeLabel(data.outcome).toLowerCase()} ${data.attempt} of ${data.of})`);
+  for (const { data } of of('AttemptsExhausted')) {
+    phrases.push(data.reason === 'total' ? `used up its calls (${data.calls} in all)` : `used up the retries of ${outcomeLabel(data.outcome ?? '').toLowerCase()}`);
+  }
+  for (const { data } of of('LeadRecycled')) phrases.push(`recycled the lead: ${quote(shorten(data.reason))}`);
+  for (const { data } of of('DoNotCallRequested')) phrases.push(`marked the lead do not call: ${quote(shorten(data.reason))}`);
+  for (const { data } of of('DoNotCallLifted')) phrases.push(`lifted do not call: ${quote(shorten(data.reason))}`);
+  for (const { data } of of('TimeZoneSet')) phrases.push(data.timeZone ? `set the time zone to ${data.timeZone}` : 'set the time zone back to what the phones say');
+  for (const { data } of of('LeadClaimed')) phrases.push(`drew the lead to call (${CLAIM_TIER_WORDS[data.tier]}), held until ${formatWhen(data.until)} UTC`);
+  for (const { data } of of('ClaimReleased')) phrases.push(`skipped the lead: ${quote(shorten(data.reason))}`);
   for (const event of group) if (!isLeadEventOfType(event)) phrases.push(`made a change (${event.type})`);
   return phrases;
 }

@@ -18,6 +18,7 @@ import { GET as queueCountRoute } from '@/app/api/queue/count/route';
 import { GET as searchRoute } from '@/app/api/search/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
+import { nextLead } from '@/lib/commands/next-lead';
 import { changeUserAccess } from '@/lib/commands/staff-service';
 import type { CurrentUser } from '@/lib/gate/principal';
 import { importProgress, startImport } from '@/lib/imports/run-import';
@@ -41,6 +42,8 @@ import { leadAsOf, leadChangesBetween, leadThen } from './event-log/time-travel'
 import { loadLeadDetail } from './lead-detail';
 import { callbackQueue, dueCallbackCount } from './lead-table/callback-queue';
 import { leadById } from './lead-table/lead-by-id';
+import { dialingCandidates, heldLead } from './lead-table/dialing-candidates';
+import { CLAIM_TIERS } from '@/lib/leads/values';
 import { loadLeadList } from './lead-table/leads-list';
 import { leadNames, leadSources, statusCounts } from './lead-table/sources';
 import { tenantRegion } from './organisation/tenant';
@@ -86,14 +89,14 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
   };
   const [ana, bianca] = [await person('Ana Lima', 'agent'), await person('Bianca Silva', 'bi')];
   const { summary } = await createApiToken(db, id, admin.userId, { name: 'Dialer', scopes: ['commands', 'export'] }, { now: T0 });
-  const run = (actorId: string, hours: number, input: Record<string, unknown>) => executeLeadCommand(store, { tenantId: id, actorId, region: 'GB', now: at(hours) }, input);
+  const run = (actorId: string, hours: number, input: Record<string, unknown>) => executeLeadCommand(store, { tenantId: id, actorId, region: 'GB', now: at(hours), dialing: system.dialing }, input);
   const dialer = `token:${summary.id}`;
 
   await run(ana, 0, { type: 'RegisterLead', data: { leadId: SHARED.stefan, name: 'Stefan Ivanov', phones: ['+44 7911 123456'], emails: ['stefan@example.com'], source: 'web', ownerId: ana } });
   await run(admin.userId, 1, { type: 'ChangeContactInfo', leadId: SHARED.stefan, data: { removePhones: ['+44 7911 123456'], addPhones: ['+44 20 7946 0018'] } });
   await run(ana, 2, { type: 'ChangeStatus', leadId: SHARED.stefan, data: { status: 'FollowUp', followUpAt: at(24).toISOString() } });
   await run(dialer, 1, { type: 'RegisterLead', data: { leadId: SHARED.jane, name: 'Jane Doe', emails: ['jane@example.com'], source: 'dialer', ownerId: ana } });
-  await run(dialer, 3, { type: 'RecordCallOutcome', leadId: SHARED.jane, data: { outcome: 'interested' } });
+  await run(dialer, 3, { type: 'RecordCallOutcome', leadId: SHARED.jane, data: { outcome: 'voicemail' } });
   await run(ana, 4, { type: 'ChangeStatus', leadId: SHARED.jane, data: { status: 'Converted' } });
   const ownLeads = [];
   for (const [index, name] of ownLeadNames.entries()) {
@@ -107,6 +110,8 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
   await imported.run?.();
   const adminUser: CurrentUser = { kind: 'user', id: admin.userId, name: 'Test admin', email: `${admin.userId}@leadstream.test`, tenantId: id, role: 'admin' };
   await changeUserAccess(system, adminUser, 'deactivate', { userId: bianca, reason: 'Left' }, { now: at(9) });
+  const drawn = await nextLead(system, id, ana, NOW); // Ana holds one of her own leads
+  if (drawn.kind !== 'claimed') throw new Error('the fixture needs a lead Ana may call now');
   await catchUp(store, searchTermsProjection);
   await catchUp(store, statusHistoryProjection);
   return {
@@ -156,6 +161,8 @@ const READS: Record<string, Read> = {
   'lead-table/callback-queue.ts#callbackQueue': (t) => callbackQueue(db, { tenantId: t.id, userId: t.ana, scope: 'team', now: NOW }),
   'lead-table/callback-queue.ts#dueCallbackCount': (t) => dueCallbackCount(db, { tenantId: t.id, userId: t.ana, now: NOW }),
   'lead-table/lead-by-id.ts#leadById': (t) => leadById(db, t.id, SHARED.jane),
+  'lead-table/dialing-candidates.ts#dialingCandidates': (t) => Promise.all(CLAIM_TIERS.map((tier) => dialingCandidates(db, tier, { tenantId: t.id, agentId: t.ana, now: NOW, limit: 50 }))),
+  'lead-table/dialing-candidates.ts#heldLead': (t) => heldLead(db, t.id, t.ana, NOW),
   'lead-table/leads-list.ts#loadLeadList': (t) => loadLeadList(db, { id: t.ana, tenantId: t.id }, { size: '100' }, NOW),
   'lead-table/sources.ts#leadSources': (t) => leadSources(db, t.id),
   'lead-table/sources.ts#statusCounts': (t) => statusCounts(db, t.id),

@@ -9,6 +9,7 @@ import { keepProjecting, type KeepProjectingOptions } from '@/lib/read/engine/pr
 import { rebuildProjection } from '@/lib/read/engine/rebuild';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { AGGREGATES } from './aggregates';
+import { dialingSources } from './dialing';
 import { ASYNC_PROJECTIONS, INLINE_PROJECTIONS } from './projections';
 
 export type SystemParts = {
@@ -46,6 +47,8 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     store,
     aggregates,
     projections,
+    /** The dialing rules as the commands of the dialing loop need them. */
+    dialing: dialingSources(db),
     /** Keeps the async read models up to date until the signal aborts, through database restarts. */
     keepProjecting: (options: Omit<KeepProjectingOptions, 'projections'>) => keepProjecting(store, { ...options, projections: asyncProjections }),
   };

@@ -3,7 +3,7 @@
 // against.
 import { randomUUID } from 'node:crypto';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
-import type { EventStore } from '@/lib/event-store';
+import type { System } from '@/lib/system';
 import { seededRandom, type Random } from '@/lib/demo/random';
 import type { StoredEvent } from '@/lib/event-store';
 import { ALLOWED_TRANSITIONS, evolve, initialState, isLeadEvent, type Lead, type LeadEvent, type RegisteredLead } from '@/lib/leads';
@@ -27,7 +27,8 @@ function nextCommand(random: Random, lead: RegisteredLead, now: number): Record<
 }
 
 /** `count` leads registered over two weeks from HISTORY_START, each with up to 9 random commands by random agents. */
-export async function writeRandomLeads(store: EventStore, tenantId: string, count: number, seed: number): Promise<string[]> {
+export async function writeRandomLeads(system: Pick<System, 'store' | 'dialing'>, tenantId: string, count: number, seed: number): Promise<string[]> {
+  const { store, dialing } = system;
   const random = seededRandom(seed);
   const leadIds: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -35,7 +36,7 @@ export async function writeRandomLeads(store: EventStore, tenantId: string, coun
     let now = HISTORY_START + random.int(0, 14 * 24 * 60) * MINUTE;
     let lead: Lead = initialState();
     const run = async (input: Record<string, unknown>) => {
-      const context = { tenantId, actorId: random.pick(HISTORY_AGENTS), region: 'GB' as const, now: new Date(now) };
+      const context = { tenantId, actorId: random.pick(HISTORY_AGENTS), region: 'GB' as const, now: new Date(now), dialing };
       const result = await executeLeadCommand(store, context, input);
       lead = result.events.reduce(evolve, lead);
     };

@@ -16,7 +16,8 @@ import { loadAnalyticsReport, WAITING_LIMIT, type AnalyticsReport } from './repo
 import { funnelSteps, SECTIONS, sectionTable } from '@/lib/present/analytics-tables';
 
 const db = testDb();
-const store = createSystem(db).store;
+const system = createSystem(db);
+const { store } = system;
 const NOW = new Date('2026-04-20T12:00:00Z');
 const DAY = 86_400_000;
 
@@ -101,7 +102,7 @@ describe('the analytics figures equal a recomputation from the events', () => {
   const tenantId = `tenant-${randomUUID()}`;
   const streams = new Map<string, StoredEvent[]>();
   beforeAll(async () => {
-    const leadIds = await writeRandomLeads(store, tenantId, 40, 20261123);
+    const leadIds = await writeRandomLeads(system, tenantId, 40, 20261123);
     await catchUp(store, statusHistoryProjection);
     for (const leadId of leadIds) streams.set(leadId, await store.readStream(tenantId, leadId));
   });

@@ -17,13 +17,35 @@ export type LeadRow = {
   updated_at: string;
   updated_by: string | null;
   version: number;
+  follow_up_agent_id: string | null;
+  /** When a lead that was called is due again: its retry, or at once (its last call) when none was set. */
+  retry_at: string | null;
+  call_count: number;
+  last_call_at: string | null;
+  claimed_by: string | null;
+  claim_until: string | null;
+  do_not_call: boolean;
+  exhausted: boolean;
+  wrong_phones: string[];
+  time_zone: string | null;
 };
 
+/** The lead's state as far as its row tells it; what the row does not hold starts empty (it does not read it). */
 function toState(row: LeadRow): RegisteredLead {
   return {
     kind: 'registered',
     noteCount: 0,
-    callCount: 0,
+    callCount: row.call_count,
+    followUpAgentId: row.follow_up_agent_id,
+    // The last call is all the row needs of the calls: when the lead was last tried.
+    calls: row.last_call_at ? [{ at: row.last_call_at, phone: null, outcome: '' }] : [],
+    retryAt: row.retry_at,
+    streak: null,
+    exhausted: row.exhausted ? 'total' : null,
+    wrongPhones: row.wrong_phones,
+    doNotCall: row.do_not_call ? 'yes' : null,
+    timeZone: row.time_zone,
+    claim: row.claimed_by && row.claim_until ? { agentId: row.claimed_by, until: row.claim_until } : null,
     leadId: row.lead_id,
     name: row.name,
     phones: row.phones,
@@ -32,6 +54,22 @@ function toState(row: LeadRow): RegisteredLead {
     followUpAt: row.follow_up_at,
     ownerId: row.owner_id,
     source: row.source,
+  };
+}
+
+function dialingColumns(state: RegisteredLead) {
+  const lastCallAt = state.calls.at(-1)?.at ?? null;
+  return {
+    follow_up_agent_id: state.followUpAgentId,
+    retry_at: state.retryAt ?? (state.callCount > 0 ? lastCallAt : null),
+    call_count: state.callCount,
+    last_call_at: lastCallAt,
+    claimed_by: state.claim?.agentId ?? null,
+    claim_until: state.claim?.until ?? null,
+    do_not_call: state.doNotCall !== null,
+    exhausted: state.exhausted !== null,
+    wrong_phones: [...state.wrongPhones],
+    time_zone: state.timeZone,
   };
 }
 
@@ -56,5 +94,6 @@ export function evolveLeadRow(row: LeadRow | null, event: StoredEvent): LeadRow 
     updated_at: at,
     updated_by: event.metadata.actor ?? null,
     version: event.version,
+    ...dialingColumns(state),
   };
 }

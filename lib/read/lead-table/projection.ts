@@ -16,6 +16,9 @@ const COLUMNS: readonly Column[] = [
   ['tenant_id', 'text'], ['lead_id', 'text'], ['name', 'text'], ['phones', 'jsonb'], ['emails', 'text[]'],
   ['status', 'text'], ['follow_up_at', 'timestamptz'], ['owner_id', 'text'], ['source', 'text'],
   ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['updated_by', 'text'], ['version', 'int'],
+  ['follow_up_agent_id', 'text'], ['retry_at', 'timestamptz'], ['call_count', 'int'], ['last_call_at', 'timestamptz'],
+  ['claimed_by', 'text'], ['claim_until', 'timestamptz'], ['do_not_call', 'boolean'], ['exhausted', 'boolean'],
+  ['wrong_phones', 'text[]'], ['time_zone', 'text'],
 ];
 
 const key = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;
@@ -30,7 +33,12 @@ export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], tabl
     .filter((first) => first.version > 1)
     .map((first) => ({ tenant_id: first.tenantId, lead_id: first.streamId }));
   const loaded = await selectByLeads<LeadRow & { emails: string[] }>(tx, table, existing);
-  for (const row of loaded) rows.set(key(row.tenant_id, row.lead_id), { ...row, follow_up_at: iso(row.follow_up_at), created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)! });
+  for (const row of loaded) {
+    rows.set(key(row.tenant_id, row.lead_id), {
+      ...row, follow_up_at: iso(row.follow_up_at), created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)!,
+      retry_at: iso(row.retry_at), last_call_at: iso(row.last_call_at), claim_until: iso(row.claim_until),
+    });
+  }
   const changed = new Set<string>();
   for (const event of leadEvents) {
     const id = key(event.tenantId, event.streamId);

@@ -61,7 +61,8 @@ function phoneFragments(digits: string, plus: boolean, region: Region): string[]
   return fragments;
 }
 
+/** A fragment is searched as a whole number only when it is one a known range has: "020 7946" is not. */
 function exactNumbers(cleaned: string, region: Region): string[] {
-  const phone = normalisePhone(cleaned, region);
+  const phone = normalisePhone(cleaned, region, { recognisedOnly: true });
   return phone ? [phoneDigits(phone.e164)] : [];
 }

@@ -10,7 +10,8 @@ import { statusHistoryProjection } from './projection';
 import { callbackLateness, statusDurationStats, timeInStatusForLead, transitionCounts } from './queries';
 
 const db = testDb();
-const store = createSystem(db).store;
+const system = createSystem(db);
+const { store } = system;
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 // ---- The comparison -------------------------------------------------------------------------------
@@ -19,7 +20,7 @@ describe('status history queries equal a recomputation from the events', () => {
   const tenantId = `tenant-${randomUUID()}`;
   const streams = new Map<string, StoredEvent[]>();
   beforeAll(async () => {
-    const leadIds = await writeRandomLeads(store, tenantId, 30, 20260301);
+    const leadIds = await writeRandomLeads(system, tenantId, 30, 20260301);
     await catchUp(store, statusHistoryProjection);
     for (const leadId of leadIds) streams.set(leadId, await store.readStream(tenantId, leadId));
   });

@@ -8,14 +8,14 @@ import { statusHistoryProjection } from './projection';
 import { callbackLateness, leadTimeline, mostOverdueCallbacks, statusDurationStats, timeInStatusForLead, transitionCounts } from './queries';
 
 const db = testDb();
-const store = createSystem(db).store;
+const { store, dialing } = createSystem(db);
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const NOW = new Date('2026-01-06T10:00:00.000Z');
 
 /** Carries out one command as `actorId` at the given moment. */
 const at = (tenantId: string, actorId: string, now: string, input: Record<string, unknown>) =>
-  executeLeadCommand(store, { tenantId, actorId, region: 'GB', now: new Date(now) }, input);
+  executeLeadCommand(store, { tenantId, actorId, region: 'GB', now: new Date(now), dialing }, input);
 
 async function register(tenantId: string, actorId: string, now: string, name: string, source: string) {
   const leadId = randomUUID();
@@ -34,12 +34,12 @@ async function register(tenantId: string, actorId: string, now: string, name: st
 async function buildScenario(tenantId: string) {
   const a = await register(tenantId, 'ana', '2026-01-01T09:00:00Z', 'Alice', 'web');
   await at(tenantId, 'ana', '2026-01-01T10:00:00Z', { type: 'ChangeStatus', leadId: a, data: { status: 'FollowUp', followUpAt: '2026-01-02T10:00:00Z' } });
-  await at(tenantId, 'ben', '2026-01-02T12:00:00Z', { type: 'RecordCallOutcome', leadId: a, data: { outcome: 'interested' } });
+  await at(tenantId, 'ben', '2026-01-02T12:00:00Z', { type: 'RecordCallOutcome', leadId: a, data: { outcome: 'voicemail' } });
   await at(tenantId, 'ben', '2026-01-03T09:00:00Z', { type: 'ChangeStatus', leadId: a, data: { status: 'Converted' } });
 
   const b = await register(tenantId, 'ana', '2026-01-01T09:30:00Z', 'Bob', 'cold');
   await at(tenantId, 'ana', '2026-01-01T11:30:00Z', { type: 'ChangeStatus', leadId: b, data: { status: 'FollowUp', followUpAt: '2026-01-01T15:00:00Z' } });
-  await at(tenantId, 'ana', '2026-01-01T14:00:00Z', { type: 'RecordCallOutcome', leadId: b, data: { outcome: 'not-interested' } });
+  await at(tenantId, 'ana', '2026-01-01T14:00:00Z', { type: 'RecordCallOutcome', leadId: b, data: { outcome: 'busy' } });
   await at(tenantId, 'ben', '2026-01-01T16:00:00Z', { type: 'ChangeStatus', leadId: b, data: { status: 'Closed' } });
 
   const c = await register(tenantId, 'ben', '2026-01-02T08:00:00Z', 'Carol', 'web');
