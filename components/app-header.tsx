@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { can } from '@/lib/auth/roles';
 import type { CurrentUser } from '@/lib/gate/principal';
 import { LogoutButton } from './logout-button';
+import { NextLeadButton } from './next-lead-button';
 import { SearchBox } from './search-box';
 import { QueueBadge } from './queue-badge';
 
@@ -22,6 +23,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         {can(user.role, 'manage-users') && <Link href="/admin/users">Admin</Link>}
         {can(user.role, 'manage-users') && <Link href="/admin/system">System</Link>}
       </nav>
+      {can(user.role, 'work-leads') && <NextLeadButton />}
       {can(user.role, 'work-leads') && <SearchBox />}
       <div className="who">
         <span>{user.name} <span className="role">({user.role})</span></span>

@@ -53,6 +53,7 @@ const ACCESS: Record<string, Access> = {
 
   'app/(app)/leads/actions.ts#registerLead': { capability: 'work-leads', probe: () => ({ input: { type: 'RegisterLead', commandId: randomUUID(), data: { leadId: randomUUID(), name: 'Gate Lead', emails: [`gate-${randomUUID()}@example.com`] } } }), otherTenant: 'own-tenant' },
   'app/(app)/leads/actions.ts#sendLeadCommand': { capability: 'work-leads', probe: (t) => ({ input: leadCommand(t) }), otherTenant: 'refused' },
+  'app/(app)/leads/actions.ts#drawNextLead': { capability: 'work-leads', probe: () => ({ input: {} }), otherTenant: 'own-tenant' },
   'app/(app)/leads/actions.ts#findContactHolders': { capability: 'work-leads', probe: (t) => ({ input: { kind: 'phone', value: t.phone } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#addUser': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate User', email: `gate-${randomUUID()}@example.com`, password: 'a-long-password', role: 'agent' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#changeUserRole': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, role: 'admin' } }), otherTenant: 'refused' },

@@ -1,5 +1,4 @@
 import type { LeadNow, Person } from '@/lib/read/lead-detail';
-import { CallForm } from './call-form';
 import { ContactEditor } from './contact-editor';
 import { FollowUpEditor } from './follow-up-editor';
 import styles from './lead.module.css';
@@ -24,10 +23,6 @@ export function LeadDetails({ lead, owners, ownerName }: { lead: LeadNow; owners
           <StatusEditor key={lead.status} status={lead.status} />
           <FollowUpEditor key={`${lead.status}-${lead.followUpAt}`} status={lead.status} followUpAt={lead.followUpAt} />
           <OwnerEditor key={lead.ownerId ?? 'nobody'} ownerId={lead.ownerId} ownerName={ownerName} owners={owners} />
-        </section>
-        <section aria-labelledby="call-heading" className={styles.card}>
-          <h2 id="call-heading">Log a call</h2>
-          <CallForm />
         </section>
         <section aria-labelledby="note-heading" className={styles.card}>
           <h2 id="note-heading">Add a note</h2>

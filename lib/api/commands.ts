@@ -4,6 +4,7 @@ import 'server-only';
 // pages' server actions (lib/commands/lead-service.ts); the `Idempotency-Key` header is the command
 // id, so a retry returns the first result and writes nothing again.
 import type { z } from 'zod';
+import { clockOf } from '@/lib/clock';
 import { runLeadCommand } from '@/lib/commands/lead-service';
 import { IllegalStateError } from '@/lib/errors';
 import { errorResponse } from '@/lib/gate/result';
@@ -37,7 +38,7 @@ export async function commandResponse(system: System, caller: Principal, request
     return errorResponse({ kind: 'too-large', message: `A command is at most ${byteSize(COMMAND_BODY_LIMIT)} of JSON; this body is larger. Nothing was stored.` });
   }
   const body = parseInput(commandRequestEnvelope, json);
-  const outcome = await runLeadCommand(system, caller, { ...body, ...(key === null ? {} : { commandId: key }) }).catch((error: unknown) => {
+  const outcome = await runLeadCommand(system, caller, { ...body, ...(key === null ? {} : { commandId: key }) }, clockOf(request.headers)).catch((error: unknown) => {
     // Over HTTP the command id is the Idempotency-Key header: name it as the client sent it.
     if (key !== null && error instanceof IllegalStateError && error.field === 'commandId') throw new IllegalStateError(error.code, { ...error.details, field: IDEMPOTENCY_HEADER });
     throw error;

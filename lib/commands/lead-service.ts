@@ -27,7 +27,7 @@ const AGENT_COMMANDS = new Set(['RecordCallOutcome', 'SkipLead']);
 
 export const commandTypeOf = (input: unknown): string | undefined => commandShape.safeParse(input).data?.type;
 
-export async function runLeadCommand(system: System, caller: Principal, input: unknown): Promise<CommandOutcome> {
+export async function runLeadCommand(system: System, caller: Principal, input: unknown, now = new Date()): Promise<CommandOutcome> {
   const shape = commandShape.safeParse(input).data;
   if (shape && MANAGER_COMMANDS.has(shape.type) && caller.kind === 'user' && !can(caller.role, 'manage-dialing')) {
     throw new IllegalStateError('dialing.managers-only', { field: 'type' });
@@ -41,7 +41,7 @@ export async function runLeadCommand(system: System, caller: Principal, input: u
   const acting = caller.kind === 'user' && shape && AGENT_COMMANDS.has(shape.type) && typeof input === 'object'
     ? { ...(input as object), data: { ...(shape.data ?? {}), agentId: caller.id } }
     : input;
-  const context = { tenantId: caller.tenantId, actorId: actorOf(caller), region: await tenantRegion(system.db, caller.tenantId), dialing: system.dialing };
+  const context = { tenantId: caller.tenantId, actorId: actorOf(caller), region: await tenantRegion(system.db, caller.tenantId), dialing: system.dialing, now };
   const result = await executeLeadCommand(system.store, context, acting);
   return { leadId: result.streamId, version: result.version, merged: result.merged, duplicate: result.duplicate, position: String(result.position) };
 }

@@ -82,9 +82,9 @@ function describe(group: readonly HistoryEvent[], nameOf: NameOf): string[] {
     phrases.push(`recorded a call${dialled}: ${outcomeLabel(data.outcome)}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
   }
   for (const { data } of of('PhoneMarkedWrong')) phrases.push(`marked ${showPhone({ e164: data.phone, raw: data.phone })} as a wrong number`);
-  for (const { data } of of('RetryScheduled')) phrases.push(`to be offered again from ${formatWhen(data.at)} UTC (${outcomeLabel(data.outcome).toLowerCase()} ${data.attempt} of ${data.of})`);
+  for (const { data } of of('RetryScheduled')) phrases.push(`scheduled another try from ${formatWhen(data.at)} UTC (${outcomeLabel(data.outcome).toLowerCase()}, ${data.attempt} of ${data.of})`);
   for (const { data } of of('AttemptsExhausted')) {
-    phrases.push(data.reason === 'total' ? `used up its calls (${data.calls} in all)` : `used up the retries of ${outcomeLabel(data.outcome ?? '').toLowerCase()}`);
+    phrases.push(data.reason === 'total' ? `used up the lead's calls (${data.calls} in all)` : `used up the lead's tries after ${outcomeLabel(data.outcome ?? '').toLowerCase()}`);
   }
   for (const { data } of of('LeadRecycled')) phrases.push(`recycled the lead: ${quote(shorten(data.reason))}`);
   for (const { data } of of('DoNotCallRequested')) phrases.push(`marked the lead do not call: ${quote(shorten(data.reason))}`);

@@ -35,6 +35,7 @@ import { parseExportParams } from './event-log/export/params';
 import { exportCountQuery, exportRowsQuery } from './event-log/export/query';
 import { exportCount, exportFile, exportParamsFor } from './event-log/export/respond';
 import { openExport, ownConnection } from './event-log/export/stream';
+import { leadDialingView } from './event-log/lead-dialing';
 import { leadHistory } from './event-log/lead-history';
 import { logCounts, recentLeadEvents } from './event-log/recent';
 import { accessHistory, deactivatedUserIds, isUserDeactivated } from './event-log/staff-access';
@@ -139,6 +140,7 @@ const READS: Record<string, Read> = {
   'analytics/options.ts#analyticsFilterOptions': (t) => analyticsFilterOptions(db, t.id),
   'analytics/report.ts#loadAnalyticsReport': (t) => loadAnalyticsReport(db, t.id, analyticsFilters, { now: NOW }),
   'engine/lag.ts#projectionLag': (t) => projectionLag(db, system.projections, { tenantId: t.id }),
+  'event-log/lead-dialing.ts#leadDialingView': (t) => leadDialingView(store, system.dialing, t.id, SHARED.jane, t.ana, NOW),
   'event-log/lead-history.ts#leadHistory': (t) => leadHistory(store, t.id, SHARED.stefan),
   'event-log/recent.ts#logCounts': (t) => logCounts(db, t.id),
   'event-log/recent.ts#recentLeadEvents': (t) => recentLeadEvents(db, t.id),

@@ -2,7 +2,10 @@
 // The lead pages' server actions. Each goes through the gate, which checks the session and the role
 // and hands over the user; the command itself is checked field by field (Zod) and decided in
 // lib/commands, exactly as for the command API.
+import { headers } from 'next/headers';
 import { z } from 'zod';
+import { clockOf } from '@/lib/clock';
+import { nextLead, type NextLead } from '@/lib/commands/next-lead';
 import { runLeadCommand, commandTypeOf, type CommandOutcome } from '@/lib/commands/lead-service';
 import { action, type ActionResult } from '@/lib/gate';
 import { fieldError, parseInput } from '@/lib/input/validation';
@@ -14,12 +17,17 @@ export type { CommandOutcome } from '@/lib/commands/lead-service';
 
 const register = action('work-leads', async (user, input) => {
   if (commandTypeOf(input) !== 'RegisterLead') throw fieldError('type', 'Expected a new lead');
-  return runLeadCommand(system(), user, input);
+  return runLeadCommand(system(), user, input, clockOf(await headers()));
 });
 
 const change = action('work-leads', async (user, input) => {
   if (commandTypeOf(input) === 'RegisterLead') throw fieldError('type', 'A lead is registered from the new lead form');
-  return runLeadCommand(system(), user, input);
+  return runLeadCommand(system(), user, input, clockOf(await headers()));
+});
+
+const draw = action('work-leads', async (user, input) => {
+  parseInput(z.strictObject({}), input ?? {});
+  return nextLead(system(), user.tenantId, user.id, clockOf(await headers()));
 });
 
 const contactQuery = z.strictObject({
@@ -42,6 +50,11 @@ export async function registerLead(input: unknown): Promise<ActionResult<Command
 /** Any other lead command `{ type, leadId, expectedVersion, commandId, data }`. */
 export async function sendLeadCommand(input: unknown): Promise<ActionResult<CommandOutcome>> {
   return change(input);
+}
+
+/** "Next lead": the best lead the agent may call now, held for them; `none` when there is nothing to call. */
+export async function drawNextLead(input: unknown): Promise<ActionResult<NextLead>> {
+  return draw(input);
 }
 
 /** Other leads of the user's tenant that hold this phone or email now: for a warning, not a refusal. */

@@ -60,7 +60,8 @@ function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude
       UNION ALL
       (SELECT ${columns}, ${order} AS sort_key FROM leads WHERE tenant_id = ${tenantId} AND owner_id IS NULL AND ${where} AND ${free} ORDER BY ${order} LIMIT ${limit})
     ) AS mine_or_nobody ORDER BY sort_key LIMIT ${limit}`;
-  const open = Prisma.sql`NOT do_not_call AND NOT exhausted`;
+  // A callback whose call went unanswered waits for its retry like any other lead.
+  const open = Prisma.sql`NOT do_not_call AND NOT exhausted AND (retry_at IS NULL OR retry_at <= ${now})`;
   switch (tier) {
     case 'own-callback':
       return Prisma.sql`

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { headers } from 'next/headers';
+import { DialingPanel } from '@/components/lead/dialing-panel';
 import { HistoryList } from '@/components/lead/history-list';
 import { LeadCommandProvider } from '@/components/lead/lead-command';
 import { LeadDetails } from '@/components/lead/lead-details';
@@ -8,7 +10,10 @@ import { LeadHeader } from '@/components/lead/lead-header';
 import { LeadTabs } from '@/components/lead/lead-tabs';
 import { StatusTimeline } from '@/components/lead/status-timeline';
 import { TimeTravel } from '@/components/lead/time-travel';
+import { can } from '@/lib/auth/roles';
+import { clockOf } from '@/lib/clock';
 import { page } from '@/lib/gate';
+import { leadDialingView } from '@/lib/read/event-log/lead-dialing';
 import { parseInstant } from '@/lib/input/time';
 import { system } from '@/lib/system/server';
 import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
@@ -22,8 +27,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 // must answer 404.
 const loadForUser = cache(async (id: string) => {
   const user = await page('work-leads');
-  const store = system().store;
-  return { user, store, detail: await loadLeadDetail(store, user.tenantId, id) };
+  const { store, dialing } = system();
+  const [detail, calling] = await Promise.all([
+    loadLeadDetail(store, user.tenantId, id),
+    leadDialingView(store, dialing, user.tenantId, id, user.id, clockOf(await headers())),
+  ]);
+  return { user, store, detail, calling };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -42,8 +51,8 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export default async function LeadPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const { user, store, detail } = await loadForUser(id);
-  if (!detail) notFound();
+  const { user, store, detail, calling } = await loadForUser(id);
+  if (!detail || !calling) notFound();
 
   const moment = parseMoment(single(query.asOf));
   const then = moment instanceof Date ? await leadThen(store, user.tenantId, id, moment) : null;
@@ -54,6 +63,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   return (
     <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
+      <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
       <LeadTabs
         initial={tab}
         details={<LeadDetails lead={lead} owners={detail.owners} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />}
