@@ -73,6 +73,7 @@ const ACCESS: Record<string, Access> = {
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/today': { capability: 'manage-dialing', probe: () => ({}), otherTenant: 'own-tenant' },
   '/login': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
 };
 

@@ -44,6 +44,10 @@ import { loadLeadDetail } from './lead-detail';
 import { callbackQueue, dueCallbackCount } from './lead-table/callback-queue';
 import { leadById } from './lead-table/lead-by-id';
 import { dialingCandidates, heldLead } from './lead-table/dialing-candidates';
+import { heldLeads, poolBySource } from './lead-table/pool-by-source';
+import { agentActivityOn } from './agent-activity/queries';
+import { agentActivityProjection } from './agent-activity/projection';
+import { loadToday } from './today';
 import { CLAIM_TIERS } from '@/lib/leads/values';
 import { loadLeadList } from './lead-table/leads-list';
 import { leadNames, leadSources, statusCounts } from './lead-table/sources';
@@ -115,6 +119,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
   if (drawn.kind !== 'claimed') throw new Error('the fixture needs a lead Ana may call now');
   await catchUp(store, searchTermsProjection);
   await catchUp(store, statusHistoryProjection);
+  await catchUp(store, agentActivityProjection);
   return {
     id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads,
     markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, ...ownLeads, ...ownLeadNames],
@@ -165,6 +170,10 @@ const READS: Record<string, Read> = {
   'lead-table/lead-by-id.ts#leadById': (t) => leadById(db, t.id, SHARED.jane),
   'lead-table/dialing-candidates.ts#dialingCandidates': (t) => Promise.all(CLAIM_TIERS.map((tier) => dialingCandidates(db, tier, { tenantId: t.id, agentId: t.ana, now: NOW, limit: 50 }))),
   'lead-table/dialing-candidates.ts#heldLead': (t) => heldLead(db, t.id, t.ana, NOW),
+  'lead-table/pool-by-source.ts#poolBySource': (t) => poolBySource(db, t.id, NOW),
+  'lead-table/pool-by-source.ts#heldLeads': (t) => heldLeads(db, t.id, NOW),
+  'agent-activity/queries.ts#agentActivityOn': (t) => agentActivityOn(db, t.id, '2026-01-05'),
+  'today.ts#loadToday': (t) => loadToday(db, t.id, NOW),
   'lead-table/leads-list.ts#loadLeadList': (t) => loadLeadList(db, { id: t.ana, tenantId: t.id }, { size: '100' }, NOW),
   'lead-table/sources.ts#leadSources': (t) => leadSources(db, t.id),
   'lead-table/sources.ts#statusCounts': (t) => statusCounts(db, t.id),

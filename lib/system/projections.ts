@@ -2,7 +2,8 @@
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { leadTableProjection } from '@/lib/read/lead-table/projection';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
+import { agentActivityProjection } from '@/lib/read/agent-activity/projection';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 
 export const INLINE_PROJECTIONS: readonly RebuildableInlineProjection[] = [leadTableProjection];
-export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection];
+export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection, agentActivityProjection];
