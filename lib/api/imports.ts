@@ -59,7 +59,7 @@ export async function importStartResponse(
   try {
     // The id is the rows' digest: another file, or the same one mapped otherwise, is not what the user checked.
     if (spool.importId !== importId) throw fieldError('file', 'This is not the file that was checked, or its columns were matched differently: check it again, then import.');
-    const context = { tenantId: user.tenantId, actorId: user.id, region: await tenantRegion(system.db, user.tenantId) };
+    const context = { tenantId: user.tenantId, actorId: user.id, region: await tenantRegion(system.db, user.tenantId), assign: system.assign };
     const started = await startImport(system.store, context, { fileName, importId, source: spoolSource(spool) });
     if (started.run) {
       const run = started.run;

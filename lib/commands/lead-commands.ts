@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { EventStore } from '@/lib/event-store';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import { dialingContextFor, type DialingSources } from '@/lib/dialing/context';
+import type { Assigner } from './assignment';
 import { leadAggregate, type Lead, type LeadCommand, type LeadEvent } from '@/lib/leads';
 import type { Region } from '@/lib/leads/contact';
 import { parseLeadCommand } from '@/lib/leads/schemas';
@@ -18,6 +19,8 @@ export type CommandContext = {
   readonly now?: Date;
   /** Where the dialing rules come from: needed by the commands of the dialing loop. */
   readonly dialing?: DialingSources;
+  /** Who a new lead without an owner goes to, by its source's assignment rule. */
+  readonly assign?: Assigner;
 };
 
 /** The commands whose decision needs the tenant's dialing rules as they apply to the lead. */
@@ -42,10 +45,14 @@ export async function executeLeadCommand(
 ): Promise<CommandResult<LeadEvent>> {
   const now = context.now ?? new Date();
   const outer = parseInput(commandEnvelopeSchema, input);
-  const command = parseLeadCommand(input, { region: context.region, now });
+  let command = parseLeadCommand(input, { region: context.region, now });
   const leadId = command.type === 'RegisterLead' ? command.data.leadId : outer.leadId;
   if (!leadId) throw fieldError('leadId', 'Lead id is required');
 
+  if (command.type === 'RegisterLead' && command.data.ownerId === null && context.assign) {
+    const assignment = await context.assign(context.tenantId, command.data.source);
+    if (assignment) command = { ...command, metadata: { ...command.metadata, assignment } };
+  }
   const sources = context.dialing;
   if (DIALING_COMMANDS.has(command.type) && !sources) throw new Error(`${command.type} needs the dialing rules: pass them on the command context`);
   const prepare = sources && DIALING_COMMANDS.has(command.type)

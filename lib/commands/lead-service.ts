@@ -41,7 +41,7 @@ export async function runLeadCommand(system: System, caller: Principal, input: u
   const acting = caller.kind === 'user' && shape && AGENT_COMMANDS.has(shape.type) && typeof input === 'object'
     ? { ...(input as object), data: { ...(shape.data ?? {}), agentId: caller.id } }
     : input;
-  const context = { tenantId: caller.tenantId, actorId: actorOf(caller), region: await tenantRegion(system.db, caller.tenantId), dialing: system.dialing, now };
+  const context = { tenantId: caller.tenantId, actorId: actorOf(caller), region: await tenantRegion(system.db, caller.tenantId), dialing: system.dialing, assign: system.assign, now };
   const result = await executeLeadCommand(system.store, context, acting);
   return { leadId: result.streamId, version: result.version, merged: result.merged, duplicate: result.duplicate, position: String(result.position) };
 }

@@ -6,8 +6,11 @@ import {
 } from './dialing';
 import { LEAD_LIMITS, type Lead, type LeadEvent, type LeadStatus, type Phone, type RegisteredLead } from './lead';
 
-/** The time a command arrived; for dialing commands, also the tenant's rules as they apply to the lead. */
-export type CommandMetadata = { readonly now: Date; readonly dialing?: DialingContext };
+/**
+ * The time a command arrived; for dialing commands, also the tenant's rules as they apply to the
+ * lead; for a new lead nobody named an owner for, the owner its source's assignment rule chose.
+ */
+export type CommandMetadata = { readonly now: Date; readonly dialing?: DialingContext; readonly assignment?: { readonly ownerId: string; readonly rule: string } };
 
 type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data; readonly metadata: CommandMetadata };
 
@@ -78,9 +81,12 @@ export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
   }
 }
 
-function registerLead({ data }: RegisterLead, state: Lead): LeadEvent[] {
+function registerLead({ data, metadata }: RegisterLead, state: Lead): LeadEvent[] {
   if (state.kind === 'registered') throw new IllegalStateError('lead.already-registered');
-  return [{ type: 'LeadRegistered', data: { ...data } }];
+  const registered: LeadEvent = { type: 'LeadRegistered', data: { ...data } };
+  const { assignment } = metadata;
+  if (data.ownerId !== null || !assignment) return [registered];
+  return [registered, { type: 'LeadAssigned', data: { ownerId: assignment.ownerId, previousOwnerId: null, rule: assignment.rule } }];
 }
 
 function changeName({ data }: ChangeName, state: RegisteredLead): LeadEvent[] {

@@ -49,6 +49,13 @@ const refusedOn = (field: string) => (error: IllegalStateError) => expect(error.
 const refusedWith = (message: string | RegExp) => (error: Error) => expect(describeError(error)).toMatch(message);
 
 describe('when the lead is not registered', () => {
+  it('registers a new lead nobody named an owner for, and assigns it by the rule the command carries', () => {
+    const assigned = { type: 'RegisterLead', data: registration, metadata: { now, assignment: { ownerId: 'agent-2', rule: 'round-robin:manual' } } } as LeadCommand;
+    spec.given([]).when(assigned).then([registered, { type: 'LeadAssigned', data: { ownerId: 'agent-2', previousOwnerId: null, rule: 'round-robin:manual' } }]);
+    const named = { type: 'RegisterLead', data: { ...registration, ownerId: 'agent-1' }, metadata: { now, assignment: { ownerId: 'agent-2', rule: 'round-robin:manual' } } } as LeadCommand;
+    spec.given([]).when(named).then([{ type: 'LeadRegistered', data: { ...registration, ownerId: 'agent-1' } }]);
+  });
+
   it('registers a new lead', () => {
     spec.given([]).when(command('RegisterLead', registration)).then([registered]);
   });

@@ -10,6 +10,7 @@ import { rebuildProjection } from '@/lib/read/engine/rebuild';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { AGGREGATES } from './aggregates';
 import { dialingSources } from './dialing';
+import { createAssigner } from '@/lib/commands/assignment';
 import { ASYNC_PROJECTIONS, INLINE_PROJECTIONS } from './projections';
 
 export type SystemParts = {
@@ -22,6 +23,7 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
   const { aggregates = AGGREGATES, inlineProjections = INLINE_PROJECTIONS, asyncProjections = ASYNC_PROJECTIONS } = parts;
   const registry = createEventRegistry(aggregates.map((aggregate) => aggregate.events));
   const store = createEventStore(db, { registry, inlineProjections });
+  const dialing = dialingSources(db);
   const projections = {
     inline: inlineProjections,
     async: asyncProjections,
@@ -48,7 +50,9 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     aggregates,
     projections,
     /** The dialing rules as the commands of the dialing loop need them. */
-    dialing: dialingSources(db),
+    dialing,
+    /** Who a new lead without an owner goes to. */
+    assign: createAssigner(db, (tenantId) => dialing.rules(tenantId)),
     /** Keeps the async read models up to date until the signal aborts, through database restarts. */
     keepProjecting: (options: Omit<KeepProjectingOptions, 'projections'>) => keepProjecting(store, { ...options, projections: asyncProjections }),
   };
