@@ -5,7 +5,9 @@ import { demoLeadHistory, uuidFrom } from '@/lib/demo/demo-leads';
 import { seededRandom } from '@/lib/demo/random';
 import { createEventRegistry } from '@/lib/event-store/registry';
 import { leadAggregate, type Lead, type LeadCommand } from '@/lib/leads';
+import { DEFAULT_DIALING_RULES } from '@/lib/dialing/rules';
 import { parseLeadCommand } from '@/lib/leads/schemas';
+import type { DialingContext } from '@/lib/leads/dialing';
 
 const registry = createEventRegistry([leadAggregate.events]);
 const { decide, evolve, initialState } = leadAggregate.decider;
@@ -14,7 +16,21 @@ export const BENCH_TENANT = 'bench';
 export const SEED = 20261124;
 /** A fixed "now", so a rerun regenerates the same histories (they end before it). */
 export const BENCH_NOW = new Date('2026-11-01T00:00:00.000Z');
-export const AGENTS: readonly string[] = Array.from({ length: 20 }, (_, i) => `agent-${String(i + 1).padStart(2, '0')}`);
+/** 200 agents: the next-lead benchmark has each draw their own leads at once (bench/next-lead.ts). */
+export const AGENTS: readonly string[] = Array.from({ length: 200 }, (_, i) => `agent-${String(i + 1).padStart(3, '0')}`);
+
+/**
+ * Recording a call reads only the tenant's dispositions and attempt limits: the defaults here. The
+ * calling hours and the do-not-call list matter to claims, which the history does not make.
+ */
+const RECORDING: DialingContext = {
+  attempts: DEFAULT_DIALING_RULES.attempts,
+  dispositions: DEFAULT_DIALING_RULES.dispositions,
+  claimMinutes: DEFAULT_DIALING_RULES.claimMinutes,
+  blocked: new Map(),
+  window: () => ({ open: true, localTime: '', zone: 'UTC' }),
+  dayOf: (at) => ({ day: at.toISOString().slice(0, 10), nextStartsAt: new Date(Date.parse(at.toISOString().slice(0, 10)) + 86_400_000) }),
+};
 
 export type GeneratedEvent = {
   readonly leadIndex: number;
@@ -50,7 +66,7 @@ function parse(input: Record<string, unknown>, now: Date): LeadCommand {
   const key = JSON.stringify([input.type, data]);
   let command = parsed.get(key);
   if (!command) parsed.set(key, (command = parseLeadCommand(input, { region: 'GB', now })));
-  return { ...command, metadata: { now } } as LeadCommand;
+  return { ...command, metadata: { now, dialing: RECORDING } } as LeadCommand;
 }
 
 /** Domain refusals (there are a few: e.g. a new email equal to the one held) are skipped, as the app would. */

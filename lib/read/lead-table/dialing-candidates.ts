@@ -63,12 +63,16 @@ function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude
   // A callback whose call went unanswered waits for its retry like any other lead.
   const open = Prisma.sql`NOT do_not_call AND NOT exhausted AND (retry_at IS NULL OR retry_at <= ${now})`;
   switch (tier) {
-    case 'own-callback':
+    case 'own-callback': {
+      // Set for this agent, or of their own leads and open to anyone: each read through its index.
+      const due = Prisma.sql`tenant_id = ${tenantId} AND status = 'FollowUp' AND ${open} AND follow_up_at <= ${now} AND ${free}`;
       return Prisma.sql`
-        SELECT ${columns} FROM leads
-        WHERE tenant_id = ${tenantId} AND status = 'FollowUp' AND ${open} AND follow_up_at <= ${now}
-          AND (follow_up_agent_id = ${agentId} OR (follow_up_agent_id IS NULL AND owner_id = ${agentId})) AND ${free}
-        ORDER BY follow_up_at LIMIT ${limit}`;
+        SELECT ${columns} FROM (
+          (SELECT ${columns}, follow_up_at FROM leads WHERE ${due} AND follow_up_agent_id = ${agentId} ORDER BY follow_up_at LIMIT ${limit})
+          UNION ALL
+          (SELECT ${columns}, follow_up_at FROM leads WHERE ${due} AND follow_up_agent_id IS NULL AND owner_id = ${agentId} ORDER BY follow_up_at LIMIT ${limit})
+        ) AS own ORDER BY follow_up_at LIMIT ${limit}`;
+    }
     case 'overdue-callback':
       return Prisma.sql`
         SELECT ${columns} FROM leads
