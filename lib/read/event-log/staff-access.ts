@@ -1,9 +1,9 @@
-import 'server-only';
 // Who of a tenant is deactivated, read from the staff streams in the log (lib/staff) at the moment
 // of asking. The log is the one record of access: a deactivation takes effect the instant its event
 // commits, and what the gate enforces can never disagree with what the audit log says. Each
 // question is answered through the events' (tenant, stream, version) index: the latest event of one
 // stream, or of each of a few hundred users' streams.
+// No server-only mark: users.ts reads it, and the composition root reads users.ts.
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/db/client';
 import type { EventStore } from '@/lib/event-store';
