@@ -58,6 +58,9 @@ export function sectionChange(event: { type: string; data: unknown }): SectionCh
   return { section, value: data[section], previous: data.previous } as SectionChange;
 }
 
+/** Bump when DialingRules changes shape: snapshots of the old shape are then ignored. */
+export const DIALING_RULES_SNAPSHOT_SHAPE = 1;
+
 export const initialDialingRules = (): DialingRules => DEFAULT_DIALING_RULES;
 
 export function evolveDialingRules(state: DialingRules, event: DialingRulesEvent): DialingRules {

@@ -17,6 +17,7 @@ import { GET as projectionsRoute } from '@/app/api/projections/status/route';
 import { GET as queueCountRoute } from '@/app/api/queue/count/route';
 import { GET as searchRoute } from '@/app/api/search/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
+import { changeDialingRules } from '@/lib/commands/dialing-rules-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { changeUserAccess } from '@/lib/commands/staff-service';
 import type { CurrentUser } from '@/lib/gate/principal';
@@ -25,6 +26,8 @@ import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
 import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
 import { analyticsFilterOptions } from './analytics/options';
+import { currentDialingRules } from './dialing-rules/current-rules';
+import { dialingRulesHistory } from './dialing-rules/history';
 import { loadAnalyticsReport } from './analytics/report';
 import { projectionLag } from './engine/lag';
 import { catchUp } from './engine/run-batch';
@@ -34,6 +37,7 @@ import { parseExportParams } from './event-log/export/params';
 import { exportCountQuery, exportRowsQuery } from './event-log/export/query';
 import { exportCount, exportFile, exportParamsFor } from './event-log/export/respond';
 import { openExport, ownConnection } from './event-log/export/stream';
+import { dispositionCodesInUse } from './event-log/disposition-use';
 import { leadHistory } from './event-log/lead-history';
 import { logCounts, recentLeadEvents } from './event-log/recent';
 import { accessHistory, deactivatedUserIds, isUserDeactivated } from './event-log/staff-access';
@@ -107,6 +111,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
   await imported.run?.();
   const adminUser: CurrentUser = { kind: 'user', id: admin.userId, name: 'Test admin', email: `${admin.userId}@leadstream.test`, tenantId: id, role: 'admin' };
   await changeUserAccess(system, adminUser, 'deactivate', { userId: bianca, reason: 'Left' }, { now: at(9) });
+  await changeDialingRules(system, adminUser, 'assignment', { assignment: [{ source: 'web', mode: 'round-robin', agents: [{ userId: ana, weight: 1 }] }] }, { now: at(9.5) });
   await catchUp(store, searchTermsProjection);
   await catchUp(store, statusHistoryProjection);
   return {
@@ -134,6 +139,9 @@ const READS: Record<string, Read> = {
   'analytics/options.ts#analyticsFilterOptions': (t) => analyticsFilterOptions(db, t.id),
   'analytics/report.ts#loadAnalyticsReport': (t) => loadAnalyticsReport(db, t.id, analyticsFilters, { now: NOW }),
   'engine/lag.ts#projectionLag': (t) => projectionLag(db, system.projections, { tenantId: t.id }),
+  'dialing-rules/current-rules.ts#currentDialingRules': (t) => currentDialingRules(store, t.id),
+  'dialing-rules/history.ts#dialingRulesHistory': (t) => dialingRulesHistory(store, t.id),
+  'event-log/disposition-use.ts#dispositionCodesInUse': (t) => dispositionCodesInUse(db, t.id, ['interested', 'busy', 'no-answer']),
   'event-log/lead-history.ts#leadHistory': (t) => leadHistory(store, t.id, SHARED.stefan),
   'event-log/recent.ts#logCounts': (t) => logCounts(db, t.id),
   'event-log/recent.ts#recentLeadEvents': (t) => recentLeadEvents(db, t.id),
