@@ -2,13 +2,13 @@
 export const ROLES = ['agent', 'manager', 'bi', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users';
+export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing'],
 };
 
 export function can(role: string, capability: Capability): boolean {
