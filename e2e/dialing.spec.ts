@@ -60,6 +60,7 @@ test('a bad value is named next to its field, and nothing is stored', async ({ p
   await hours.getByRole('button', { name: 'Save calling hours' }).click();
   await expect(hours.getByLabel('To', { exact: true })).toHaveAccessibleDescription(/Calls must start before they end/);
   await expect(hours.getByLabel('To', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: 'e2e/screenshots/dialing.png', fullPage: true });
 
   const attempts = page.getByRole('region', { name: 'Attempt limits' });
   const attemptChanges = await attempts.getByRole('listitem').count();
@@ -79,20 +80,22 @@ test('a stale edit of another section merges; of the same section, it shows who 
   await openDialing(maria, USERS.manager);
   await openDialing(adam, USERS.admin);
   const [adamMinutes, mariaMinutes] = [String(between(10, 30)), String(between(31, 60))];
+  // Maria starts changing the claim time; Adam saves a claim time meanwhile.
+  const claim = maria.getByRole('region', { name: 'Claim time' });
+  await claim.getByLabel('Minutes').fill(mariaMinutes);
   const adamClaim = adam.getByRole('region', { name: 'Claim time' });
   await adamClaim.getByLabel('Minutes').fill(adamMinutes);
   await adamClaim.getByRole('button', { name: 'Save claim time' }).click();
   await expect(adamClaim.getByRole('status')).toHaveText('Claim time saved.');
 
-  // Maria's page is older than Adam's change: another section saves on top of it.
+  // Maria's page is older than Adam's change: another section saves on top of it, and her draft stays.
   const attempts = maria.getByRole('region', { name: 'Attempt limits' });
   await attempts.getByLabel('Calls in all').fill(String(between(21, 400)));
   await attempts.getByRole('button', { name: 'Save attempt limits' }).click();
   await expect(attempts.getByRole('status')).toHaveText('Attempt limits saved.');
+  await expect(claim.getByLabel('Minutes')).toHaveValue(mariaMinutes);
 
-  // Her claim time form still holds the value she loaded: saving it collides with Adam's.
-  const claim = maria.getByRole('region', { name: 'Claim time' });
-  await claim.getByLabel('Minutes').fill(mariaMinutes);
+  // Saving her claim time collides with Adam's.
   await claim.getByRole('button', { name: 'Save claim time' }).click();
   const dialog = maria.getByRole('dialog', { name: 'The claim time changed while you were editing' });
   await expect(dialog).toContainText(new RegExp(`Adam Walker: \\d+ minutes → ${adamMinutes} minutes`));
