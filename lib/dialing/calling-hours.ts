@@ -81,7 +81,8 @@ function inZone(at: Date, zone: string): DateTime {
   return local;
 }
 
-const clock = (local: DateTime) => local.toFormat('HH:mm');
+const pad = (value: number) => String(value).padStart(2, '0');
+const clock = (local: DateTime) => `${pad(local.hour)}:${pad(local.minute)}`;
 
 /** `from` inclusive, `to` exclusive, on the listed ISO weekdays of the local calendar. */
 const isWithin = (hours: CallingHours, local: DateTime) =>
@@ -107,7 +108,7 @@ function nextOpening(hours: CallingHours, now: DateTime): DateTime | null {
 function momentsAt(date: DateTime, time: string, zone: string): DateTime[] {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const wanted = `${date.toISODate()} ${time}`;
-  const wall = (moment: DateTime) => moment.toFormat('yyyy-MM-dd HH:mm');
+  const wall = (moment: DateTime) => `${moment.toISODate()} ${clock(moment)}`;
   // Luxon reads a repeated wall time as its later occurrence; the earlier one is an offset change before it.
   const later = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone });
   if (wall(later) !== wanted) return [];
