@@ -21,6 +21,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         {can(user.role, 'manage-dialing') && <Link href="/today">Today</Link>}
         {can(user.role, 'view-analytics') && <Link href="/analytics">Analytics</Link>}
         {can(user.role, 'export') && <Link href="/export">Export</Link>}
+        {can(user.role, 'manage-dialing') && <Link href="/dialing">Dialing</Link>}
         {can(user.role, 'manage-users') && <Link href="/admin/users">Admin</Link>}
         {can(user.role, 'manage-users') && <Link href="/admin/system">System</Link>}
       </nav>

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can, type Capability, ROLES, type Role } from '../lib/auth/roles';
+import { DEFAULT_DIALING_RULES } from '../lib/dialing/rules';
 import { USERS } from './support/auth';
 import { actionsOnDisk, appFiles, routeHandlers, urlOf } from './support/entry-points';
 import { actionData, callAction, httpClient, serverActions } from './support/http';
@@ -29,6 +30,7 @@ type Access = {
 };
 
 const leadCommand = (t: Targets) => ({ type: 'ChangeName', leadId: t.leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: `Taken over ${randomUUID()}` } });
+const minute = () => String(10 + Math.floor(Math.random() * 50));
 const importFile = (t: Targets) => `Name,Phone\nGate Row ${randomUUID()},${t.phone}\n`;
 
 /** Route handlers by `METHOD url`, server actions by `file#export`, pages by url. */
@@ -59,6 +61,16 @@ const ACCESS: Record<string, Access> = {
   'app/(app)/admin/users/actions.ts#changeUserRole': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, role: 'admin' } }), otherTenant: 'refused' },
   'app/(app)/admin/users/actions.ts#deactivateUser': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, reason: 'Gate probe' } }), otherTenant: 'refused' },
   'app/(app)/admin/users/actions.ts#reactivateUser': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, reason: 'Gate probe' } }), otherTenant: 'refused' },
+  // Another tenant's admin changes their own rules; each probe sends a value their rules do not hold yet.
+  'app/(app)/dialing/actions.ts#setCallingHours': { capability: 'manage-dialing', probe: () => ({ input: { hours: { days: [1, 2, 3, 4, 5], from: `08:${minute()}`, to: `20:${minute()}` } } }), otherTenant: 'own-tenant' },
+  'app/(app)/dialing/actions.ts#setHoursOverrides': { capability: 'manage-dialing', probe: () => ({ input: { overrides: [{ region: 'US-TX', hours: { days: [1, 2, 3, 4, 5], from: `09:${minute()}`, to: '20:00' } }] } }), otherTenant: 'own-tenant' },
+  'app/(app)/dialing/actions.ts#setDialingTimeZone': { capability: 'manage-dialing', probe: () => ({ input: { timeZone: ['America/Chicago', 'Asia/Tokyo', 'Europe/Paris', 'Australia/Sydney'][Math.floor(Math.random() * 4)] } }), otherTenant: 'own-tenant' },
+  'app/(app)/dialing/actions.ts#setAttemptLimits': { capability: 'manage-dialing', probe: () => ({ input: { attempts: { perLeadPerDay: 3, perLeadTotal: 21 + Math.floor(Math.random() * 400), perPhonePer24h: 3 } } }), otherTenant: 'own-tenant' },
+  'app/(app)/dialing/actions.ts#setDispositions': { capability: 'manage-dialing', probe: () => ({ input: { dispositions: [...DEFAULT_DIALING_RULES.dispositions, { ...DEFAULT_DIALING_RULES.dispositions[0]!, code: `gate-${randomUUID().slice(0, 8)}`, label: `Gate ${randomUUID().slice(0, 8)}` }] } }), otherTenant: 'own-tenant' },
+  'app/(app)/dialing/actions.ts#setClaimTime': { capability: 'manage-dialing', probe: () => ({ input: { claimMinutes: 6 + Math.floor(Math.random() * 55) } }), otherTenant: 'own-tenant' },
+  'app/(app)/dialing/actions.ts#setSourcePriorities': { capability: 'manage-dialing', probe: () => ({ input: { sourcePriorities: [{ source: `gate-${randomUUID()}`, priority: 5 }] } }), otherTenant: 'own-tenant' },
+  // Tenant A's agent is nobody another tenant may hand leads to.
+  'app/(app)/dialing/actions.ts#setAssignmentRules': { capability: 'manage-dialing', probe: (t) => ({ input: { assignment: [{ source: 'web', mode: 'round-robin', agents: [{ userId: t.userId, weight: 1 }] }] } }), otherTenant: 'refused' },
   'app/(app)/admin/tokens/actions.ts#addApiToken': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate token' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/tokens/actions.ts#revokeToken': { capability: 'manage-users', probe: (t) => ({ input: { tokenId: t.tokenId } }), otherTenant: 'refused' },
 
@@ -69,6 +81,7 @@ const ACCESS: Record<string, Access> = {
   '/queue': { capability: 'work-leads', probe: () => ({ path: '/queue?scope=team' }), otherTenant: 'own-tenant' },
   '/import': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   '/analytics': { capability: 'view-analytics', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/dialing': { capability: 'manage-dialing', probe: () => ({}), otherTenant: 'own-tenant' },
   '/export': { capability: 'export', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },

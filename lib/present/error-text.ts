@@ -63,6 +63,21 @@ const TEXT: Record<string, Text> = {
   'user.already-deactivated': () => 'This user is already deactivated',
   'user.not-deactivated': () => 'This user is active: only a deactivated user can be reactivated',
   'analytics.no-section': ({ section, sections }) => `No analytics section "${section}": use one of ${sections}.`,
+  'dialing.unchanged': () => 'Nothing changed: these are the rules already',
+  'dialing.unknown-zone': ({ zone }) => `"${zone}" is not a time zone: use one such as Europe/London or America/New_York`,
+  'dialing.unknown-region': ({ region }) => `${region} is not a country, a US state or a Canadian province (other countries' regions cannot be told from a phone number: use the country)`,
+  'dialing.duplicate-region': ({ region }) => `${region} already has its own hours`,
+  'dialing.daily-above-total': ({ total }) => `A lead gets at most ${total} calls in all: a day cannot allow more`,
+  'dialing.duplicate-code': ({ code }) => `Another disposition already has the code ${code}`,
+  'dialing.duplicate-label': ({ label }) => `Another disposition is already called ${label}`,
+  'dialing.retry-and-callback': () => 'A disposition brings the lead back by a retry or by a callback, not both',
+  'dialing.do-not-call-comes-back': () => 'A lead put on the do-not-call list cannot come back: remove the retry or the callback',
+  'dialing.closed-comes-back': ({ status }) => `A ${statusLabel(String(status)).toLowerCase()} lead does not come back: remove the retry or the callback`,
+  'dialing.follow-up-without-callback': () => 'Follow-up needs a callback: choose who calls back',
+  'dialing.code-in-use': ({ code, label }) => `${label} (${code}) is in leads' call history: it can be relabelled, not removed`,
+  'dialing.duplicate-source': ({ source }) => (source === '*' ? 'Every other source already has a rule' : `${source} already has a rule`),
+  'dialing.duplicate-agent': () => 'This agent is in the rule already',
+  'dialing.agent-not-assignable': () => 'Choose someone of your organisation who works leads',
 };
 
 const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

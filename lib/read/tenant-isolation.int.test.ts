@@ -17,6 +17,7 @@ import { GET as projectionsRoute } from '@/app/api/projections/status/route';
 import { GET as queueCountRoute } from '@/app/api/queue/count/route';
 import { GET as searchRoute } from '@/app/api/search/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
+import { changeDialingRules } from '@/lib/commands/dialing-rules-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { nextLead } from '@/lib/commands/next-lead';
 import { changeUserAccess } from '@/lib/commands/staff-service';
@@ -26,6 +27,8 @@ import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
 import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
 import { analyticsFilterOptions } from './analytics/options';
+import { currentDialingRules } from './dialing-rules/current-rules';
+import { dialingRulesHistory } from './dialing-rules/history';
 import { loadAnalyticsReport } from './analytics/report';
 import { projectionLag } from './engine/lag';
 import { catchUp } from './engine/run-batch';
@@ -36,6 +39,7 @@ import { exportCountQuery, exportRowsQuery } from './event-log/export/query';
 import { exportCount, exportFile, exportParamsFor } from './event-log/export/respond';
 import { openExport, ownConnection } from './event-log/export/stream';
 import { leadDialingView } from './event-log/lead-dialing';
+import { dispositionCodesInUse } from './event-log/disposition-use';
 import { leadHistory } from './event-log/lead-history';
 import { logCounts, recentLeadEvents } from './event-log/recent';
 import { accessHistory, deactivatedUserIds, isUserDeactivated } from './event-log/staff-access';
@@ -117,6 +121,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
   await changeUserAccess(system, adminUser, 'deactivate', { userId: bianca, reason: 'Left' }, { now: at(9) });
   const drawn = await nextLead(system, id, ana, NOW); // Ana holds one of her own leads
   if (drawn.kind !== 'claimed') throw new Error('the fixture needs a lead Ana may call now');
+  await changeDialingRules(system, adminUser, 'assignment', { assignment: [{ source: 'web', mode: 'round-robin', agents: [{ userId: ana, weight: 1 }] }] }, { now: at(9.5) });
   await catchUp(store, searchTermsProjection);
   await catchUp(store, statusHistoryProjection);
   await catchUp(store, agentActivityProjection);
@@ -146,6 +151,9 @@ const READS: Record<string, Read> = {
   'analytics/report.ts#loadAnalyticsReport': (t) => loadAnalyticsReport(db, t.id, analyticsFilters, { now: NOW }),
   'engine/lag.ts#projectionLag': (t) => projectionLag(db, system.projections, { tenantId: t.id }),
   'event-log/lead-dialing.ts#leadDialingView': (t) => leadDialingView(store, system.dialing, t.id, SHARED.jane, t.ana, NOW),
+  'dialing-rules/current-rules.ts#currentDialingRules': (t) => currentDialingRules(store, t.id),
+  'dialing-rules/history.ts#dialingRulesHistory': (t) => dialingRulesHistory(store, t.id),
+  'event-log/disposition-use.ts#dispositionCodesInUse': (t) => dispositionCodesInUse(db, t.id, ['interested', 'busy', 'no-answer']),
   'event-log/lead-history.ts#leadHistory': (t) => leadHistory(store, t.id, SHARED.stefan),
   'event-log/recent.ts#logCounts': (t) => logCounts(db, t.id),
   'event-log/recent.ts#recentLeadEvents': (t) => recentLeadEvents(db, t.id),
