@@ -1,6 +1,7 @@
 // Every aggregate the system runs: one line each. Its events are what the store accepts, checks and
 // upcasts, and what the export's columns are made of.
 import type { AnyAggregate } from '@/lib/commands/aggregate';
+import { dncAggregate } from '@/lib/do-not-call/aggregate';
 import { importAggregate } from '@/lib/imports/aggregate';
 import { leadAggregate } from '@/lib/leads/aggregate';
 import { staffAggregate } from '@/lib/staff/aggregate';
@@ -9,4 +10,5 @@ export const AGGREGATES: readonly AnyAggregate[] = [
   leadAggregate,
   importAggregate,
   staffAggregate,
+  dncAggregate,
 ];
