@@ -1,25 +1,14 @@
-// A do-not-call list read from a CSV file: which column holds the number and which the reason, and
-// what each row becomes. Every good row is a BlockNumber command checked by the same input rules as
+// A do-not-call list read from a CSV file: what each row becomes (its columns: import-columns.ts). Every good row is a BlockNumber command checked by the same input rules as
 // a manager's own (numberChangeInput), so the preview and the import never disagree. Pure: the
 // server hands in the numbers the list already holds.
 import { toValidationError } from '@/lib/input/validation';
 import type { Region } from '@/lib/leads/contact';
 import { issueText } from '@/lib/present/error-text';
-import { lineOf, type RowShape } from '@/lib/imports/mapping';
+import { lineOf } from '@/lib/imports/mapping';
 import { importSource } from './do-not-call';
 import { numberChangeInput } from './input';
 
-export const DNC_IMPORT_FIELDS = ['phone', 'reason'] as const;
-export type DncImportField = (typeof DNC_IMPORT_FIELDS)[number];
-
-export const DNC_IMPORT_ROWS: RowShape<DncImportField> = {
-  fields: DNC_IMPORT_FIELDS,
-  labels: { phone: 'Phone number', reason: 'Reason' },
-  aliases: {
-    phone: ['phone', 'phone number', 'number', 'telephone', 'tel', 'mobile', 'cell', 'msisdn', 'e164'],
-    reason: ['reason', 'why', 'comment', 'comments', 'note', 'notes'],
-  },
-};
+export { DNC_IMPORT_FIELDS, DNC_IMPORT_ROWS, type DncImportField } from './import-columns';
 
 /** A row without a reason (or a file without the column) is blocked for this one. */
 export const DEFAULT_IMPORT_REASON = 'On an imported do-not-call list';
