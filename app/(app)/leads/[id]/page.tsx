@@ -56,7 +56,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
       <LeadTabs
         initial={tab}
-        details={<LeadDetails lead={lead} owners={detail.owners} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />}
+        details={<LeadDetails lead={lead} owners={detail.owners} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} blockedPhones={detail.blockedPhones} />}
         history={
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
