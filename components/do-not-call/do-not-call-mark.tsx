@@ -16,7 +16,7 @@ export function DoNotCallMark({ note, compact = false }: { note: DoNotCallNote; 
   return (
     <span className={compact ? `${styles.mark} ${styles.compact}` : styles.mark}>
       <strong className={styles.flag}>Do not call</strong>
-      <span>: {reason} (since <time dateTime={note.since}>{dayOf(new Date(note.since))}</time>)</span>
+      <span className="visually-hidden">:</span> {reason} (since <time dateTime={note.since}>{dayOf(new Date(note.since))}</time>)
     </span>
   );
 }
