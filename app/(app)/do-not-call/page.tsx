@@ -31,7 +31,10 @@ export default async function DoNotCallPage({ searchParams }: Props) {
   const query = search.trim() ? parseSearchQuery(search, region) : null;
   const searchProblem = query?.kind === 'too-short' ? query.reason : query?.kind === 'text' ? 'Search by the digits of a number.' : null;
   const [list, counts, names] = await Promise.all([
-    doNotCallList(db, user.tenantId, { fragments: query?.kind === 'phone' ? query.fragments : [], page: Number(single(params.page)) || 1 }),
+    doNotCallList(db, user.tenantId, {
+      ...(query?.kind === 'phone' ? { fragments: query.fragments, numbers: query.exact.map((digits) => `+${digits}`) } : {}),
+      page: Number(single(params.page)) || 1,
+    }),
     doNotCallCounts(db, user.tenantId),
     actorNames(db, user.tenantId),
   ]);

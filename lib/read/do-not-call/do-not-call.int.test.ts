@@ -108,12 +108,14 @@ describe('the list page', () => {
     const search = async (typed: string) => {
       const query = parseSearchQuery(typed, 'GB');
       if (query.kind !== 'phone') throw new Error(`${typed} is not a phone query`);
-      return (await doNotCallList(db, tenantId, { fragments: query.fragments })).rows.map((row) => row.phone);
+      return (await doNotCallList(db, tenantId, { fragments: query.fragments, numbers: query.exact.map((digits) => `+${digits}`) })).rows.map((row) => row.phone);
     };
     expect(await search('07911 1000')).toEqual(['+447911100003', '+447911100001']);
     expect(await search('+44 7911-100003')).toEqual(['+447911100003']);
     expect(await search('555 0123')).toEqual(['+12125550123']);
     expect(await search('07911 100002')).toEqual([]);
+    expect(await search('020 7946 0001')).toEqual(['+442079460001']);
+    expect((await doNotCallList(db, tenantId, { numbers: ['+447911100001', '+447911100002'] })).rows.map((row) => row.phone)).toEqual(['+447911100001']);
   });
 
   it('counts the numbers blocked now by where they came from, and those removed', async () => {

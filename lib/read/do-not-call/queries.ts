@@ -43,15 +43,19 @@ export type DncListPage = {
 /**
  * A page of the numbers the tenant's list blocks, newest first. `fragments`: digit strings, any of
  * which the number must contain (the search box's phone fragments, lib/read/search-terms/query.ts:
- * "07911 12" is looked for as "0791112", "791112" and "44791112").
+ * "07911 12" is looked for as "0791112", "791112" and "44791112"). `numbers`: when what was typed
+ * is a whole number, its E.164, looked up by the primary key instead: digits are a small alphabet,
+ * so each of a long fragment's trigrams is held by a large share of a big list.
  */
 export async function doNotCallList(
   db: Db,
   tenantId: string,
-  { fragments = [], page = 1, size = DNC_PAGE_SIZE }: { fragments?: readonly string[]; page?: number; size?: number } = {},
+  { fragments = [], numbers = [], page = 1, size = DNC_PAGE_SIZE }: { fragments?: readonly string[]; numbers?: readonly string[]; page?: number; size?: number } = {},
 ): Promise<DncListPage> {
   const digits = fragments.filter((fragment) => /^\d+$/.test(fragment));
-  const matches = digits.length > 0 ? Prisma.sql`AND (${Prisma.join(digits.map((fragment) => Prisma.sql`phone LIKE ${`%${fragment}%`}`), ' OR ')})` : Prisma.empty;
+  const matches = numbers.length > 0
+    ? Prisma.sql`AND phone = ANY(${[...numbers]}::text[])`
+    : digits.length > 0 ? Prisma.sql`AND (${Prisma.join(digits.map((fragment) => Prisma.sql`phone LIKE ${`%${fragment}%`}`), ' OR ')})` : Prisma.empty;
   const where = Prisma.sql`tenant_id = ${tenantId} AND active ${matches}`;
   const [{ matching }] = await db.$queryRaw<[{ matching: number }]>`
     SELECT count(*)::int AS matching FROM (SELECT 1 FROM do_not_call WHERE ${where} LIMIT ${DNC_COUNT_CAP + 1}) capped`;
