@@ -20,5 +20,10 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// Every request but Next's own static files.
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
+// Every request but Next's own static files and the CSV uploads of the imports (the lead list's and
+// the do-not-call list's): Next copies the body of every request its proxy sees, only up to 10 MB,
+// so an upload through the proxy would be held in memory and cut off there. Their paths (a fixed
+// one, or one with an import id of hex digits and dashes) cannot hold a %-escape.
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/imports(?:/[0-9a-f-]+)?$|api/do-not-call/imports(?:/[0-9a-f-]+)?$).*)'],
+};

@@ -19,6 +19,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         {can(user.role, 'work-leads') && <Link href="/leads/new">New lead</Link>}
         {can(user.role, 'work-leads') && <Link href="/import">Import</Link>}
         {can(user.role, 'manage-dialing') && <Link href="/today">Today</Link>}
+        {can(user.role, 'manage-do-not-call') && <Link href="/do-not-call">Do not call</Link>}
         {can(user.role, 'view-analytics') && <Link href="/analytics">Analytics</Link>}
         {can(user.role, 'export') && <Link href="/export">Export</Link>}
         {can(user.role, 'manage-dialing') && <Link href="/dialing">Dialing</Link>}

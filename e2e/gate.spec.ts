@@ -17,7 +17,11 @@ test.describe.configure({ mode: 'serial' });
 const USER_OF: Record<Role, string> = { agent: USERS.agent, manager: USERS.manager, bi: USERS.bi, admin: USERS.admin };
 
 /** What tenant A has that the calls aim at, made by this test. */
-type Targets = { leadId: string; leadName: string; phone: string; importId: string; tokenId: string; userId: string };
+type Targets = {
+  leadId: string; leadName: string; phone: string; importId: string; tokenId: string; userId: string;
+  /** A number on tenant A's do-not-call list, and an import of that list. */
+  blockedPhone: string; dncImportId: string;
+};
 
 type Access = {
   /** `logged-in`: any role; `public`: no credentials at all. */
@@ -32,6 +36,9 @@ type Access = {
 const leadCommand = (t: Targets) => ({ type: 'ChangeName', leadId: t.leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: `Taken over ${randomUUID()}` } });
 const minute = () => String(10 + Math.floor(Math.random() * 50));
 const importFile = (t: Targets) => `Name,Phone\nGate Row ${randomUUID()},${t.phone}\n`;
+/** A number no test has blocked: 07911 1xxxxx is a valid UK mobile range. */
+const freshNumber = () => `07911 1${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+const dncFile = () => `Phone,Reason\n${freshNumber()},Gate ${randomUUID()}\n`;
 
 /** Route handlers by `METHOD url`, server actions by `file#export`, pages by url. */
 const ACCESS: Record<string, Access> = {
@@ -45,6 +52,10 @@ const ACCESS: Record<string, Access> = {
   'POST /api/imports': { capability: 'work-leads', probe: (t) => ({ csv: importFile(t) }), otherTenant: 'own-tenant' },
   // Another tenant's file never has tenant A's import id: the id is the digest of the tenant and the rows.
   'POST /api/imports/[id]': { capability: 'work-leads', probe: (t) => ({ path: `/api/imports/${t.importId}?fileName=gate.csv`, csv: importFile(t) }), otherTenant: 'refused' },
+  'POST /api/do-not-call/imports': { capability: 'manage-do-not-call', probe: () => ({ csv: dncFile() }), otherTenant: 'own-tenant' },
+  'GET /api/do-not-call/imports/[id]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/api/do-not-call/imports/${t.dncImportId}` }), otherTenant: 'refused' },
+  // As the lead import: another tenant's file never has tenant A's import id.
+  'POST /api/do-not-call/imports/[id]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/api/do-not-call/imports/${t.dncImportId}?fileName=gate.csv`, csv: dncFile() }), otherTenant: 'refused' },
   'GET /api/queue/count': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   'GET /api/search': { capability: 'work-leads', probe: (t) => ({ path: `/api/search?q=${encodeURIComponent(t.leadName)}` }), otherTenant: 'own-tenant' },
   'POST /api/commands': { capability: 'work-leads', credentials: 'token', probe: (t) => ({ body: leadCommand(t) }), otherTenant: 'refused' },
@@ -71,6 +82,9 @@ const ACCESS: Record<string, Access> = {
   'app/(app)/dialing/actions.ts#setSourcePriorities': { capability: 'manage-dialing', probe: () => ({ input: { sourcePriorities: [{ source: `gate-${randomUUID()}`, priority: 5 }] } }), otherTenant: 'own-tenant' },
   // Tenant A's agent is nobody another tenant may hand leads to.
   'app/(app)/dialing/actions.ts#setAssignmentRules': { capability: 'manage-dialing', probe: (t) => ({ input: { assignment: [{ source: 'web', mode: 'round-robin', agents: [{ userId: t.userId, weight: 1 }] }] } }), otherTenant: 'refused' },
+  'app/(app)/do-not-call/actions.ts#blockNumber': { capability: 'manage-do-not-call', probe: () => ({ input: { phone: freshNumber(), reason: 'Gate probe' } }), otherTenant: 'own-tenant' },
+  // Another tenant's list does not hold tenant A's number: there is nothing for it to remove.
+  'app/(app)/do-not-call/actions.ts#unblockNumber': { capability: 'manage-do-not-call', probe: (t) => ({ input: { phone: t.blockedPhone, reason: 'Gate probe' } }), otherTenant: 'refused' },
   'app/(app)/admin/tokens/actions.ts#addApiToken': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate token' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/tokens/actions.ts#revokeToken': { capability: 'manage-users', probe: (t) => ({ input: { tokenId: t.tokenId } }), otherTenant: 'refused' },
 
@@ -82,6 +96,10 @@ const ACCESS: Record<string, Access> = {
   '/import': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   '/analytics': { capability: 'view-analytics', probe: () => ({}), otherTenant: 'own-tenant' },
   '/dialing': { capability: 'manage-dialing', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/do-not-call': { capability: 'manage-do-not-call', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/do-not-call/import': { capability: 'manage-do-not-call', probe: () => ({}), otherTenant: 'own-tenant' },
+  // Any number's page opens, with what the viewer's own list says of it.
+  '/do-not-call/[number]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/do-not-call/${t.blockedPhone.slice(1)}` }), otherTenant: 'own-tenant' },
   '/export': { capability: 'export', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
@@ -116,9 +134,16 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const imported = (await (await clients.agent!.post(`/api/imports/${checked.importId}?fileName=gate-a.csv`, importCsv)).json()) as { importId: string };
   const token = (scopes: string[], client = clients.admin!) =>
     callAction(client, 'app/(app)/admin/tokens/actions.ts', 'addApiToken', { name: `Gate ${scopes.join('+')}`, scopes }).then((answer) => actionData<{ id: string; token: string }>(answer));
+  const blockedPhone = `+44${freshNumber().replace(/\D/g, '').slice(1)}`;
+  const blocked = await callAction(clients.manager!, 'app/(app)/do-not-call/actions.ts', 'blockNumber', { phone: blockedPhone, reason: 'Gate target' });
+  expect(blocked.ok, blocked.text).toBe(true);
+  const dncCsv = { data: dncFile(), headers: { 'Content-Type': 'text/csv' } };
+  const dncChecked = (await (await clients.manager!.post('/api/do-not-call/imports', dncCsv)).json()) as { importId: string };
+  const dncImported = (await (await clients.manager!.post(`/api/do-not-call/imports/${dncChecked.importId}?fileName=gate-dnc.csv`, dncCsv)).json()) as { importId: string };
+  await expect.poll(async () => ((await (await clients.manager!.get(`/api/do-not-call/imports/${dncImported.importId}`)).json()) as { state: string }).state).toBe('completed');
   const exportOnly = await token(['export']);
   tokens = { otherTenant: (await token(['export', 'commands'], clients.otherTenant!)).token, exportOnly: exportOnly.token, commandsOnly: (await token(['commands'])).token };
-  targets = { leadId, leadName, phone, importId: imported.importId, tokenId: exportOnly.id, userId: 'ben' };
+  targets = { leadId, leadName, phone, importId: imported.importId, tokenId: exportOnly.id, userId: 'ben', blockedPhone, dncImportId: dncImported.importId };
 });
 
 test.afterAll(async () => {
@@ -199,7 +224,7 @@ test('route handlers refuse no credentials, the wrong role or scopes, and anothe
       : await callRoute(clients.otherTenant!, method, url, access);
     if (access.otherTenant === 'refused') expect(other.refused, `${key} as another tenant: ${other.text.slice(0, 200)}`).toBe(true);
     else expect(other.status, `${key} as another tenant works on its own tenant`).toBe(200);
-    for (const secret of [targets.leadId, targets.leadName, targets.importId]) expect(other.text, `${key} as another tenant shows tenant A's ${secret}`).not.toContain(secret);
+    for (const secret of [targets.leadId, targets.leadName, targets.importId, targets.dncImportId]) expect(other.text, `${key} as another tenant shows tenant A's ${secret}`).not.toContain(secret);
   }
   expect(await tenantAEvents(), 'nothing was written to tenant A').toBe(before);
 });
@@ -220,7 +245,7 @@ test('server actions refuse no session, the wrong role, and another tenant', asy
     else expect(other.refused, `${key} as another tenant works on its own tenant: ${other.text.slice(0, 200)}`).toBe(false);
     for (const secret of [targets.leadId, targets.leadName, targets.importId]) expect(other.text, `${key} as another tenant shows tenant A's ${secret}`).not.toContain(secret);
   }
-  // (A deactivation aimed at tenant A's user would have been an event of tenant A.)
+  // (A deactivation aimed at tenant A's user, or a removal of its blocked number, would have been an event of tenant A.)
   expect(await tenantAEvents(), 'nothing was written to tenant A').toBe(before);
   // Nor did the role change or the revocation aimed at tenant A take effect.
   const users = await (await clients.admin!.get('/admin/users')).text();

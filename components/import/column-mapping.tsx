@@ -1,17 +1,18 @@
 'use client';
-import { FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping as Mapping } from '@/lib/imports/mapping';
+import type { ColumnMapping as Mapping } from '@/lib/imports/mapping';
+import type { ImportForm } from './import-kinds';
 import styles from './import.module.css';
 
-type Props = { headers: readonly string[]; mapping: Mapping; onChange: (mapping: Mapping) => void; disabled?: boolean };
+type Props = { form: ImportForm; headers: readonly string[]; mapping: Mapping<string>; onChange: (mapping: Mapping<string>) => void; disabled?: boolean };
 
-/** One select per lead field, pre-filled from the header names. */
-export function ColumnMapping({ headers, mapping, onChange, disabled }: Props) {
+/** One select per field of the kind's rows, pre-filled from the header names. */
+export function ColumnMapping({ form, headers, mapping, onChange, disabled }: Props) {
   return (
     <fieldset className={styles.mapping} disabled={disabled}>
-      <legend>Which column of the file holds each part of a lead</legend>
-      {IMPORT_FIELDS.map((field) => (
+      <legend>{form.legend}</legend>
+      {form.shape.fields.map((field) => (
         <div key={field}>
-          <label htmlFor={`map-${field}`}>{FIELD_LABELS[field]}</label>
+          <label htmlFor={`map-${field}`}>{form.shape.labels[field]}</label>
           <select
             id={`map-${field}`}
             value={mapping[field] ?? ''}

@@ -4,6 +4,8 @@ import { fileSizeError, MAX_FILE_BYTES, MAX_ROWS } from '@/lib/imports/limits';
 import styles from './import.module.css';
 
 type Props = {
+  /** What a file holds, before its limits. */
+  rows: string;
   onPick: (file: File) => void;
   /** What the server said is wrong with the file. */
   error: string | null;
@@ -11,7 +13,7 @@ type Props = {
 };
 
 /** Picks the file; one too large is refused here, before anything is sent. */
-export function FilePicker({ onPick, error: serverError, disabled }: Props) {
+export function FilePicker({ rows, onPick, error: serverError, disabled }: Props) {
   const [sizeError, setSizeError] = useState<string | null>(null);
   const error = sizeError ?? serverError;
 
@@ -37,8 +39,7 @@ export function FilePicker({ onPick, error: serverError, disabled }: Props) {
         aria-describedby={error ? 'import-file-hint import-file-error' : 'import-file-hint'}
       />
       <p id="import-file-hint" className={styles.hint}>
-        A header row, then one lead per row: up to {MAX_FILE_BYTES / 1024 / 1024} MB and {MAX_ROWS.toLocaleString('en-GB')} rows.
-        Several phones or emails in one cell are separated by &ldquo;;&rdquo;.
+        {rows} Files up to {MAX_FILE_BYTES / 1024 / 1024} MB and {MAX_ROWS.toLocaleString('en-GB')} rows.
       </p>
       {error && <p id="import-file-error" role="alert" className="error">{error}</p>}
     </div>

@@ -1,24 +1,23 @@
 'use client';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ImportProgress as Progress } from '@/lib/imports/run-import';
+import type { ProgressView } from '@/lib/api/imports';
 import styles from './import.module.css';
 
-type ProgressView = Progress & { startedByName: string };
-
-export const importProgressQuery = (importId: string) =>
+/** `api`: the routes of the import's kind (import-kinds.ts). */
+export const importProgressQuery = (api: string, importId: string) =>
   queryOptions({
-    queryKey: ['import', importId],
+    queryKey: ['import', api, importId],
     queryFn: async ({ signal }): Promise<ProgressView> => {
-      const response = await fetch(`/api/imports/${importId}`, { signal });
+      const response = await fetch(`${api}/${importId}`, { signal });
       if (!response.ok) throw new Error('Could not read how far the import has got.');
       return response.json();
     },
   });
 
 /** Rows stored so far, polled every second while the import runs on the server. */
-export function ImportProgress({ importId }: { importId: string }) {
+export function ImportProgress({ api, importId }: { api: string; importId: string }) {
   const { data, error } = useQuery({
-    ...importProgressQuery(importId),
+    ...importProgressQuery(api, importId),
     refetchInterval: (query) => (query.state.data && query.state.data.state !== 'running' ? false : 1000),
   });
   if (error && !data) return <p role="alert" className="error">{error.message}</p>;

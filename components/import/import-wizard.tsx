@@ -1,9 +1,11 @@
 'use client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { ImportKindName } from '@/lib/imports/import-stream';
 import type { ColumnMapping as Mapping } from '@/lib/imports/mapping';
 import { ColumnMapping } from './column-mapping';
 import { FilePicker } from './file-picker';
+import { IMPORT_FORMS } from './import-kinds';
 import { ImportProgress } from './import-progress';
 import { PreviewTable } from './preview-table';
 import { checkFile, importFile, UploadError } from './upload-requests';
@@ -13,26 +15,28 @@ const plural = (count: number, word: string) => `${count.toLocaleString('en-GB')
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 
 /**
- * Pick a file, match its columns, check every row, then import the good ones in the background.
- * The file goes to the server for each check (the server reads it as it arrives and keeps
- * nothing) and once more to import it: nothing of it is parsed or held in the browser.
+ * Pick a file, match its columns, check every row, then import the good ones in the background:
+ * leads, or numbers for the do-not-call list (`kind`). The file goes to the server for each check
+ * (the server reads it as it arrives and keeps nothing) and once more to import it: nothing of it
+ * is parsed or held in the browser.
  */
-export function ImportWizard() {
+export function ImportWizard({ kind }: { kind: ImportKindName }) {
+  const form = IMPORT_FORMS[kind];
   // Bumped for every file picked, so the same file picked again is checked again. No mapping: the server guesses it.
-  const [upload, setUpload] = useState<{ id: number; file: File; mapping: Mapping | null } | null>(null);
+  const [upload, setUpload] = useState<{ id: number; file: File; mapping: Mapping<string> | null } | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
 
   const preview = useQuery({
-    queryKey: ['import-preview', upload?.id, upload?.mapping],
+    queryKey: ['import-preview', kind, upload?.id, upload?.mapping],
     enabled: upload !== null,
     staleTime: Infinity,
     retry: false,
     // While the rows are checked again with other columns, the last check of the same file stays on screen.
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === upload?.id ? previous : undefined),
-    queryFn: () => checkFile(upload!.file, upload!.mapping),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === upload?.id ? previous : undefined),
+    queryFn: () => checkFile(form, upload!.file, upload!.mapping),
   });
   const start = useMutation({
-    mutationFn: () => importFile(preview.data!.importId, upload!.file, preview.data!.mapping),
+    mutationFn: () => importFile(form, preview.data!.importId, upload!.file, preview.data!.mapping),
     onSuccess: (started) => setImportId(started.importId),
   });
 
@@ -50,7 +54,7 @@ export function ImportWizard() {
     <>
       <section aria-labelledby="import-step-file" className={styles.step}>
         <h2 id="import-step-file">1. Choose a CSV file</h2>
-        <FilePicker key={upload?.id ?? 0} onPick={pick} error={fileError} disabled={start.isPending} />
+        <FilePicker key={upload?.id ?? 0} rows={form.rows} onPick={pick} error={fileError} disabled={start.isPending} />
         {upload && preview.isFetching && (
           <p role="status" className={styles.hint}>Sending and checking {upload.file.name} ({megabytes(upload.file.size)})…</p>
         )}
@@ -59,7 +63,7 @@ export function ImportWizard() {
         <>
           <section aria-labelledby="import-step-columns" className={styles.step}>
             <h2 id="import-step-columns">2. Match the columns of {upload.file.name}</h2>
-            <ColumnMapping headers={checked.headers} mapping={checked.mapping} disabled={locked || preview.isFetching}
+            <ColumnMapping form={form} headers={checked.headers} mapping={checked.mapping} disabled={locked || preview.isFetching}
               onChange={(mapping) => setUpload({ ...upload, mapping })} />
           </section>
           <section aria-labelledby="import-step-rows" className={styles.step}>
@@ -77,8 +81,8 @@ export function ImportWizard() {
               </div>
             </div>
             {start.error && <p role="alert" className="error">{start.error.message}</p>}
-            {importId && <ImportProgress importId={importId} />}
-            <PreviewTable sample={checked.sample} problems={checked.problems} rows={checked.rows} problemRows={checked.rows - checked.validRows} />
+            {importId && <ImportProgress api={form.api} importId={importId} />}
+            <PreviewTable labels={form.shape.fields.map((field) => form.shape.labels[field]!)} sample={checked.sample} problems={checked.problems} rows={checked.rows} problemRows={checked.rows - checked.validRows} />
           </section>
         </>
       )}

@@ -5,6 +5,8 @@ import type { PreviewRow } from '@/lib/imports/prepare-import';
 import styles from './import.module.css';
 
 type Props = {
+  /** The words for each cell of a row: the first is shown before the check, the others after it. */
+  labels: readonly string[];
   /** The file's first rows, and its first rows with problems. */
   sample: readonly PreviewRow[];
   problems: readonly PreviewRow[];
@@ -15,7 +17,8 @@ type Props = {
 const count = (value: number) => value.toLocaleString('en-GB');
 
 /** The first rows of the file as they will be imported, or the first with problems, each problem on its row. */
-export function PreviewTable({ sample, problems, rows, problemRows }: Props) {
+export function PreviewTable({ labels, sample, problems, rows, problemRows }: Props) {
+  const [first, ...rest] = labels;
   const [onlyProblems, setOnlyProblems] = useState(false);
   const shown = onlyProblems ? problems : sample;
   const total = onlyProblems ? problemRows : rows;
@@ -35,15 +38,15 @@ export function PreviewTable({ sample, problems, rows, problemRows }: Props) {
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Line</th><th scope="col">Name</th><th scope="col">Check</th><th scope="col">Phone(s)</th>
-              <th scope="col">Email(s)</th><th scope="col">Source</th><th scope="col">Owner</th>
+              <th scope="col">Line</th><th scope="col">{first}</th><th scope="col">Check</th>
+              {rest.map((label) => <th key={label} scope="col">{label}</th>)}
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ record: [name, phones, emails, source, owner], index, errors }) => (
+            {shown.map(({ record: [head, ...others], index, errors }) => (
               <tr key={index} className={errors.length > 0 ? styles.problemRow : undefined}>
                 <td>{lineOf(index)}</td>
-                <td>{name || <span className="muted">(empty)</span>}</td>
+                <td>{head || <span className="muted">(empty)</span>}</td>
                 <td>
                   {errors.length > 0 ? (
                     <ul className={styles.problems}>{errors.map((error, at) => <li key={at}>{error}</li>)}</ul>
@@ -51,10 +54,7 @@ export function PreviewTable({ sample, problems, rows, problemRows }: Props) {
                     <span className={styles.ready}>Ready</span>
                   )}
                 </td>
-                <td>{phones}</td>
-                <td>{emails}</td>
-                <td>{source}</td>
-                <td>{owner}</td>
+                {rest.map((label, at) => <td key={label}>{others[at]}</td>)}
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
-// The import's two requests from the browser, each sending the picked file as the body: the
-// browser streams it from disk, and the server reads it as it arrives (app/api/imports).
+// An import's two requests from the browser, each sending the picked file as the body: the
+// browser streams it from disk, and the server reads it as it arrives (lib/api/imports.ts).
 import { mappingParam, type ColumnMapping } from '@/lib/imports/mapping';
 import type { UploadPreview, UploadStarted } from '@/lib/api/imports';
+import type { ImportForm } from './import-kinds';
 
 /** A refusal, with `file` set when it is about the file itself (shown next to the file picker). */
 export class UploadError extends Error {
@@ -24,9 +25,9 @@ async function send<T>(url: string, file: File): Promise<T> {
 }
 
 /** The preview of the file, its columns matched as given (or guessed from its header by the server). */
-export const checkFile = (file: File, mapping: ColumnMapping | null) =>
-  send<UploadPreview>(`/api/imports${mapping ? `?mapping=${mappingParam(mapping)}` : ''}`, file);
+export const checkFile = (form: ImportForm, file: File, mapping: ColumnMapping<string> | null) =>
+  send<UploadPreview>(`${form.api}${mapping ? `?mapping=${mappingParam(mapping, form.shape)}` : ''}`, file);
 
 /** Imports the file the preview named `importId`, its columns matched as in that preview. */
-export const importFile = (importId: string, file: File, mapping: ColumnMapping) =>
-  send<UploadStarted>(`/api/imports/${importId}?${new URLSearchParams({ fileName: file.name, mapping: mappingParam(mapping) })}`, file);
+export const importFile = (form: ImportForm, importId: string, file: File, mapping: ColumnMapping<string>) =>
+  send<UploadStarted>(`${form.api}/${importId}?${new URLSearchParams({ fileName: file.name, mapping: mappingParam(mapping, form.shape) })}`, file);

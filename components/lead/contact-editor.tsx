@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { Phone } from '@/lib/leads/lead';
 import { CONTACT_FIELDS, type ContactKind } from './contact-fields';
 import { ContactItem } from './contact-item';
@@ -8,14 +9,17 @@ import { describedBy, FieldError } from './field-error';
 import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 
-type Props = { leadId: string } & ({ kind: 'phone'; values: readonly Phone[] } | { kind: 'email'; values: readonly string[] });
+type Props = { leadId: string } & (
+  | { kind: 'phone'; values: readonly Phone[]; /** Phones on the do-not-call list, by E.164. */ blocked?: Readonly<Record<string, DoNotCallNote>> }
+  | { kind: 'email'; values: readonly string[] }
+);
 
 /** A lead's phones or emails: add one, remove one, or replace one (remove and add in one command). */
 export function ContactEditor(props: Props) {
   const { kind, leadId } = props;
   const items =
     props.kind === 'phone'
-      ? props.values.map((phone) => ({ key: phone.e164, shown: phone.raw, detail: phone.raw === phone.e164 ? null : phone.e164 }))
+      ? props.values.map((phone) => ({ key: phone.e164, shown: phone.raw, detail: phone.raw === phone.e164 ? null : phone.e164, doNotCall: props.blocked?.[phone.e164] }))
       : props.values.map((email) => ({ key: email, shown: email, detail: null }));
   const fields = CONTACT_FIELDS[kind];
   return (

@@ -1,3 +1,4 @@
+import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { LeadNow, Person } from '@/lib/read/lead-detail';
 import { ContactEditor } from './contact-editor';
 import { FollowUpEditor } from './follow-up-editor';
@@ -8,13 +9,17 @@ import { OwnerEditor } from './owner-editor';
 import { StatusEditor } from './status-editor';
 
 /** The Details tab: every edit an agent makes on a lead. Keys reset an editor when its value changes underneath it. */
-export function LeadDetails({ lead, owners, ownerName }: { lead: LeadNow; owners: readonly Person[]; ownerName: string | null }) {
+export function LeadDetails({ lead, owners, ownerName, blockedPhones }: {
+  lead: LeadNow; owners: readonly Person[]; ownerName: string | null;
+  /** The lead's phones on the do-not-call list, by E.164. */
+  blockedPhones: Readonly<Record<string, DoNotCallNote>>;
+}) {
   return (
     <div className={styles.grid}>
       <section aria-labelledby="contact-heading" className={styles.card}>
         <h2 id="contact-heading">Contact</h2>
         <NameEditor key={lead.name} name={lead.name} />
-        <ContactEditor kind="phone" values={lead.phones} leadId={lead.leadId} />
+        <ContactEditor kind="phone" values={lead.phones} leadId={lead.leadId} blocked={blockedPhones} />
         <ContactEditor kind="email" values={lead.emails} leadId={lead.leadId} />
       </section>
       <div className={styles.column}>

@@ -1,5 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
+import { DoNotCallMark, type DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
+import type { Phone } from '@/lib/leads/lead';
 import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadListRow } from '@/lib/read/lead-table/leads-list';
 import { absoluteTime, dayOf, relativeTime } from './format';
@@ -11,8 +13,11 @@ const column = createColumnHelper<LeadListRow>();
 // Sortable columns are named by their sort key in the URL; the server does the sorting.
 const sortable = (id: SortKey) => ({ id, enableSorting: true, sortDescFirst: FIRST_DIRECTION[id] === 'desc' });
 
-/** The list's columns; `now` is when the server read the list, for "in 2 days" and "overdue". */
-export function leadColumns(now: Date) {
+/**
+ * The list's columns; `now` is when the server read the list, for "in 2 days" and "overdue";
+ * `blocked`, the rows' phones on the do-not-call list, marked in the phone column.
+ */
+export function leadColumns(now: Date, blocked: Readonly<Record<string, DoNotCallNote>> = {}) {
   return [
     column.accessor('name', {
       ...sortable('name'),
@@ -22,7 +27,7 @@ export function leadColumns(now: Date) {
         <Link href={`/leads/${row.original.leadId}`} prefetch={false} className={styles.name}>{row.original.name}</Link>
       ),
     }),
-    column.accessor('phones', { header: 'Phones', enableSorting: false, cell: ({ getValue }) => <Lines values={getValue()} /> }),
+    column.accessor('phones', { header: 'Phones', enableSorting: false, cell: ({ getValue }) => <Phones phones={getValue()} blocked={blocked} /> }),
     column.accessor('emails', { header: 'Emails', enableSorting: false, cell: ({ getValue }) => <Emails values={getValue()} /> }),
     column.accessor('status', {
       ...sortable('status'),
@@ -43,9 +48,14 @@ export function leadColumns(now: Date) {
   ];
 }
 
-function Lines({ values }: { values: readonly string[] }) {
-  if (values.length === 0) return <span className="muted">None</span>;
-  return values.map((value) => <span key={value} className={styles.line}>{value}</span>);
+function Phones({ phones, blocked }: { phones: readonly Phone[]; blocked: Readonly<Record<string, DoNotCallNote>> }) {
+  if (phones.length === 0) return <span className="muted">None</span>;
+  return phones.map((phone) => (
+    <span key={phone.e164} className={styles.line}>
+      {phone.raw}
+      {blocked[phone.e164] && <DoNotCallMark note={blocked[phone.e164]!} compact />}
+    </span>
+  ));
 }
 
 function Emails({ values }: { values: readonly string[] }) {

@@ -1,6 +1,7 @@
 'use client';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
+import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { LeadList } from '@/lib/read/lead-table/leads-list';
 import { leadColumns } from './columns';
 import { LeadFilters } from './lead-filters';
@@ -13,12 +14,14 @@ type Props = {
   list: LeadList;
   /** When the server read the list (ISO). */
   now: string;
+  /** The rows' phones on the do-not-call list, by E.164. */
+  blockedPhones: Readonly<Record<string, DoNotCallNote>>;
 };
 
 /** One page of leads, sorted and filtered on the server; every control changes the URL. */
-export function LeadsTable({ list, now }: Props) {
+export function LeadsTable({ list, now, blockedPhones }: Props) {
   const { shown, pending, navigate } = useListNavigation(list.params);
-  const columns = useMemo(() => leadColumns(new Date(now)), [now]);
+  const columns = useMemo(() => leadColumns(new Date(now), blockedPhones), [now, blockedPhones]);
   const captionId = useId();
   const sorting: SortingState = [{ id: shown.sort, desc: shown.dir === 'desc' }];
 

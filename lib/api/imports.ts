@@ -1,24 +1,29 @@
 import 'server-only';
-// The import's two requests, behind the gate (app/api/imports): `POST /api/imports` checks a CSV
-// file and answers the preview, storing nothing; `POST /api/imports/<id>` imports the file the
-// preview named <id>. Each reads its upload as it arrives, at most MAX_FILE_BYTES of it, into a
-// spool file of mapped rows (lib/imports/spool.ts) that the checks and the import read back. For
-// the browser's import page, with a session: the same shape as the command API beside it.
+// An import's requests, behind the gate, the same for every kind of import (leads at
+// app/api/imports, the do-not-call list at app/api/do-not-call/imports): `POST <base>` checks a
+// CSV file and answers the preview, storing nothing; `POST <base>/<id>` imports the file the
+// preview named <id>; `GET <base>/<id>` is how far it has got. Each upload is read as it arrives,
+// at most MAX_FILE_BYTES of it, into a spool file of mapped rows (lib/imports/spool.ts) that the
+// checks and the import read back. For the browser's import pages, with a session: the same shape
+// as the command API beside it.
 import { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/gate';
 import { errorResponse } from '@/lib/gate/result';
 import { BodyTooLargeError, bodyChunks, byteSize } from '@/lib/input/body';
 import { fieldError, parseInput } from '@/lib/input/validation';
+import { actorNames } from '@/lib/read/organisation/users';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import type { System } from '@/lib/system';
+import type { AnyImportKind } from '@/lib/imports/import-kind';
 import { MAX_FILE_BYTES } from '@/lib/imports/limits';
 import type { ColumnMapping } from '@/lib/imports/mapping';
 import { previewImport, type ImportPreview } from '@/lib/imports/prepare-import';
-import { startImport } from '@/lib/imports/run-import';
+import { importProgress, startImport, type ImportProgress } from '@/lib/imports/run-import';
 import { discardSpool, spoolSource, spoolUpload, type Spool } from '@/lib/imports/spool';
 
-export type UploadPreview = ImportPreview & { readonly headers: readonly string[]; readonly mapping: ColumnMapping };
+export type UploadPreview = ImportPreview & { readonly headers: readonly string[]; readonly mapping: ColumnMapping<string> };
+export type ProgressView = ImportProgress & { readonly startedByName: string };
 export type UploadStarted = { readonly importId: string; readonly rows: number; readonly validRows: number };
 
 const previewParams = z.object({ mapping: z.string().optional() });
@@ -29,13 +34,13 @@ const startParams = z.object({
 
 const noStore = { 'Cache-Control': 'no-store' };
 
-export async function importPreviewResponse(system: System, user: CurrentUser, request: Request): Promise<Response> {
+export async function importPreviewResponse(system: System, kind: AnyImportKind, user: CurrentUser, request: Request): Promise<Response> {
   const { mapping } = parseInput(previewParams, Object.fromEntries(new URL(request.url).searchParams));
-  const spool = await spoolRequest(request, user.tenantId, mapping);
+  const spool = await spoolRequest(request, kind, user.tenantId, mapping);
   if (spool instanceof Response) return spool;
   try {
     const tenant = { tenantId: user.tenantId, region: await tenantRegion(system.db, user.tenantId) };
-    const preview = await previewImport(system.db, tenant, spool.importId, spoolSource(spool));
+    const preview = await previewImport(system.db, tenant, spool.importId, spoolSource(spool), { kind });
     return Response.json({ ...preview, headers: spool.headers, mapping: spool.mapping } satisfies UploadPreview, { headers: noStore });
   } finally {
     await discardSpool(spool);
@@ -45,6 +50,7 @@ export async function importPreviewResponse(system: System, user: CurrentUser, r
 /** Starts the import and hands its run to `background` (Next's `after`); answers 202 with the import's id and counts. */
 export async function importStartResponse(
   system: System,
+  kind: AnyImportKind,
   user: CurrentUser,
   request: Request,
   importId: string,
@@ -53,14 +59,14 @@ export async function importStartResponse(
   const { fileName, mapping } = parseInput(startParams, Object.fromEntries(new URL(request.url).searchParams));
   // Not an id any preview gives: refused before the upload is read.
   if (!z.uuid().safeParse(importId).success) throw new NotFoundError('import.not-found');
-  const spool = await spoolRequest(request, user.tenantId, mapping);
+  const spool = await spoolRequest(request, kind, user.tenantId, mapping);
   if (spool instanceof Response) return spool;
   let handedOver = false;
   try {
     // The id is the rows' digest: another file, or the same one mapped otherwise, is not what the user checked.
     if (spool.importId !== importId) throw fieldError('file', 'This is not the file that was checked, or its columns were matched differently: check it again, then import.');
     const context = { tenantId: user.tenantId, actorId: user.id, region: await tenantRegion(system.db, user.tenantId), assign: system.assign };
-    const started = await startImport(system.store, context, { fileName, importId, source: spoolSource(spool) });
+    const started = await startImport(system.store, context, { fileName, importId, source: spoolSource(spool) }, { kind });
     if (started.run) {
       const run = started.run;
       background(() => run().finally(() => discardSpool(spool)));
@@ -72,10 +78,18 @@ export async function importStartResponse(
   }
 }
 
+/** How far an import of this kind has got, for the user's tenant only; 404 for any other id. */
+export async function importProgressResponse(system: System, kind: AnyImportKind, user: CurrentUser, importId: string): Promise<Response> {
+  const progress = z.uuid().safeParse(importId).success ? await importProgress(system.store, user.tenantId, importId, kind.name) : null;
+  if (!progress) throw new NotFoundError('import.not-found');
+  const names = await actorNames(system.db, user.tenantId);
+  return Response.json({ ...progress, startedByName: names.get(progress.startedBy) ?? progress.startedBy } satisfies ProgressView);
+}
+
 /** The upload in a spool file, or the 413 refusing it. */
-async function spoolRequest(request: Request, tenantId: string, mapping: string | undefined): Promise<Spool | Response> {
+async function spoolRequest(request: Request, kind: AnyImportKind, tenantId: string, mapping: string | undefined): Promise<Spool | Response> {
   try {
-    return await spoolUpload(bodyChunks(request, MAX_FILE_BYTES), tenantId, mapping ?? null);
+    return await spoolUpload(bodyChunks(request, MAX_FILE_BYTES), tenantId, mapping ?? null, kind);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     const message = `The file is larger than ${byteSize(MAX_FILE_BYTES)}; import at most ${byteSize(MAX_FILE_BYTES)} at a time (split the file). Nothing was stored.`;

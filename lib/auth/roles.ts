@@ -2,13 +2,18 @@
 export const ROLES = ['agent', 'manager', 'bi', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing';
+/**
+ * `manage-dialing`: the tenant's dialing rules and the Today page. `manage-do-not-call`: see, add
+ * to, remove from and import the do-not-call list; agents only see whether the numbers of the leads
+ * they work are blocked.
+ */
+export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call'],
 };
 
 export function can(role: string, capability: Capability): boolean {

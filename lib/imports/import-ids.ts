@@ -1,7 +1,7 @@
 // The ids an import writes under, derived from what is imported: the same rows give the same
 // import id, and each row the same command id and lead id, however often the import is run.
 import { createHash } from 'node:crypto';
-import type { ImportRecord } from './mapping';
+import type { MappedRecord } from './mapping';
 
 const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
@@ -13,14 +13,15 @@ function uuidFromDigest(hex: string): string {
 }
 
 /**
- * The import id of rows taken one at a time as an upload arrives: the digest of the tenant and
- * the rows' JSON, the same as importIdFor gives for the same rows, without holding them.
+ * The import id of rows taken one at a time as an upload arrives: the digest of the kind, the
+ * tenant and the rows' JSON, the same as importIdFor gives for the same rows, without holding
+ * them. Lead imports leave the kind out, so a lead file imported before keeps its id.
  */
-export function importIdHasher(tenantId: string) {
-  const hash = createHash('sha256').update(`import\u0000${tenantId}\u0000[`);
+export function importIdHasher(tenantId: string, kind = 'leads') {
+  const hash = createHash('sha256').update(kind === 'leads' ? `import\u0000${tenantId}\u0000[` : `import\u0000${kind}\u0000${tenantId}\u0000[`);
   let rows = 0;
   return {
-    add(record: ImportRecord) {
+    add(record: MappedRecord) {
       hash.update(`${rows++ === 0 ? '' : ','}${JSON.stringify(record)}`);
     },
     importId: () => uuidFromDigest(hash.update(']').digest('hex')),
@@ -28,8 +29,8 @@ export function importIdHasher(tenantId: string) {
 }
 
 /** The import of these rows (as mapped) into this tenant. The file name does not count: a renamed copy is the same import. */
-export function importIdFor(tenantId: string, records: readonly ImportRecord[]): string {
-  const hasher = importIdHasher(tenantId);
+export function importIdFor(tenantId: string, records: readonly MappedRecord[], kind = 'leads'): string {
+  const hasher = importIdHasher(tenantId, kind);
   for (const record of records) hasher.add(record);
   return hasher.importId();
 }

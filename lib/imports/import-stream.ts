@@ -1,22 +1,34 @@
-// An import is an event stream of its own: who imported which file, how many rows it had, and how
-// it ended. Each run of the same file (a retry or a resume) adds a start and an end. Pure.
+// An import is an event stream of its own: who imported which file into what (leads, or the
+// do-not-call list), how many rows it had, and how it ended. Each run of the same file (a retry or
+// a resume) adds a start and an end. Pure.
 import { z } from 'zod';
 import { IllegalStateError } from '@/lib/errors';
+import { defineEvents } from '@/lib/event-store/registry';
 
 export const IMPORT_STREAM_TYPE = 'import';
 
 const count = z.number().int().min(0);
 
+/** What an import fills: the tenant's leads, or its do-not-call list. */
+export const IMPORT_KINDS = ['leads', 'do-not-call'] as const;
+export type ImportKindName = (typeof IMPORT_KINDS)[number];
+
 export const IMPORT_EVENT_SCHEMAS = {
-  ImportStarted: z.strictObject({ fileName: z.string(), rows: count, validRows: count, by: z.string() }),
+  ImportStarted: z.strictObject({ kind: z.enum(IMPORT_KINDS), fileName: z.string(), rows: count, validRows: count, by: z.string() }),
   ImportCompleted: z.strictObject({ imported: count, skipped: count }),
   /** The run stopped on an unexpected error; running the same file again resumes it. */
   ImportFailed: z.strictObject({ imported: count, reason: z.string() }),
 } as const;
 
+/** ImportStarted v1 came before the do-not-call list: every import was of leads. */
+export const IMPORT_EVENTS = defineEvents(IMPORT_EVENT_SCHEMAS, {
+  ImportStarted: { version: 2, upcast: { 1: (data: Omit<ImportStartedData, 'kind'>) => ({ kind: 'leads', ...data }) } },
+});
+
 type Schemas = typeof IMPORT_EVENT_SCHEMAS;
 export type ImportEvent = { [Type in keyof Schemas]: { type: Type; data: z.output<Schemas[Type]> } }[keyof Schemas];
 export type ImportStarted = Extract<ImportEvent, { type: 'ImportStarted' }>;
+type ImportStartedData = ImportStarted['data'];
 
 // ---- The import's own decider: a run starts, and ends completed or failed ----------------------------
 
@@ -54,6 +66,7 @@ export function decideImport(command: ImportCommand, state: ImportState): Import
 // ---- What the import's progress shows -----------------------------------------------------------------
 
 export type ImportRun = {
+  readonly kind: ImportKindName;
   readonly fileName: string;
   readonly rows: number;
   readonly validRows: number;
@@ -78,7 +91,7 @@ export function foldImport(events: readonly RecordedEvent[]): ImportRun | null {
     switch (event.type) {
       case 'ImportStarted':
         run = {
-          fileName: event.data.fileName, rows: event.data.rows, validRows: event.data.validRows,
+          kind: event.data.kind, fileName: event.data.fileName, rows: event.data.rows, validRows: event.data.validRows,
           startedBy: event.data.by, startedAt: event.occurredAt.toISOString(),
           state: 'running', imported: 0, skipped: 0, runs: (run?.runs ?? 0) + 1,
         };

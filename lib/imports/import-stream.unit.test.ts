@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { foldImport } from './import-stream';
+import { createEventRegistry } from '@/lib/event-store';
+import { foldImport, IMPORT_EVENTS } from './import-stream';
 import { importIdFor, rowCommandId, rowLeadId } from './import-ids';
 import type { ImportRecord } from './mapping';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 10, minute));
-const started = (minute: number, by = 'ana') => ({ type: 'ImportStarted', data: { fileName: 'leads.csv', rows: 5, validRows: 3, by }, occurredAt: at(minute) });
+const started = (minute: number, by = 'ana') => ({ type: 'ImportStarted', data: { kind: 'leads', fileName: 'leads.csv', rows: 5, validRows: 3, by }, occurredAt: at(minute) });
 
 describe('an import record', () => {
   it('is running once started', () => {
     expect(foldImport([started(0)])).toEqual({
-      fileName: 'leads.csv', rows: 5, validRows: 3, startedBy: 'ana', startedAt: at(0).toISOString(),
+      kind: 'leads', fileName: 'leads.csv', rows: 5, validRows: 3, startedBy: 'ana', startedAt: at(0).toISOString(),
       state: 'running', imported: 0, skipped: 0, runs: 1,
     });
   });
@@ -22,6 +23,16 @@ describe('an import record', () => {
   it('shows the latest run of a file run again, by whoever ran it', () => {
     const events = [started(0), { type: 'ImportFailed', data: { imported: 1, reason: 'x' }, occurredAt: at(1) }, started(5, 'ben')];
     expect(foldImport(events)).toMatchObject({ state: 'running', startedBy: 'ben', runs: 2 });
+  });
+
+  it('says what it imports into: an import recorded before there were kinds was of leads', () => {
+    const registry = createEventRegistry([IMPORT_EVENTS]);
+    expect(registry.decode('ImportStarted', 1, { fileName: 'leads.csv', rows: 5, validRows: 3, by: 'ana' })).toEqual({
+      kind: 'leads', fileName: 'leads.csv', rows: 5, validRows: 3, by: 'ana',
+    });
+    expect(() => registry.check('ImportStarted', { kind: 'contacts', fileName: 'x.csv', rows: 1, validRows: 1, by: 'ana' })).toThrow();
+    const dnc = { ...started(0), data: { ...started(0).data, kind: 'do-not-call' } };
+    expect(foldImport([dnc])).toMatchObject({ kind: 'do-not-call', state: 'running' });
   });
 
   it('is not made of another stream type\'s events', () => {

@@ -88,7 +88,7 @@ describe('importing rows', () => {
     });
     const events = await store.readStream(tenantId, started.importId);
     expect(events.map((event) => [event.type, event.data, event.metadata.actor])).toEqual([
-      ['ImportStarted', { fileName: 'leads.csv', rows: 6, validRows: 2, by: 'importer' }, 'importer'],
+      ['ImportStarted', { kind: 'leads', fileName: 'leads.csv', rows: 6, validRows: 2, by: 'importer' }, 'importer'],
       ['ImportCompleted', { imported: 2, skipped: 4 }, 'importer'],
     ]);
   });
@@ -131,7 +131,7 @@ describe('an import that fails half-way', () => {
     // Started by a server process that was then stopped: no run of it is going on here.
     await store.append(
       { tenantId: other.tenantId, streamId: importId, streamType: 'import' },
-      [{ type: 'ImportStarted', data: { fileName: 'leads.csv', rows: 12, validRows: 12, by: 'ana' }, occurredAt: new Date(), metadata: { actor: 'ana' } }],
+      [{ type: 'ImportStarted', data: { kind: 'leads', fileName: 'leads.csv', rows: 12, validRows: 12, by: 'ana' }, occurredAt: new Date(), metadata: { actor: 'ana' } }],
       { expectedVersion: 0 },
     );
     expect(await importProgress(store, other.tenantId, importId)).toMatchObject({ state: 'interrupted', done: 0 });

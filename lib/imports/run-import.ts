@@ -1,11 +1,11 @@
-// Runs an import: records who started it (ImportStarted), registers each valid row as its own
-// RegisterLead command, and records how it ended (ImportCompleted, or ImportFailed). The rows are
-// read, checked and registered a batch at a time (lib/imports/prepare-import.ts), so an import of
-// 200,000 rows holds one batch in memory and no transaction longer than one lead's.
+// Runs an import of any kind (import-kind.ts): records who started it (ImportStarted), stores each
+// valid row as its own command (a RegisterLead, a BlockNumber), and records how it ended
+// (ImportCompleted, or ImportFailed). The rows are read, checked and stored a batch at a time, so
+// an import of 200,000 rows holds one batch in memory and no transaction longer than one row's.
 //
-// Nothing partial, and never twice: a row's command id is `${importId}-${rowIndex}` and its lead id
-// is derived from the same pair (import-ids.ts), and the import id from the tenant and the rows.
-// Each command is committed in one transaction with its processed_commands row, so counting the
+// Nothing partial, and never twice: a row's command id is `${importId}-${rowIndex}` (a lead's id is
+// derived from the same pair, import-ids.ts), and the import id from the kind, the tenant and the
+// rows. Each command is committed in one transaction with its processed_commands row, so counting the
 // import's processed command ids (importedCount) counts exactly the rows stored, even after a crash
 // half-way. Running the same file again finds the same ids: rows already stored come back as
 // duplicates without writing anything, the others are registered, so it resumes. While a run goes
@@ -13,21 +13,20 @@
 // since: counting 100,000 command ids costs the database a second, too much for every poll.
 import { randomUUID } from 'node:crypto';
 import { handleCommand } from '@/lib/commands/handle-command';
-import type { CommandContext } from '@/lib/commands/lead-commands';
-import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import type { Db } from '@/lib/db/client';
 import { ConcurrencyError, ConflictError, isDomainError } from '@/lib/errors';
 import type { EventStore } from '@/lib/event-store';
 import { importAggregate } from './aggregate';
-import type { RegisterLeadData } from './check-rows';
-import { importIdFor, rowCommandId } from './import-ids';
+import { importIdFor } from './import-ids';
+import type { AnyImportKind, ImportContext, ImportKindName, ImportSource } from './import-kind';
 import { foldImport, IMPORT_STREAM_TYPE, type ImportCommand, type ImportRun } from './import-stream';
-import type { ImportRecord } from './mapping';
-import { checkImport, recordsSource, type ImportSource } from './prepare-import';
+import { leadImports } from './lead-import';
+import type { MappedRecord } from './mapping';
+import { recordsSource } from './prepare-import';
 
 /** What to import: rows in memory, or a source read batch by batch with the import id its rows give. */
 export type ImportInput =
-  | { readonly fileName: string; readonly records: readonly ImportRecord[] }
+  | { readonly fileName: string; readonly records: readonly MappedRecord[] }
   | { readonly fileName: string; readonly importId: string; readonly source: ImportSource };
 
 export type StartedImport = {
@@ -49,17 +48,19 @@ export function isImportRunning(tenantId: string, importId: string): boolean {
   return running.has(runKey(tenantId, importId));
 }
 
+/** Starts an import of `kind` (leads unless told): checks every row, records the start, and hands back the run. */
 export async function startImport(
   store: EventStore,
-  context: CommandContext,
+  context: ImportContext,
   input: ImportInput,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; kind?: AnyImportKind } = {},
 ): Promise<StartedImport> {
   const { tenantId } = context;
-  const { importId, source } = 'records' in input ? { importId: importIdFor(tenantId, input.records), source: recordsSource(input.records) } : input;
+  const kind = options.kind ?? leadImports;
+  const { importId, source } = 'records' in input ? { importId: importIdFor(tenantId, input.records, kind.name), source: recordsSource(input.records) } : input;
   let validRows = 0;
-  for await (const { checks } of checkImport(store.db, { tenantId, region: context.region }, importId, source, context.now)) {
-    validRows += checks.filter((check) => check.lead).length;
+  for await (const { checks } of kind.check(store.db, { tenantId, region: context.region }, importId, source, context.now ?? new Date())) {
+    validRows += checks.filter((check) => check.row).length;
   }
   const summary = { importId, rows: source.rows, validRows };
   if (isImportRunning(tenantId, importId)) return { ...summary, run: null };
@@ -68,7 +69,7 @@ export async function startImport(
   try {
     await recordImport(store, context, importId, version ?? 0, {
       type: 'StartImportRun',
-      data: { fileName: input.fileName, rows: summary.rows, validRows: summary.validRows, by: context.actorId },
+      data: { kind: kind.name, fileName: input.fileName, rows: summary.rows, validRows: summary.validRows, by: context.actorId },
     });
   } catch (error) {
     // Someone started the same rows a moment ago: theirs is the run.
@@ -77,31 +78,31 @@ export async function startImport(
   }
   const live: LiveRun = { storedBefore: null, storedNow: 0 };
   running.set(runKey(tenantId, importId), live);
-  const run = () => registerRows(store, context, importId, source, live, options.concurrency ?? 4).finally(() => running.delete(runKey(tenantId, importId)));
+  const run = () => storeRows(store, kind, context, importId, source, live, options.concurrency ?? 4).finally(() => running.delete(runKey(tenantId, importId)));
   return { ...summary, run };
 }
 
-/** Checks each batch again (the tenant's leads may have changed) and registers its valid rows. */
-async function registerRows(store: EventStore, context: CommandContext, importId: string, source: ImportSource, live: LiveRun, concurrency: number): Promise<void> {
+/** Checks each batch again (the tenant's leads or list may have changed) and stores its valid rows. */
+async function storeRows(store: EventStore, kind: AnyImportKind, context: ImportContext, importId: string, source: ImportSource, live: LiveRun, concurrency: number): Promise<void> {
   const rows = source.rows;
   let failure: unknown = null;
-  const register = async (job: { index: number; lead: RegisterLeadData }) => {
+  const storeRow = async (job: { index: number; row: unknown }) => {
     try {
-      const result = await executeLeadCommand(store, context, { type: 'RegisterLead', commandId: rowCommandId(importId, job.index), data: job.lead });
+      const result = await kind.store(store, context, importId, job.index, job.row);
       if (!result.duplicate) live.storedNow++;
     } catch (error) {
-      // A row the lead rules refuse is skipped; anything else (the database gone) stops the run.
+      // A row the domain's rules refuse is skipped; anything else (the database gone) stops the run.
       if (isDomainError(error) && !(error instanceof ConcurrencyError)) return;
       failure ??= error;
     }
   };
   try {
     live.storedBefore = await importedCount(store.db, context.tenantId, importId, rows);
-    for await (const { checks } of checkImport(store.db, { tenantId: context.tenantId, region: context.region }, importId, source, context.now)) {
-      const jobs = checks.flatMap((check) => (check.lead ? [{ index: check.index, lead: check.lead }] : []));
+    for await (const { checks } of kind.check(store.db, { tenantId: context.tenantId, region: context.region }, importId, source, context.now ?? new Date())) {
+      const jobs = checks.flatMap((check) => (check.row ? [{ index: check.index, row: check.row }] : []));
       let next = 0;
       const worker = async () => {
-        while (failure === null && next < jobs.length) await register(jobs[next++]!);
+        while (failure === null && next < jobs.length) await storeRow(jobs[next++]!);
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
       if (failure !== null) break;
@@ -126,14 +127,14 @@ async function registerRows(store: EventStore, context: CommandContext, importId
 }
 
 /** The import's own record, through the same handler as every command: `expectedVersion` omitted applies to the current version. */
-function recordImport(store: EventStore, context: CommandContext, importId: string, expectedVersion: number | undefined, command: ImportCommand) {
+function recordImport(store: EventStore, context: ImportContext, importId: string, expectedVersion: number | undefined, command: ImportCommand) {
   return handleCommand(store, importAggregate, {
     tenantId: context.tenantId, streamId: importId, command, expectedVersion,
     commandId: randomUUID(), actor: context.actorId, now: context.now ?? new Date(),
   });
 }
 
-/** Rows of the import whose RegisterLead command has been committed: exactly the rows stored. */
+/** Rows of the import whose command has been committed: exactly the rows stored. */
 export async function importedCount(db: Db, tenantId: string, importId: string, rows: number): Promise<number> {
   const [row] = await db.$queryRaw<{ done: number }[]>`
     SELECT count(*)::int AS done FROM processed_commands
@@ -151,14 +152,14 @@ export type ImportProgress = Omit<ImportRun, 'state'> & {
   readonly total: number;
 };
 
-/** The import's latest run, with its rows done counted from what is stored. Null if no such import in the tenant. */
-export async function importProgress(store: EventStore, tenantId: string, importId: string): Promise<ImportProgress | null> {
+/** The import's latest run, with its rows done counted from what is stored. Null if the tenant has no such import of this kind. */
+export async function importProgress(store: EventStore, tenantId: string, importId: string, kind: ImportKindName = 'leads'): Promise<ImportProgress | null> {
   // Asked before reading the events: a run that ends in between then shows its end, not a cut-off.
   const live = running.get(runKey(tenantId, importId));
   const events = await store.readStream(tenantId, importId);
   if (events.length === 0 || events[0]!.streamType !== IMPORT_STREAM_TYPE) return null;
   const run = foldImport(events);
-  if (!run) return null;
+  if (!run || run.kind !== kind) return null;
   const done = live ? (live.storedBefore ?? 0) + live.storedNow : await importedCount(store.db, tenantId, importId, run.rows);
   // A run that never recorded its end and is not running here was cut off (say, by a restart).
   const state = run.state === 'running' && !live ? 'interrupted' : run.state;

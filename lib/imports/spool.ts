@@ -12,35 +12,44 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { csvBatches } from './csv';
 import { importIdHasher } from './import-ids';
-import { mappingFromParam, toRecords, type ColumnMapping, type ImportRecord } from './mapping';
-import type { ImportSource } from './prepare-import';
+import type { ImportKindName, ImportSource } from './import-kind';
+import { LEAD_ROWS, mappingFromParam, toRecords, type ColumnMapping, type MappedRecord, type RowShape } from './mapping';
 
 export type Spool = {
   readonly path: string;
   readonly importId: string;
   readonly rows: number;
   readonly headers: readonly string[];
-  readonly mapping: ColumnMapping;
+  readonly mapping: ColumnMapping<string>;
 };
 
 const SPOOL_DIR = path.join(tmpdir(), 'leadstream-imports');
 
+/** The kind of import an upload is for: its name (part of the import id) and the fields of its rows. */
+type UploadKind = { readonly name: ImportKindName; readonly shape: RowShape };
+
 /**
- * Reads a CSV upload into a spool file: rows mapped with `mappingParam` (guessed from the header
- * when null). Throws what the CSV reader and the mapping refuse, and whatever the upload fails with.
+ * Reads a CSV upload into a spool file: rows mapped into the kind's fields with `mappingParam`
+ * (guessed from the header when null). Throws what the CSV reader and the mapping refuse, and
+ * whatever the upload fails with.
  */
-export async function spoolUpload(upload: AsyncIterable<Uint8Array>, tenantId: string, mappingParam: string | null): Promise<Spool> {
+export async function spoolUpload(
+  upload: AsyncIterable<Uint8Array>,
+  tenantId: string,
+  mappingParam: string | null,
+  kind: UploadKind = { name: 'leads', shape: LEAD_ROWS },
+): Promise<Spool> {
   await mkdir(SPOOL_DIR, { recursive: true });
   const file = path.join(SPOOL_DIR, `${randomUUID()}.ndjson`);
   const out = createWriteStream(file);
-  const hasher = importIdHasher(tenantId);
-  let shape: { headers: readonly string[]; mapping: ColumnMapping } | null = null;
+  const hasher = importIdHasher(tenantId, kind.name);
+  let shape: { headers: readonly string[]; mapping: ColumnMapping<string> } | null = null;
   let rows = 0;
   try {
     for await (const batch of csvBatches(upload)) {
-      shape ??= { headers: batch.headers, mapping: mappingFromParam(mappingParam, batch.headers) };
+      shape ??= { headers: batch.headers, mapping: mappingFromParam(mappingParam, batch.headers, kind.shape) };
       let lines = '';
-      for (const record of toRecords(batch.rows, shape.mapping)) {
+      for (const record of toRecords(batch.rows, shape.mapping, kind.shape)) {
         hasher.add(record);
         lines += `${JSON.stringify(record)}\n`;
       }
@@ -64,9 +73,9 @@ export function spoolSource(spool: Spool, batchSize = 1000): ImportSource {
     async *batches() {
       const input = createReadStream(spool.path);
       try {
-        let batch: ImportRecord[] = [];
+        let batch: MappedRecord[] = [];
         for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-          batch.push(JSON.parse(line) as ImportRecord);
+          batch.push(JSON.parse(line) as MappedRecord);
           if (batch.length === batchSize) {
             yield batch;
             batch = [];

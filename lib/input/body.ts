@@ -1,7 +1,11 @@
 // A request's body, read without taking in more than a limit. A client that says it will send more
 // (Content-Length) is refused before anything is read; one that sends more without saying so is
 // refused at the first chunk past the limit, and the rest of its upload is cancelled, not read.
-// So no request makes the server hold more than the limit, whatever it claims.
+// So no request makes the server hold more than the limit, whatever it claims. A body within the
+// limit that its reader stops reading early (a CSV upload refused at a bad line) is read to its
+// end and dropped, never held: cancelling it would cut the connection under a client still
+// sending, which then gets a reset instead of the answer, and so would the next request a client
+// sends on the same kept-alive connection.
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -24,17 +28,35 @@ export async function* bodyChunks(request: Request, limit: number): AsyncGenerat
   if (!request.body) return;
   const reader = request.body.getReader();
   let received = 0;
+  let ended = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       received += value.byteLength;
       if (received > limit) throw new BodyTooLargeError(limit);
       yield value;
     }
   } finally {
-    // Stopped early (too large, or the reader gave up): the rest of the upload is not read.
+    // Stopped early by its reader, within the limit: the rest is read and dropped. Past the limit,
+    // or if reading fails, the rest of the upload is not read.
+    if (!ended && received <= limit) await dropRest(reader, limit - received);
     await reader.cancel().catch(() => {});
+  }
+}
+
+async function dropRest(reader: ReadableStreamDefaultReader<Uint8Array>, allowed: number): Promise<void> {
+  try {
+    for (let left = allowed; left >= 0; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      left -= value.byteLength;
+    }
+  } catch {
+    // The client went away: there is nothing left to read.
   }
 }
 

@@ -5,6 +5,7 @@ import { preciseDuration } from './duration';
 /** The read models people know them by. */
 export const READ_MODEL_LABELS: Record<string, string> = {
   'lead-table': 'Lead list',
+  'do-not-call': 'Do-not-call list',
   'search-terms': 'Search',
   'status-history': 'Status history and analytics',
 };

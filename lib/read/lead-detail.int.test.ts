@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { changeNumber } from '@/lib/commands/do-not-call-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { createSystem } from '@/lib/system';
 import { catchUp } from '@/lib/read/engine/run-batch';
@@ -55,6 +56,17 @@ describe('the lead page query', () => {
       leadId, name: 'Stefan Ivanov', phones: [{ e164: '+442079460018', raw: '020 7946 0018' }], emails: ['stefan@example.com'],
       status: 'FollowUp', followUpAt: '2026-01-05T10:00:00.000Z', ownerId: people.ana, source: 'web', version: 5,
     });
+  });
+
+  it('says which of the lead\u2019s phones are on the tenant\u2019s do-not-call list, why and since when', async () => {
+    const { tenantId, maria } = people;
+    expect((await loadLeadDetail(store, tenantId, leadId))?.blockedPhones).toEqual({});
+    // Blocked in another tenant, and a number the lead no longer holds: neither is this lead's.
+    await changeNumber(store, { tenantId: `tenant-${randomUUID()}`, id: 'sam' }, 'block', { phone: '020 7946 0018', reason: 'Elsewhere' });
+    await changeNumber(store, { tenantId, id: maria }, 'block', { phone: '07911 123456', reason: 'Old number' });
+    expect((await loadLeadDetail(store, tenantId, leadId))?.blockedPhones).toEqual({});
+    await changeNumber(store, { tenantId, id: maria }, 'block', { phone: '+44 20 7946 0018', reason: 'Asked not to be called' }, { now: new Date('2026-01-04T10:00:00Z') });
+    expect((await loadLeadDetail(store, tenantId, leadId))?.blockedPhones).toEqual({ '+442079460018': { reason: 'Asked not to be called', since: '2026-01-04T10:00:00.000Z' } });
   });
 
   it('lists every event with who wrote it and the command it came from, for the history', async () => {

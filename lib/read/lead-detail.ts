@@ -1,9 +1,10 @@
 import 'server-only';
 // What the lead page shows: the lead as it is now (with the version every edit must send), its
-// events for the history, its status periods and callbacks, and the people of its tenant. Each part
-// comes from its own read model's queries.
+// events for the history, its status periods and callbacks, which of its phones are on the
+// do-not-call list, and the people of its tenant. Each part comes from its own read model's queries.
 import type { EventStore } from '@/lib/event-store';
 import type { HistoryEvent } from '@/lib/present/history-lines';
+import { blockedNumbers } from './do-not-call/queries';
 import { leadHistory } from './event-log/lead-history';
 import { leadById, type LeadNow } from './lead-table/lead-by-id';
 import { actorNames, assignable, tenantUsers, type Person } from './organisation/users';
@@ -26,19 +27,23 @@ export type LeadDetail = {
   readonly people: readonly Person[];
   /** Who a lead may be assigned to: the tenant's users who work leads. */
   readonly owners: readonly Person[];
+  /** The lead's phones on the tenant's do-not-call list, by E.164: why, and since when. */
+  readonly blockedPhones: Readonly<Record<string, { readonly reason: string; readonly since: string }>>;
 };
 
 /** Null when the tenant has no such lead: another tenant's lead is just as unknown. */
 export async function loadLeadDetail(store: EventStore, tenantId: string, leadId: string, { now = new Date() } = {}): Promise<LeadDetail | null> {
   const lead = await leadById(store.db, tenantId, leadId);
   if (!lead) return null;
-  const [history, timeline, callbacks, users, names] = await Promise.all([
+  const [history, timeline, callbacks, users, names, blocked] = await Promise.all([
     leadHistory(store, tenantId, leadId),
     leadTimeline(store.db, tenantId, leadId, { now }),
     leadCallbacks(store.db, tenantId, leadId, { now }),
     tenantUsers(store.db, tenantId),
     actorNames(store.db, tenantId),
+    blockedNumbers(store.db, tenantId, lead.phones.map((phone) => phone.e164)),
   ]);
   const people = [...names].map(([id, name]) => ({ id, name }));
-  return { lead, history, timeline, callbacks, asOf: now.toISOString(), people, owners: assignable(users).map(({ id, name }) => ({ id, name })) };
+  const blockedPhones = Object.fromEntries([...blocked].map(([phone, entry]) => [phone, { reason: entry.reason, since: entry.blockedAt }]));
+  return { lead, history, timeline, callbacks, asOf: now.toISOString(), people, owners: assignable(users).map(({ id, name }) => ({ id, name })), blockedPhones };
 }

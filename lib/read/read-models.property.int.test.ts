@@ -2,12 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { changeNumber } from '@/lib/commands/do-not-call-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { createSystem } from '@/lib/system';
 import { isDomainError } from '@/lib/errors';
 import { testDb } from '@/lib/testing/database';
 import { tenantRows } from '@/lib/testing/projections';
 import { rebuildProjection } from './engine/rebuild';
+import { rebuildDoNotCall } from './do-not-call/rebuild';
 import { catchUp } from './engine/run-batch';
 import { writeLeadRows } from './lead-table/projection';
 import { ASYNC_PROJECTIONS as asyncProjections } from '@/lib/system/projections';
@@ -19,12 +21,14 @@ const PHONES = ['07911 123456', '+44 7911 654321', '020 7946 0018', '+1 212 555 
 const EMAILS = ['ana@example.com', 'ANA@work.example', 'b.ivanov@example.org'];
 const NAMES = ['Ana Lima', 'José García', 'Stefan Ivanov', 'ana lima'];
 const STATUSES = ['Available', 'FollowUp', 'Closed', 'Converted'];
+/** The lead phones again, written otherwise, and one no lead holds: what the do-not-call commands block and unblock. */
+const LISTED = ['+44 7911 123456', '020 7946 0018', '07911 654321', '07444 555001'];
 
 const commandArb = fc.record({
   lead: fc.integer({ min: 0, max: 2 }),
   actor: fc.constantFrom('ana', 'ben', 'chloe'),
   minutes: fc.integer({ min: 1, max: 600 }),
-  kind: fc.constantFrom('register', 'name', 'addPhone', 'removePhone', 'replacePhone', 'addEmail', 'removeEmail', 'status', 'followUp', 'clearFollowUp', 'assign', 'note', 'call'),
+  kind: fc.constantFrom('register', 'name', 'addPhone', 'removePhone', 'replacePhone', 'addEmail', 'removeEmail', 'status', 'followUp', 'clearFollowUp', 'assign', 'note', 'call', 'block', 'unblock'),
   pick: fc.nat(),
   hours: fc.integer({ min: 1, max: 72 }),
 });
@@ -75,6 +79,12 @@ describe('read models', () => {
         const first: GeneratedCommand = { lead: 0, actor: 'ana', minutes: 1, kind: 'register', pick: 0, hours: 1 };
         for (const [index, command] of [first, ...commands].entries()) {
           now = new Date(now.getTime() + command.minutes * 60_000);
+          if (command.kind === 'block' || command.kind === 'unblock') {
+            const number = { phone: LISTED[command.pick % LISTED.length], reason: `${command.kind} ${index}` };
+            await changeNumber(store, { tenantId, id: command.actor }, command.kind, number, { now, commandId: `${tenantId}-${index}` })
+              .catch((error) => { if (!isDomainError(error)) throw error; });
+            continue;
+          }
           const input = toInput(command, leadIds[command.lead]!, now);
           await executeLeadCommand(store, { tenantId, actorId: command.actor, region: 'GB', now, dialing }, { ...input, commandId: `${tenantId}-${index}` })
             .catch((error) => { if (!isDomainError(error)) throw error; });
@@ -84,6 +94,11 @@ describe('read models', () => {
 
         await rebuildLeadTableCopy(tenantId, leadIds);
         expect(await tenantRows(db, 'leads', tenantId)).toEqual(await tenantRows(db, 'leads__rebuild', tenantId));
+        // The do-not-call list, written inline command by command, equals its rebuild from the numbers' streams.
+        const listed = await tenantRows(db, 'do_not_call', tenantId);
+        await db.$executeRaw`DELETE FROM do_not_call WHERE tenant_id = ${tenantId}`;
+        await rebuildDoNotCall(store);
+        expect(await tenantRows(db, 'do_not_call', tenantId)).toEqual(listed);
         for (const projection of asyncProjections) {
           await rebuildProjection(store, projection, { tenantId });
           for (const table of projection.tables) {

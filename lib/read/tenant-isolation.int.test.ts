@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as analyticsRoute } from '@/app/api/analytics/[section]/route';
+import { GET as dncImportRoute } from '@/app/api/do-not-call/imports/[id]/route';
 import { GET as exportCountRoute } from '@/app/api/export/count/route';
 import { GET as exportRoute } from '@/app/api/export/route';
 import { GET as importRoute } from '@/app/api/imports/[id]/route';
@@ -18,10 +19,12 @@ import { GET as queueCountRoute } from '@/app/api/queue/count/route';
 import { GET as searchRoute } from '@/app/api/search/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { changeDialingRules } from '@/lib/commands/dialing-rules-service';
+import { changeNumber } from '@/lib/commands/do-not-call-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { nextLead } from '@/lib/commands/next-lead';
 import { changeUserAccess } from '@/lib/commands/staff-service';
 import type { CurrentUser } from '@/lib/gate/principal';
+import { doNotCallImports } from '@/lib/imports/do-not-call-import';
 import { importProgress, startImport } from '@/lib/imports/run-import';
 import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
@@ -30,6 +33,7 @@ import { analyticsFilterOptions } from './analytics/options';
 import { currentDialingRules } from './dialing-rules/current-rules';
 import { dialingRulesHistory } from './dialing-rules/history';
 import { loadAnalyticsReport } from './analytics/report';
+import { blockedNumbers, doNotCallCounts, doNotCallList } from './do-not-call/queries';
 import { projectionLag } from './engine/lag';
 import { catchUp } from './engine/run-batch';
 import { exportColumns } from './event-log/export/columns';
@@ -41,6 +45,7 @@ import { openExport, ownConnection } from './event-log/export/stream';
 import { leadDialingView } from './event-log/lead-dialing';
 import { dispositionCodesInUse } from './event-log/disposition-use';
 import { leadHistory } from './event-log/lead-history';
+import { numberHistory } from './event-log/number-history';
 import { logCounts, recentLeadEvents } from './event-log/recent';
 import { accessHistory, deactivatedUserIds, isUserDeactivated } from './event-log/staff-access';
 import { leadAsOf, leadChangesBetween, leadThen } from './event-log/time-travel';
@@ -83,11 +88,13 @@ const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 type Tenant = {
   id: string; admin: TestSession; ana: string; bianca: string; tokenId: string; importId: string; ownLeads: string[];
+  /** Its do-not-call import, and a number only its list holds. */
+  dncImportId: string; ownNumber: string;
   /** What only this tenant has: none of it may appear in the other's answers. */
   markers: string[];
 };
 
-async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'): Promise<Tenant> {
+async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', ownNumber: string): Promise<Tenant> {
   const id = freshId('tenant');
   await db.tenant.create({ data: { id, name: 'Look-alike Call Center', defaultRegion: region } });
   const admin = await loggedIn(db, id, 'admin');
@@ -117,6 +124,16 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
     fileName: 'leads.csv', records: [['Imported Person', '+44 7911 654321', 'imported@example.com', 'fair', '']],
   });
   await imported.run?.();
+  // The do-not-call list: a number both lists hold, one blocked and removed, one only this list holds, one imported.
+  const manager = { tenantId: id, id: admin.userId };
+  await changeNumber(store, manager, 'block', { phone: '+44 7911 123456', reason: 'Asked not to be called' }, { now: at(5.5) });
+  await changeNumber(store, manager, 'block', { phone: '+44 20 7946 0018', reason: 'Complained' }, { now: at(6) });
+  await changeNumber(store, { tenantId: id, id: ana }, 'unblock', { phone: '+44 20 7946 0018', reason: 'Gave consent' }, { now: at(6.5) });
+  await changeNumber(store, manager, 'block', { phone: ownNumber, reason: 'Only here' }, { now: at(7) });
+  const dncImport = await startImport(store, { tenantId: id, actorId: admin.userId, region: 'GB', now: at(8.5) }, {
+    fileName: 'do-not-call.csv', records: [['+44 7911 654321', 'Listed']],
+  }, { kind: doNotCallImports });
+  await dncImport.run?.();
   const adminUser: CurrentUser = { kind: 'user', id: admin.userId, name: 'Test admin', email: `${admin.userId}@leadstream.test`, tenantId: id, role: 'admin' };
   await changeUserAccess(system, adminUser, 'deactivate', { userId: bianca, reason: 'Left' }, { now: at(9) });
   const drawn = await nextLead(system, id, ana, NOW); // Ana holds one of her own leads
@@ -126,8 +143,8 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE'):
   await catchUp(store, statusHistoryProjection);
   await catchUp(store, agentActivityProjection);
   return {
-    id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads,
-    markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, ...ownLeads, ...ownLeadNames],
+    id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber,
+    markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, ...ownLeads, ...ownLeadNames],
   };
 }
 
@@ -147,6 +164,10 @@ const analyticsFilters = { from: '2026-01-01', to: '2026-01-31', agent: null, so
 const READS: Record<string, Read> = {
   'lead-detail.ts#loadLeadDetail': (t) => loadLeadDetail(store, t.id, SHARED.stefan, { now: NOW }),
   'overview.ts#getOverview': (t) => getOverview(db, t.id),
+  'do-not-call/queries.ts#blockedNumbers': (t, other) => blockedNumbers(db, t.id, ['+447911123456', '+442079460018', '+447911654321', t.ownNumber, other?.ownNumber ?? '+447911999999']),
+  'do-not-call/queries.ts#doNotCallList': async (t) => [await doNotCallList(db, t.id), await doNotCallList(db, t.id, { fragments: ['7911'] })],
+  'do-not-call/queries.ts#doNotCallCounts': (t) => doNotCallCounts(db, t.id),
+  'event-log/number-history.ts#numberHistory': async (t, other) => [await numberHistory(store, t.id, '+442079460018'), await numberHistory(store, t.id, other?.ownNumber ?? '+447911999999')],
   'analytics/options.ts#analyticsFilterOptions': (t) => analyticsFilterOptions(db, t.id),
   'analytics/report.ts#loadAnalyticsReport': (t) => loadAnalyticsReport(db, t.id, analyticsFilters, { now: NOW }),
   'engine/lag.ts#projectionLag': (t) => projectionLag(db, system.projections, { tenantId: t.id }),
@@ -205,7 +226,10 @@ const READS: Record<string, Read> = {
   'status-history/queries-lead.ts#leadCallbacks': (t) => leadCallbacks(db, t.id, SHARED.stefan, { now: NOW }),
   'status-history/queries-transitions.ts#transitionCounts': (t) => transitionCounts(db, t.id, {}),
   // Outside lib/read, but a read of the same kind: the import's progress.
-  'imports/run-import.ts#importProgress': async (t, other) => [await importProgress(store, t.id, t.importId), await importProgress(store, t.id, other?.importId ?? randomUUID())],
+  'imports/run-import.ts#importProgress': async (t, other) => [
+    await importProgress(store, t.id, t.importId), await importProgress(store, t.id, other?.importId ?? randomUUID()),
+    await importProgress(store, t.id, t.dncImportId, 'do-not-call'), await importProgress(store, t.id, other?.dncImportId ?? randomUUID(), 'do-not-call'),
+  ],
 };
 
 /**
@@ -226,6 +250,8 @@ const NOT_TENANT_READS: Record<string, string> = {
   'engine/sql.ts#selectByLeads': 'reads rows a projection is about to update, by the events\u2019 tenant and lead',
   'engine/wait.ts#waitForProjection': 'waits for a global position; answers only whether it was reached',
   'lead-table/projection.ts#writeLeadRows': 'writes the lead table from events',
+  'do-not-call/projection.ts#writeDoNotCallRows': 'writes the do-not-call list from events',
+  'do-not-call/rebuild.ts#rebuildDoNotCall': 'rebuilds the do-not-call list from the whole log',
   'lead-table/rebuild.ts#rebuildLeadTable': 'rebuilds the lead table from the whole log',
 };
 
@@ -237,6 +263,10 @@ const ROUTES: Record<string, (t: Tenant, other: Tenant | null) => Promise<Respon
   'GET /api/export': (t) => exportRoute(requestAs(t.admin, '/api/export?format=ndjson'), routeContext()),
   'GET /api/export/count': (t) => exportCountRoute(requestAs(t.admin, '/api/export/count'), routeContext()),
   'GET /api/imports/[id]': async (t, other) => (other ? importRoute(requestAs(t.admin, `/api/imports/${other.importId}`), routeContext({ id: other.importId })) : importRoute(requestAs(t.admin, `/api/imports/${t.importId}`), routeContext({ id: t.importId }))),
+  'GET /api/do-not-call/imports/[id]': async (t, other) => {
+    const id = other ? other.dncImportId : t.dncImportId;
+    return dncImportRoute(requestAs(t.admin, `/api/do-not-call/imports/${id}`), routeContext({ id }));
+  },
   'GET /api/projections/status': (t) => projectionsRoute(requestAs(t.admin, '/api/projections/status'), routeContext()),
 };
 
@@ -249,6 +279,8 @@ const NOT_TENANT_ROUTES: Record<string, string> = {
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
   'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from currentHolders, read for each tenant above',
   'POST /api/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
+  'POST /api/do-not-call/imports': 'previews the caller\u2019s own file; the numbers it finds listed come from blockedNumbers, read for each tenant above',
+  'POST /api/do-not-call/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
 };
 
 // ---- Finding the reads and routes in the sources -------------------------------------------------
@@ -321,10 +353,10 @@ describe('tenant isolation', () => {
   const alone = new Map<string, string>();
 
   beforeAll(async () => {
-    a = await callCenter(['Alpha Only'], 'GB');
+    a = await callCenter(['Alpha Only'], 'GB', '+447911100001');
     for (const [key, read] of Object.entries(READS)) alone.set(key, await answer(await read(a, null)));
     for (const [key, route] of Object.entries(ROUTES)) alone.set(key, await answer(await route(a, null)));
-    b = await callCenter(['Bravo Only', 'Bravo Second'], 'IE');
+    b = await callCenter(['Bravo Only', 'Bravo Second'], 'IE', '+447911200001');
   }, 120_000);
 
   it('lists every read function of lib/read and every route handler, as a tenant\u2019s read or not one', () => {
@@ -348,7 +380,8 @@ describe('tenant isolation', () => {
 
   it.each(Object.keys(ROUTES))('%s answers each tenant\u2019s admin with its own data only', async (key) => {
     const route = ROUTES[key]!;
-    const [forA, forB] = [await answer(await route(a, key === 'GET /api/imports/[id]' ? null : b)), await answer(await route(b, null))];
+    const byId = key === 'GET /api/imports/[id]' || key === 'GET /api/do-not-call/imports/[id]';
+    const [forA, forB] = [await answer(await route(a, byId ? null : b)), await answer(await route(b, null))];
     expect(alone.get(key)).toMatch(/^\{"status":200,/);
     expect(forA, `${key} for tenant A is the same with tenant B's look-alike data there`).toBe(alone.get(key));
     for (const marker of b.markers) expect(forA, `${key} for tenant A shows tenant B's ${marker}`).not.toContain(marker);
@@ -357,6 +390,8 @@ describe('tenant isolation', () => {
 
   it('an import, a lead or a user of the other tenant is unknown, even by its id', async () => {
     expect(await answer(await ROUTES['GET /api/imports/[id]']!(a, b))).toMatch(/^\{"status":404,/);
+    expect(await answer(await ROUTES['GET /api/do-not-call/imports/[id]']!(a, b))).toMatch(/^\{"status":404,/);
+    expect(await numberHistory(store, a.id, b.ownNumber)).toEqual([]);
     expect(await importProgress(store, a.id, b.importId)).toBeNull();
     expect(await leadById(db, a.id, b.ownLeads[0]!)).toBeNull();
     expect(await loadLeadDetail(store, b.id, a.ownLeads[0]!)).toBeNull();

@@ -2,6 +2,7 @@
 // upcasts, and what the export's columns are made of.
 import type { AnyAggregate } from '@/lib/commands/aggregate';
 import { dialingRulesAggregate } from '@/lib/dialing/rules-aggregate';
+import { dncAggregate } from '@/lib/do-not-call/aggregate';
 import { importAggregate } from '@/lib/imports/aggregate';
 import { leadAggregate } from '@/lib/leads/aggregate';
 import { staffAggregate } from '@/lib/staff/aggregate';
@@ -11,4 +12,5 @@ export const AGGREGATES: readonly AnyAggregate[] = [
   importAggregate,
   staffAggregate,
   dialingRulesAggregate,
+  dncAggregate,
 ];

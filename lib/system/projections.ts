@@ -1,9 +1,10 @@
-// Every read model, by name: the inline lead table and the async ones.
+// Every read model, by name: the inline ones (the lead table, the do-not-call list) and the async ones.
+import { doNotCallProjection } from '@/lib/read/do-not-call/projection';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { leadTableProjection } from '@/lib/read/lead-table/projection';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
 import { agentActivityProjection } from '@/lib/read/agent-activity/projection';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 
-export const INLINE_PROJECTIONS: readonly RebuildableInlineProjection[] = [leadTableProjection];
+export const INLINE_PROJECTIONS: readonly RebuildableInlineProjection[] = [leadTableProjection, doNotCallProjection];
 export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection, agentActivityProjection];

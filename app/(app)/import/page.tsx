@@ -6,7 +6,7 @@ export default async function ImportPage() {
   return (
     <>
       <h1>Import leads</h1>
-      <ImportWizard />
+      <ImportWizard kind="leads" />
     </>
   );
 }

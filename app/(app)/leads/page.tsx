@@ -3,6 +3,7 @@ import { LeadsTable } from '@/components/leads-table/leads-table';
 import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
 import { page } from '@/lib/gate';
 import { system } from '@/lib/system/server';
+import { blockedNumbers } from '@/lib/read/do-not-call/queries';
 import { loadLeadList } from '@/lib/read/lead-table/leads-list';
 
 // Read at request time: every command changes the list.
@@ -14,11 +15,14 @@ export const metadata: Metadata = { title: 'Leads · Leadstream' };
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await page('work-leads');
   const now = new Date();
-  const list = await loadLeadList(system().db, user, await searchParams, now);
+  const { db } = system();
+  const list = await loadLeadList(db, user, await searchParams, now);
+  const blocked = await blockedNumbers(db, user.tenantId, list.rows.flatMap((row) => row.phones.map((phone) => phone.e164)));
+  const blockedPhones = Object.fromEntries([...blocked].map(([phone, entry]) => [phone, { reason: entry.reason, since: entry.blockedAt }]));
   return (
     <>
       <h1>Leads</h1>
-      <LeadsTable list={list} now={now.toISOString()} />
+      <LeadsTable list={list} now={now.toISOString()} blockedPhones={blockedPhones} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { route } from '@/lib/gate';
 import { importPreviewResponse } from '@/lib/api/imports';
+import { leadImports } from '@/lib/imports/lead-import';
 import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
@@ -10,4 +11,4 @@ export const dynamic = 'force-dynamic';
  * valid rows over the whole file, the first rows and the first problems). Nothing is stored.
  * See lib/api/imports.ts.
  */
-export const POST = route({ capability: 'work-leads' }, (user, request) => importPreviewResponse(system(), user, request));
+export const POST = route({ capability: 'work-leads' }, (user, request) => importPreviewResponse(system(), leadImports, user, request));

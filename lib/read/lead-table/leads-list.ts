@@ -16,7 +16,7 @@ import {
 export type LeadListRow = {
   leadId: string;
   name: string;
-  phones: string[];
+  phones: Phone[];
   emails: string[];
   status: LeadStatus;
   ownerId: string | null;
@@ -125,7 +125,7 @@ function toListRow(row: RawRow, names: Map<string, string>): LeadListRow {
   return {
     leadId: row.lead_id,
     name: row.name,
-    phones: row.phones.map((phone) => phone.raw),
+    phones: row.phones,
     emails: row.emails,
     status: row.status,
     ownerId: row.owner_id,

@@ -66,7 +66,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
       <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
       <LeadTabs
         initial={tab}
-        details={<LeadDetails lead={lead} owners={detail.owners} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />}
+        details={<LeadDetails lead={lead} owners={detail.owners} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} blockedPhones={detail.blockedPhones} />}
         history={
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
