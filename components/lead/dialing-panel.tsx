@@ -27,12 +27,15 @@ export function DialingPanel({ view, names, manager }: Props) {
   const callable = new Set(verdict.callable ? verdict.phones : []);
   const holder = view.claim ? (names[view.claim.agentId] ?? view.claim.agentId) : null;
   const dialable = view.phones.filter((phone) => !phone.wrong);
+  // A number called as often as the rules allow, while the lead is callable on another.
+  const rested = new Map(verdict.skipped.flatMap((reason) => (reason.code === 'phone.attempts' ? [[reason.params.phone, reason] as const] : [])));
   return (
     <section aria-labelledby="dialing-heading" className={`${styles.card} ${styles.dialing}`} data-callable={verdict.callable}>
       <h2 id="dialing-heading">Calling</h2>
       <p className={styles.verdict} role="status">
-        {verdict.callable ? 'Callable now' : 'Not callable now'} · {view.localTime} in {view.zones.join(', ')}
+        {verdict.callable ? 'Callable now' : 'Not callable now'} · {view.localTime} in {view.zone}
       </p>
+      {view.zones.length > 1 && <p className={styles.zonesNote}>Its numbers may also ring in {view.zones.filter((zone) => zone !== view.zone).join(', ')}: called only while the hours are open there too.</p>}
       {!verdict.callable && (
         <>
           <ul aria-label="Why not" className={styles.reasons}>
@@ -47,6 +50,7 @@ export function DialingPanel({ view, names, manager }: Props) {
             {callable.has(phone.e164) ? <a href={`tel:${phone.e164}`}>Call {phone.raw}</a> : <span>{phone.raw}</span>}
             {phone.blocked && <span className={styles.blocked}>Do not call since {new Date(phone.blocked.since).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}: {phone.blocked.reason}</span>}
             {phone.wrong && <span className={styles.blocked}>Wrong number</span>}
+            {rested.has(phone.e164) && <span className={styles.warning}>{reasonText(rested.get(phone.e164)!, names)}</span>}
             {!phone.recognised && <span className={styles.warning}>Not in any known number range: check it</span>}
           </li>
         ))}

@@ -82,7 +82,7 @@ describe('a manager changing the dialing rules', () => {
   it('may relabel a disposition leads\u2019 call histories hold, but not remove it', async () => {
     const { tenantId, maria, ana } = await callCenter();
     const leadId = randomUUID();
-    const run = (input: Record<string, unknown>) => executeLeadCommand(system.store, { tenantId, actorId: ana, region: 'GB', now: NOW }, input);
+    const run = (input: Record<string, unknown>) => executeLeadCommand(system.store, { tenantId, actorId: ana, region: 'GB', now: NOW, dialing: system.dialing }, input);
     await run({ type: 'RegisterLead', data: { leadId, name: 'Called Often', phones: ['+44 20 7946 0018'] } });
     await run({ type: 'RecordCallOutcome', leadId, data: { outcome: 'busy' } });
 

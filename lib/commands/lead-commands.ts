@@ -6,6 +6,8 @@ import type { EventStore } from '@/lib/event-store';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import { dialingContextFor, type DialingSources } from '@/lib/dialing/context';
 import type { Assigner } from './assignment';
+import { numberBlockedByCall } from './do-not-call-effect';
+import type { DialingContext } from '@/lib/leads/dialing';
 import { leadAggregate, type Lead, type LeadCommand, type LeadEvent } from '@/lib/leads';
 import type { Region } from '@/lib/leads/contact';
 import { parseLeadCommand } from '@/lib/leads/schemas';
@@ -55,9 +57,17 @@ export async function executeLeadCommand(
   }
   const sources = context.dialing;
   if (DIALING_COMMANDS.has(command.type) && !sources) throw new Error(`${command.type} needs the dialing rules: pass them on the command context`);
+  // The rules as they applied to the lead at the attempt that is appended (prepare runs on each).
+  let dialing: DialingContext | undefined;
   const prepare = sources && DIALING_COMMANDS.has(command.type)
-    ? async (pending: LeadCommand, state: Lead) =>
-      state.kind === 'registered' ? { ...pending, metadata: { ...pending.metadata, dialing: await dialingContextFor(sources, context.tenantId, state) } } : pending
+    ? async (pending: LeadCommand, state: Lead) => {
+      if (state.kind !== 'registered') return pending;
+      dialing = await dialingContextFor(sources, context.tenantId, state);
+      return { ...pending, metadata: { ...pending.metadata, dialing } };
+    }
+    : undefined;
+  const companions = command.type === 'RecordCallOutcome'
+    ? (events: readonly { type: string; data: unknown }[]) => numberBlockedByCall(store, context.tenantId, dialing?.dispositions ?? [], events)
     : undefined;
   return handleCommand(
     store,
@@ -72,6 +82,6 @@ export async function executeLeadCommand(
       correlationId: outer.correlationId,
       now,
     },
-    { ...options, prepare },
+    { ...options, prepare, companions },
   );
 }

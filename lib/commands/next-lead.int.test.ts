@@ -9,6 +9,10 @@ import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { executeLeadCommand, type CommandContext } from './lead-commands';
 import { nextLead } from './next-lead';
+import { changeDialingRules } from './dialing-rules-service';
+import { changeNumber } from './do-not-call-service';
+import { DEFAULT_DIALING_RULES } from '@/lib/dialing/rules';
+import { blockedNumbers } from '@/lib/read/do-not-call/queries';
 
 const system = createSystem(testDb({ poolSize: 20 }));
 // A Wednesday, 10:00 in London: inside the default calling hours.
@@ -72,9 +76,37 @@ describe('next lead', () => {
     await executeLeadCommand(system.store, as('ana'), { type: 'SetTimeZone', leadId: late, data: { timeZone: 'Pacific/Honolulu' } }); // 00:00 there: closed
     const unwilling = await register();
     await executeLeadCommand(system.store, as('ana'), { type: 'RequestDoNotCall', leadId: unwilling, data: { reason: 'Asked on the phone' } });
+    const listed = await register({ phones: ['07911 399001'] });
+    await changeNumber(system.store, { tenantId, id: 'maria' }, 'block', { phone: '07911 399001', reason: 'On the national register' }, { now: minutes(-1) });
     expect(await nextLead(system, tenantId, 'ana', NOW)).toEqual({ kind: 'none', collisions: 0 });
+    expect(await claimedIn(tenantId, listed)).toEqual([]);
     const callable = await register();
     expect(await nextLead(system, tenantId, 'ana', NOW)).toMatchObject({ kind: 'claimed', leadId: callable });
+  });
+
+  it('a disposition that puts the number on the do-not-call list blocks it with the call, in one transaction; the lead\u2019s other number is still called', async () => {
+    const { tenantId, as, register } = tenant();
+    await changeDialingRules(system, { tenantId, id: 'maria' }, 'dispositions', {
+      dispositions: [...DEFAULT_DIALING_RULES.dispositions, { code: 'not-this-number', label: 'Not on this number', effect: { contact: true, retry: { afterMinutes: 2, maxAttempts: 6 }, status: null, callback: null, doNotCall: 'number', wrongNumber: false } }],
+    });
+    const leadId = await register({ phones: ['07911 399101', '07911 399102'] });
+    const commandId = randomUUID();
+    await executeLeadCommand(system.store, as('ana'), { type: 'RecordCallOutcome', leadId, commandId, data: { outcome: 'not-this-number', phone: '07911 399101' } });
+
+    const [recorded] = (await system.store.readStream(tenantId, leadId)).filter((event) => event.type === 'CallOutcomeRecorded');
+    const [blocked] = await system.store.readStream(tenantId, 'dnc:+447911399101');
+    expect(blocked).toMatchObject({ type: 'NumberBlocked', data: { phone: '+447911399101', reason: 'Call recorded as Not on this number', source: 'call' }, metadata: { actor: 'ana' } });
+    expect(blocked!.txId).toBe(recorded!.txId);
+    expect(blocked!.metadata.commandId).toBe(commandId);
+    expect([...(await blockedNumbers(system.db, tenantId, ['+447911399101', '+447911399102'])).keys()]).toEqual(['+447911399101']);
+
+    // Recorded again (a retry of the same call): nothing twice; and once more as a new call: the number is already listed.
+    expect(await executeLeadCommand(system.store, as('ana'), { type: 'RecordCallOutcome', leadId, commandId, data: { outcome: 'not-this-number', phone: '07911 399101' } })).toMatchObject({ duplicate: true });
+    await executeLeadCommand(system.store, as('ana', minutes(1)), { type: 'RecordCallOutcome', leadId, data: { outcome: 'not-this-number', phone: '07911 399101' } });
+    expect(await system.store.readStream(tenantId, 'dnc:+447911399101')).toHaveLength(1);
+
+    const next = await nextLead(system, tenantId, 'ben', minutes(4));
+    expect(next).toMatchObject({ kind: 'claimed', leadId });
   });
 
   it('100 agents at once, from two server processes, get 100 different leads, and the rest find the pool dry', async () => {

@@ -8,6 +8,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { dialingContextFor, leadClock } from '@/lib/dialing/context';
 import type { Db } from '@/lib/db/client';
+import type { DialingRules } from '@/lib/dialing/rules';
 import { ConcurrencyError, IllegalStateError } from '@/lib/errors';
 import { createEventStore, type Tx } from '@/lib/event-store';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -46,7 +47,7 @@ export async function nextLead(system: System, tenantId: string, agentId: string
         const candidate = queue.splice(collisions > 0 ? Math.floor(Math.random() * queue.length) : 0, 1)[0]!;
         tried.push(candidate.leadId);
         if (!(await openNow(system, tenantId, candidate, now))) continue;
-        const outcome = await tryClaim(system, tenantId, agentId, candidate, now);
+        const outcome = await tryClaim(system, tenantId, agentId, candidate, now, rules);
         if (outcome === 'claimed') return { kind: 'claimed', leadId: candidate.leadId, tier, collisions };
         if (outcome === 'taken') {
           collisions++;
@@ -74,19 +75,21 @@ type ClaimOutcome = 'claimed' | 'taken' | 'not-callable';
  * the load and the append are one transaction on one connection: a claim never waits for a second
  * connection while holding the first, and the lock goes with the commit.
  */
-async function tryClaim(system: System, tenantId: string, agentId: string, candidate: Candidate, now: Date): Promise<ClaimOutcome> {
+async function tryClaim(system: System, tenantId: string, agentId: string, candidate: Candidate, now: Date, rules: DialingRules): Promise<ClaimOutcome> {
   return system.db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>(Prisma.sql`SELECT pg_try_advisory_xact_lock(hashtext(${tenantId}), hashtext(${candidate.leadId})) AS locked`);
     if (!lock?.locked) return 'taken';
     const command: ClaimLead = { type: 'ClaimLead', data: { agentId, tier: candidate.tier }, metadata: { now } };
-    const store = createEventStore(inTransaction(tx), { registry: system.registry, inlineProjections: system.projections.inline });
+    const db = inTransaction(tx);
+    const store = createEventStore(db, { registry: system.registry, inlineProjections: system.projections.inline });
+    const sources = system.dialingWithin(db, rules);
     try {
       await handleCommand(store, leadAggregate, {
         tenantId, streamId: candidate.leadId, command, commandId: randomUUID(), actor: agentId, now,
       }, {
         maxAttempts: 1, // a claim that lost a race is not retried: the next candidate is tried instead
         prepare: async (pending: ClaimLead, state: Lead) =>
-          state.kind === 'registered' ? { ...pending, metadata: { ...pending.metadata, dialing: await dialingContextFor(system.dialing, tenantId, state) } } : pending,
+          state.kind === 'registered' ? { ...pending, metadata: { ...pending.metadata, dialing: await dialingContextFor(sources, tenantId, state) } } : pending,
       });
       return 'claimed';
     } catch (error) {

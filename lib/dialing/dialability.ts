@@ -45,6 +45,11 @@ export type Verdict = {
   readonly reasons: readonly DialabilityReason[];
   /** The numbers that may be dialled now, in the lead's order. */
   readonly phones: readonly string[];
+  /**
+   * The numbers not to dial now and why, while others may be: a blocked, wrong or rested number
+   * does not stop a lead with another number free (when none is free, they are the reasons).
+   */
+  readonly skipped: readonly DialabilityReason[];
   /** The next moment every reason has passed, or null when one of them never passes by itself. */
   readonly nextCallableAt: string | null;
 };
@@ -75,21 +80,22 @@ export function dialability(lead: RegisteredLead, facts: DialingFacts, now: Date
   // Each number on its own: blocked, wrong, or called too often in the last 24 hours.
   const phones: string[] = [];
   const phoneWaits: number[] = [];
+  const phoneReasons: DialabilityReason[] = [];
   for (const { e164 } of lead.phones) {
     const blocked = facts.blocked.get(e164);
     if (blocked) {
-      reasons.push({ code: 'phone.blocked', params: { phone: e164, ...blocked } });
+      phoneReasons.push({ code: 'phone.blocked', params: { phone: e164, ...blocked } });
       continue;
     }
     if (lead.wrongPhones.includes(e164)) {
-      reasons.push({ code: 'phone.wrong', params: { phone: e164 } });
+      phoneReasons.push({ code: 'phone.wrong', params: { phone: e164 } });
       continue;
     }
     const recent = callTimes(lead, now.getTime() - DAY_MS, now.getTime(), e164);
     if (recent.length >= facts.attempts.perPhonePer24h) {
       // Free again when enough of them are more than 24 hours old.
       const next = recent[recent.length - facts.attempts.perPhonePer24h]! + DAY_MS;
-      reasons.push({ code: 'phone.attempts', params: { phone: e164, calls: recent.length, limit: facts.attempts.perPhonePer24h, next: iso(next), nextLocal: local(next) } });
+      phoneReasons.push({ code: 'phone.attempts', params: { phone: e164, calls: recent.length, limit: facts.attempts.perPhonePer24h, next: iso(next), nextLocal: local(next) } });
       phoneWaits.push(next);
       continue;
     }
@@ -99,6 +105,7 @@ export function dialability(lead: RegisteredLead, facts: DialingFacts, now: Date
     reasons.push({ code: 'lead.no-phone' });
     permanent = true;
   } else if (phones.length === 0) {
+    reasons.push(...phoneReasons);
     if (phoneWaits.length === 0) permanent = true; // every number is blocked or wrong
     else passes.push(Math.min(...phoneWaits));
   }
@@ -123,7 +130,7 @@ export function dialability(lead: RegisteredLead, facts: DialingFacts, now: Date
     if (window.opensAt === null) permanent = true;
   }
 
-  return { callable: reasons.length === 0 && phones.length > 0, reasons, phones, nextCallableAt: permanent ? null : nextMoment(passes, now, facts) };
+  return { callable: reasons.length === 0 && phones.length > 0, reasons, phones, skipped: phones.length > 0 ? phoneReasons : [], nextCallableAt: permanent ? null : nextMoment(passes, now, facts) };
 }
 
 /** The first moment from when the waits have passed at which the hours are open too. */

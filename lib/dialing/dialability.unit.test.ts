@@ -23,7 +23,7 @@ const words = (reasons: readonly DialabilityReason[]) => reasons.map((reason) =>
 describe('dialability', () => {
   describe('given a fresh lead inside calling hours', () => {
     it('is callable on every number, now', () => {
-      expect(dialability(lead(), testFacts(), now)).toEqual({ callable: true, reasons: [], phones: [mobile.e164, landline.e164], nextCallableAt: now.toISOString() });
+      expect(dialability(lead(), testFacts(), now)).toEqual({ callable: true, reasons: [], phones: [mobile.e164, landline.e164], skipped: [], nextCallableAt: now.toISOString() });
     });
   });
 
@@ -55,9 +55,10 @@ describe('dialability', () => {
   describe('given numbers on the do-not-call list or wrong', () => {
     const blocked = { [mobile.e164]: { reason: 'Listed by the regulator', since: '2026-12-02T09:00:00Z', by: 'Ana' } };
 
-    it('dials the other numbers', () => {
-      expect(dialability(lead(), testFacts({ blocked }), now)).toMatchObject({ callable: false, phones: [landline.e164] });
-      expect(codes(dialability(lead(), testFacts({ blocked }), now).reasons)).toEqual(['phone.blocked']);
+    it('is callable on the other numbers, saying which one it skips and why', () => {
+      const verdict = dialability(lead(), testFacts({ blocked }), now);
+      expect(verdict).toMatchObject({ callable: true, reasons: [], phones: [landline.e164] });
+      expect(codes(verdict.skipped)).toEqual(['phone.blocked']);
     });
 
     it('is never callable when every number is blocked or wrong, saying why and since when', () => {
@@ -75,8 +76,8 @@ describe('dialability', () => {
 
     it('stops that number at the limit until the oldest of them is 24 hours old, and dials the others', () => {
       const verdict = dialability(lead(call(hoursAgo(23)), call(hoursAgo(10)), call(hoursAgo(1))), testFacts(limit), now);
-      expect(verdict.phones).toEqual([landline.e164]);
-      expect(words(verdict.reasons)).toEqual(['3 calls to +447911123456 in 24 h: next allowed 11:00']);
+      expect(verdict).toMatchObject({ callable: true, phones: [landline.e164], reasons: [] });
+      expect(words(verdict.skipped)).toEqual(['3 calls to +447911123456 in 24 h: next allowed 11:00']);
     });
 
     it('counts the window as rolling: a call exactly 24 hours ago no longer counts', () => {

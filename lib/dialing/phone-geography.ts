@@ -1,4 +1,3 @@
-import 'server-only';
 // Where a phone number rings: its country, its region where Google's libphonenumber data tell it
 // (the US states and Canadian provinces, from the geocoder's description: "Florida", "New York, NY",
 // "Ontario"), and the time zones it may be in (one for a London landline; London, Guernsey and the

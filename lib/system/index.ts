@@ -9,7 +9,7 @@ import { keepProjecting, type KeepProjectingOptions } from '@/lib/read/engine/pr
 import { rebuildProjection } from '@/lib/read/engine/rebuild';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { AGGREGATES } from './aggregates';
-import { dialingSources } from './dialing';
+import { dialingSources, dialingSourcesWithin } from './dialing';
 import { createAssigner } from '@/lib/commands/assignment';
 import { ASYNC_PROJECTIONS, INLINE_PROJECTIONS } from './projections';
 
@@ -23,7 +23,7 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
   const { aggregates = AGGREGATES, inlineProjections = INLINE_PROJECTIONS, asyncProjections = ASYNC_PROJECTIONS } = parts;
   const registry = createEventRegistry(aggregates.map((aggregate) => aggregate.events));
   const store = createEventStore(db, { registry, inlineProjections });
-  const dialing = dialingSources(db);
+  const dialing = dialingSources(store);
   const projections = {
     inline: inlineProjections,
     async: asyncProjections,
@@ -51,6 +51,8 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     projections,
     /** The dialing rules as the commands of the dialing loop need them. */
     dialing,
+    /** The same inside a transaction: its reads on the transaction's connection, the rules given. */
+    dialingWithin: dialingSourcesWithin,
     /** Who a new lead without an owner goes to. */
     assign: createAssigner(db, (tenantId) => dialing.rules(tenantId)),
     /** Keeps the async read models up to date until the signal aborts, through database restarts. */

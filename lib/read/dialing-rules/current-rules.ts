@@ -1,4 +1,3 @@
-import 'server-only';
 // A tenant's dialing rules as they are now, cheap enough for every "next lead": the rules stream's
 // version is one primary-key read of the streams table, and the rules folded at that version are
 // kept per process, so only a change a manager made since costs a load (snapshot + tail).

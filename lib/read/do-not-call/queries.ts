@@ -1,4 +1,3 @@
-import 'server-only';
 // Every question asked of the do-not-call list's table: which of some numbers are blocked (asked on
 // every lead page and every "next lead", so one primary-key probe per number), a page of the list
 // for the Do-not-call page, and its counts.

@@ -23,8 +23,9 @@ export type LeadDialingView = {
   /** When it may be called next, on the lead's wall clock ("Wed 4 Mar, 14:05"). */
   readonly nextCallableLocal: string | null;
   readonly phones: readonly DialingPhone[];
-  /** The zones its calling hours are read in, and the time there now. */
+  /** The zones its calling hours are read in; the time now in the one that speaks (the first closed, else the first). */
   readonly zones: readonly string[];
+  readonly zone: string;
   readonly localTime: string;
   readonly region: string | null;
   /** The zone an agent set, if any (else the phones tell). */
@@ -43,12 +44,14 @@ export async function leadDialingView(store: EventStore, sources: DialingSources
   const context = await dialingContextFor(sources, tenantId, state);
   const claim = state.claim && Date.parse(state.claim.until) > now.getTime() ? state.claim : null;
   const verdict = dialability(state, context, now, agentId);
+  const window = context.window(now);
   return {
     verdict,
     nextCallableLocal: verdict.nextCallableAt ? wallClock(context.zones[0]!, new Date(verdict.nextCallableAt)) : null,
     phones: state.phones.map(({ e164, raw }) => ({ e164, raw, wrong: state.wrongPhones.includes(e164), blocked: context.blocked.get(e164) ?? null, recognised: isRecognisedPhone(e164) })),
     zones: context.zones,
-    localTime: context.window(now).localTime,
+    zone: window.zone,
+    localTime: window.localTime,
     region: context.region,
     timeZone: state.timeZone,
     dispositions: context.dispositions.map(({ code, label, effect }) => ({ code, label, needsCallbackTime: effect.callback !== null })),

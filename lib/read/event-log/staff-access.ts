@@ -3,7 +3,6 @@
 // commits, and what the gate enforces can never disagree with what the audit log says. Each
 // question is answered through the events' (tenant, stream, version) index: the latest event of one
 // stream, or of each of a few hundred users' streams.
-// No server-only mark: users.ts reads it, and the composition root reads users.ts.
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/db/client';
 import type { EventStore } from '@/lib/event-store';

@@ -1,8 +1,6 @@
 // The people of a tenant, and the API tokens that act for it: one query for each thing a screen
 // asks about them, and one definition of who may own leads (an active user whose role works leads).
 // Deactivated users stay: their names still show wherever they acted.
-// No server-only mark: the composition root (lib/system) assigns new leads through assignableUsers,
-// and scripts (seed, projector) load it under plain Node.
 import { can } from '@/lib/auth/roles';
 import type { Db } from '@/lib/db/client';
 import { tokenActor } from '@/lib/gate/principal';
