@@ -3,10 +3,13 @@
 //   refused here with 400 and words.
 // - a server action whose declared body is larger than serverActions.bodySizeLimit
 //   (next.config.js): Next refuses it with a 500; refused here with 413 before any of it is read.
+// - a server action whose text body is not the JSON array of arguments every browser sends, or one
+//   nested deeper than any form's: Next answers a 500 when it cannot decode the arguments of an
+//   action of the page's own layout (the header's Next lead); refused here with 400.
 import { NextResponse, type NextRequest } from 'next/server';
 import { byteSize, SERVER_ACTION_BODY_LIMIT } from '@/lib/input/body';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
@@ -17,7 +20,31 @@ export function proxy(request: NextRequest) {
     const message = `A form sends at most ${byteSize(SERVER_ACTION_BODY_LIMIT)}; this one is larger. Nothing was saved.`;
     return Response.json({ error: { kind: 'too-large', message } }, { status: 413 });
   }
+  if (request.method === 'POST' && request.headers.has('next-action') && request.headers.get('content-type')?.startsWith('text/plain') && !(await holdsArgumentList(request))) {
+    const message = 'A server action is sent its arguments as a JSON array; this request sent something else, or nested too deep. Nothing was saved.';
+    return Response.json({ error: { kind: 'validation', message, fields: { body: message } } }, { status: 400 });
+  }
   return NextResponse.next();
+}
+
+/** Deeper than any form's arguments; Next's decoder runs out of stack on a few thousand levels. */
+const MAX_ARGUMENT_DEPTH = 64;
+
+async function holdsArgumentList(request: NextRequest): Promise<boolean> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await request.clone().text());
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(parsed)) return false;
+  const pending: [unknown, number][] = [[parsed, 1]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (depth > MAX_ARGUMENT_DEPTH) return false;
+    if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) pending.push([inner, depth + 1]);
+  }
+  return true;
 }
 
 // Every request but Next's own static files and the CSV uploads of the imports (the lead list's and

@@ -8,9 +8,12 @@ export const READ_MODEL_LABELS: Record<string, string> = {
   'do-not-call': 'Do-not-call list',
   'search-terms': 'Search',
   'status-history': 'Status history and analytics',
+  'agent-activity': 'Today\u2019s figures',
 };
 
 const label = (name: string) => READ_MODEL_LABELS[name] ?? name;
+// With the serial comma: one read model's name has an "and" of its own.
+const LIST = new Intl.ListFormat('en-US', { type: 'conjunction' });
 
 /**
  * The alert to show when a read model has been behind for longer than the threshold, with the cause
@@ -20,7 +23,7 @@ export function lagAlert(lags: readonly ProjectionLag[], oldest: OpenTransaction
   const late = lags.filter((lag) => lag.secondsBehind > thresholdSeconds);
   if (late.length === 0) return null;
   const worst = Math.max(...late.map((lag) => lag.secondsBehind));
-  const what = `${late.map((lag) => label(lag.name)).join(' and ')} ${late.length === 1 ? 'is' : 'are'} ${preciseDuration(worst)} behind`;
+  const what = `${LIST.format(late.map((lag) => label(lag.name)))} ${late.length === 1 ? 'is' : 'are'} ${preciseDuration(worst)} behind`;
   if (oldest && oldest.ageSeconds >= worst - 1) {
     const who = oldest.application ? ` (${oldest.application}${oldest.state ? `, ${oldest.state}` : ''})` : '';
     return `${what}: a transaction open for ${preciseDuration(oldest.ageSeconds)}${who} holds back every read model until it ends.`;
