@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyError, ConflictError, IllegalStateError, ValidationError } from '@/lib/errors';
+import { describeError } from '@/lib/present/error-text';
 import { leadAggregate } from '@/lib/leads';
 import { loadAggregate } from './aggregate';
 import { testDb } from '@/lib/testing/database';
 import { executeLeadCommand, type CommandContext } from './lead-commands';
 import { createSystem } from '@/lib/system';
+import { nextLead } from './next-lead';
 
-const { store, dialing } = createSystem(testDb({ poolSize: 12 }));
+const system = createSystem(testDb({ poolSize: 12 }));
+const { store, dialing } = system;
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
 function tenant() {
@@ -194,6 +197,35 @@ describe('refused commands append nothing', () => {
     const before = await store.streamVersion(tenantId, leadId);
     await expect(executeLeadCommand(store, ana, { ...command, leadId })).rejects.toBeInstanceOf(errorType);
     expect(await store.streamVersion(tenantId, leadId)).toBe(before);
+  });
+});
+
+describe('a call recorded with bad input is refused by field, and nothing is stored', () => {
+  // A Wednesday, 10:00 in London: inside the default calling hours.
+  const NOW = new Date('2026-03-04T10:00:00Z');
+
+  it.each([
+    ['an unknown disposition', { outcome: 'maybe-later' }, 'outcome', /"maybe-later" is not one of/],
+    ['a number the lead does not have', { outcome: 'no-answer', phone: '+447911000999' }, 'phone', /\+447911000999/],
+    ['a call back without its time', { outcome: 'call-back' }, 'callbackAt', /.+/],
+  ])('%s', async (_, data, field, words) => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const attempt = executeLeadCommand(store, { ...ana, now: NOW }, { type: 'RecordCallOutcome', leadId, data });
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ issues: [expect.objectContaining({ field })] });
+    expect(describeError(await attempt.catch((error: unknown) => error))).toMatch(words);
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered']);
+  });
+
+  it('on a lead another agent holds', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    expect(await nextLead(system, tenantId, 'ben', NOW)).toMatchObject({ kind: 'claimed', leadId });
+    const attempt = executeLeadCommand(store, { ...ana, now: new Date(NOW.getTime() + 60_000) }, { type: 'RecordCallOutcome', leadId, data: { outcome: 'no-answer' } });
+    await expect(attempt).rejects.toMatchObject({ code: 'lead.held-by-other' });
+    expect(describeError(await attempt.catch((error: unknown) => error))).toBe('Another agent holds this lead: only they can record its call until they let it go');
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'LeadClaimed']);
   });
 });
 
