@@ -3,8 +3,16 @@ import { formatWhen, historyLines, type HistoryEvent } from '@/lib/present/histo
 import styles from './lead.module.css';
 
 /** Every change to the lead, newest first; each time links to the lead as it was right after. */
-export function HistoryList({ leadId, events, names }: { leadId: string; events: readonly HistoryEvent[]; names: Readonly<Record<string, string>> }) {
-  const lines = historyLines(events, (id) => names[id]).reverse();
+type Props = {
+  leadId: string;
+  events: readonly HistoryEvent[];
+  names: Readonly<Record<string, string>>;
+  /** The tenant's disposition labels by code. */
+  outcomes: Readonly<Record<string, string>>;
+};
+
+export function HistoryList({ leadId, events, names, outcomes }: Props) {
+  const lines = historyLines(events, (id) => names[id], new Map(Object.entries(outcomes))).reverse();
   return (
     <section aria-labelledby="history-heading" className={styles.card}>
       <h2 id="history-heading">History</h2>

@@ -38,13 +38,13 @@ export function formatWhen(iso: string, { seconds = false } = {}): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${time}`;
 }
 
-/** One line per command, oldest first. */
-export function historyLines(events: readonly HistoryEvent[], nameOf: NameOf): HistoryLine[] {
+/** One line per command, oldest first; calls named by the tenant's own disposition labels (code to label). */
+export function historyLines(events: readonly HistoryEvent[], nameOf: NameOf, outcomes: ReadonlyMap<string, string> = new Map()): HistoryLine[] {
   const lines: HistoryLine[] = [];
   for (const group of byCommand(events)) {
     const first = group[0]!;
     const who = first.actor === null ? 'The system' : (nameOf(first.actor) ?? first.actor);
-    const phrases = describe(group, nameOf);
+    const phrases = describe(group, nameOf, outcomes);
     lines.push({ key: `v${first.version}`, versions: group.map((e) => e.version), at: first.occurredAt, who, text: `${who} ${joinPhrases(phrases)}` });
   }
   return lines;
@@ -61,7 +61,7 @@ function byCommand(events: readonly HistoryEvent[]): HistoryEvent[][] {
   return groups;
 }
 
-function describe(group: readonly HistoryEvent[], nameOf: NameOf): string[] {
+function describe(group: readonly HistoryEvent[], nameOf: NameOf, outcomes: ReadonlyMap<string, string>): string[] {
   const events: readonly LeadEvent[] = group.filter(isLeadEventOfType);
   const of = <T extends LeadEvent['type']>(type: T) => events.filter((e): e is Extract<LeadEvent, { type: T }> => e.type === type);
   const owner = (id: string | null) => (id === null ? 'nobody' : (nameOf(id) ?? id));
@@ -79,12 +79,12 @@ function describe(group: readonly HistoryEvent[], nameOf: NameOf): string[] {
   for (const { data } of of('NoteAdded')) phrases.push(`added a note: ${quote(shorten(data.text))}`);
   for (const { data } of of('CallOutcomeRecorded')) {
     const dialled = data.phone ? ` to ${showPhone({ e164: data.phone, raw: data.phone })}` : '';
-    phrases.push(`recorded a call${dialled}: ${outcomeLabel(data.outcome)}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
+    phrases.push(`recorded a call${dialled}: ${outcomeLabel(data.outcome, outcomes)}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
   }
   for (const { data } of of('PhoneMarkedWrong')) phrases.push(`marked ${showPhone({ e164: data.phone, raw: data.phone })} as a wrong number`);
-  for (const { data } of of('RetryScheduled')) phrases.push(`scheduled another try from ${formatWhen(data.at)} UTC (${outcomeLabel(data.outcome).toLowerCase()}, ${data.attempt} of ${data.of})`);
+  for (const { data } of of('RetryScheduled')) phrases.push(`scheduled another try from ${formatWhen(data.at)} UTC (${outcomeLabel(data.outcome, outcomes).toLowerCase()}, ${data.attempt} of ${data.of})`);
   for (const { data } of of('AttemptsExhausted')) {
-    phrases.push(data.reason === 'total' ? `used up the lead's calls (${data.calls} in all)` : `used up the lead's tries after ${outcomeLabel(data.outcome ?? '').toLowerCase()}`);
+    phrases.push(data.reason === 'total' ? `used up the lead's calls (${data.calls} in all)` : `used up the lead's tries after ${outcomeLabel(data.outcome ?? '', outcomes).toLowerCase()}`);
   }
   for (const { data } of of('LeadRecycled')) phrases.push(`recycled the lead: ${quote(shorten(data.reason))}`);
   for (const { data } of of('DoNotCallRequested')) phrases.push(`marked the lead do not call: ${quote(shorten(data.reason))}`);

@@ -94,6 +94,14 @@ describe('history lines', () => {
     ).toEqual(['Ana Lima added a note: “Prefers mornings”', 'Ana Lima recorded a call: No answer', 'Ana Lima recorded a call: Interested (“Wants a quote”)']);
   });
 
+  it('names a call by the tenant\u2019s own label for its disposition, and by the code when nobody knows it', () => {
+    const outcomes = new Map([['no-answer', 'Rang out'], ['not-this-number', 'Not on this number']]);
+    const calls = ['no-answer', 'not-this-number', 'retired-code'].map((outcome) => event('CallOutcomeRecorded', { outcome, notes: null }));
+    expect(historyLines(calls, () => 'Ana Lima', outcomes).map((line) => line.text)).toEqual([
+      'Ana Lima recorded a call: Rang out', 'Ana Lima recorded a call: Not on this number', 'Ana Lima recorded a call: retired-code',
+    ]);
+  });
+
   it('falls back to the user id, to "The system" and to the event type when it knows no better', () => {
     expect(lines(event('NameChanged', { name: 'B', previousName: 'A' }, { actor: 'zoe' }), event('LeadMerged', {}, { actor: null }))).toEqual([
       'zoe changed the name from “A” to “B”',

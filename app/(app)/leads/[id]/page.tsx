@@ -70,7 +70,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
         history={
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
-            <HistoryList leadId={lead.leadId} events={detail.history} names={names} />
+            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} />
             <StatusTimeline periods={detail.timeline} callbacks={detail.callbacks} names={names} now={detail.asOf} />
           </>
         }
