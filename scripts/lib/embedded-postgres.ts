@@ -102,6 +102,8 @@ function run(name: 'initdb' | 'pg_ctl', args: string[], { allowFailure = false }
   const options: SpawnSyncOptions = { encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' }, cwd: os.tmpdir(), ...(owner ?? {}) };
   const result = spawnSync(binary(name), args, options);
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  // Not started at all (as root, the server user cannot reach a binary or folder under a private one).
+  if (result.error) throw new Error(`${name} could not start${owner ? ` as the user ${SUPERUSER}` : ''}: ${result.error.message}. As root, every folder above the project must be readable by ${SUPERUSER} (chmod o+rx).`);
   if (!allowFailure && result.status !== 0) throw new Error(`${name} ${args[0]} failed: ${output}`);
   return { status: result.status, output };
 }
