@@ -4,7 +4,6 @@
 // Runs with the react-server export condition so the page's own server-only modules load as they
 // do in the app. Progress goes to stderr; stdout gets the tables and, last, one JSON line.
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDb } from '@/lib/db/client';
 import { defaultFilters, windowOf, bucketOf, type AnalyticsFilters } from '@/lib/read/analytics/filters';
@@ -15,7 +14,7 @@ import {
 } from '@/lib/read/status-history/queries';
 import { AGENTS, BENCH_NOW, BENCH_TENANT } from './generate/leads';
 import { table } from './lib/report';
-import { round, summarise } from './lib/stats';
+import { round, timeRuns } from './lib/stats';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '2' } } });
 const runs = Number(values.runs);
@@ -27,14 +26,7 @@ const db = createDb(url);
 const log = (line: string) => console.error(line);
 
 async function time(task: () => Promise<unknown>) {
-  for (let i = 0; i < warmup; i++) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  const latency = summarise(samples);
+  const latency = await timeRuns(task, { warm: warmup, count: runs });
   return { p50: round(latency.p50), p95: round(latency.p95), mean: round(latency.mean) };
 }
 

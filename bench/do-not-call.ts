@@ -12,7 +12,7 @@ import { db } from '@/lib/db';
 import { doNotCallCounts, doNotCallList, blockedNumbers } from '@/lib/read/do-not-call/queries';
 import { parseSearchQuery } from '@/lib/read/search-terms/query';
 import { createSystem } from '@/lib/system';
-import { round, summarise, type Latencies } from './lib/stats';
+import { round, timeRuns, type Latencies } from './lib/stats';
 
 const { values } = parseArgs({ options: { numbers: { type: 'string', default: '1000000' }, samples: { type: 'string', default: '200' }, blocks: { type: 'string', default: '300' } } });
 const NUMBERS = Number(values.numbers);
@@ -27,16 +27,7 @@ const database = db();
 const listed = (i: number) => `+447910${String(i).padStart(6, '0')}`;
 const random = (below: number) => Math.floor(Math.random() * below);
 
-async function time(task: () => Promise<unknown>, count = SAMPLES): Promise<Latencies> {
-  for (let i = 0; i < WARM; i++) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return summarise(samples);
-}
+const time = (task: () => Promise<unknown>, count = SAMPLES): Promise<Latencies> => timeRuns(task, { warm: WARM, count });
 
 async function fillList(): Promise<void> {
   const [{ rows }] = await database.$queryRaw<[{ rows: number }]>`SELECT count(*)::int AS rows FROM do_not_call WHERE tenant_id = ${TENANT}`;

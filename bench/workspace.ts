@@ -5,7 +5,6 @@
 //   npm run bench:workspace [-- --samples 200]
 // Progress goes to stderr; stdout gets a table and, last, one JSON line with every figure.
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
@@ -17,7 +16,7 @@ import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { countBenchLeads } from './generate/insert';
 import { AGENTS, BENCH_TENANT, SEED } from './generate/leads';
 import { QUERY_TYPES, sampleInputs } from './lib/projections-search';
-import { round, summarise, type Latencies } from './lib/stats';
+import { round, timeRuns, type Latencies } from './lib/stats';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' } } });
 const SAMPLES = Number(values.samples);
@@ -40,16 +39,7 @@ const LIST_VIEWS: Record<string, (i: number) => RawSearchParams> = {
   'updated in one week, 100 a page': () => ({ updatedFrom: WEEK_AGO, updatedTo: TODAY, size: '100' }),
 };
 
-async function time(task: () => Promise<unknown>, count: number): Promise<Latencies> {
-  for (let i = 0; i < WARM; i++) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return summarise(samples);
-}
+const time = (task: () => Promise<unknown>, count: number): Promise<Latencies> => timeRuns(task, { warm: WARM, count });
 
 /** The bench agents as users of the bench tenant (no password: nobody logs in), so the owner filter knows them. */
 async function benchUsers(): Promise<void> {

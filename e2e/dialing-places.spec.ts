@@ -4,12 +4,10 @@
 // New York State. Time passes by the test saying it (X-Leadstream-Now), never by waiting.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { createUser } from '../lib/auth/users';
 import { executeLeadCommand } from '../lib/commands/lead-commands';
-import { createDb } from '../lib/db/client';
-import { createSystem } from '../lib/system';
 import { seriousViolations } from './support/axe';
 import { logIn } from './support/auth';
+import { openCallCenter, sayTime } from './support/call-center';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,29 +15,23 @@ test.describe.configure({ mode: 'serial' });
 const T0 = Date.parse('2026-03-04T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
-const tenantId = `places-${randomUUID().slice(0, 8)}`;
-const agentEmail = `agent-${tenantId}@example.com`;
-const managerEmail = `manager-${tenantId}@example.com`;
 const leads = { listed: randomUUID(), york: randomUUID(), open: randomUUID() };
+let agentEmail = '';
+let managerEmail = '';
 
 test.beforeAll(async () => {
-  const db = createDb(process.env.DATABASE_URL!, { poolSize: 2 });
-  const system = createSystem(db);
-  await db.tenant.create({ data: { id: tenantId, name: 'Places Test Sales' } });
-  await createUser(db, tenantId, { name: 'Pat Places', email: agentEmail, password: 'leadstream-demo', role: 'agent' });
-  await createUser(db, tenantId, { name: 'Mo Manager', email: managerEmail, password: 'leadstream-demo', role: 'manager' });
-  const register = (leadId: string, name: string, phone: string, minutes: number) =>
-    executeLeadCommand(system.store, { tenantId, actorId: 'importer', region: 'GB', now: at(minutes), dialing: system.dialing }, { type: 'RegisterLead', data: { leadId, name, phones: [phone] } });
-  // Oldest first: each would come before the next if it could be called.
-  await register(leads.listed, 'Lia Listed', '07911 410001', -300);
-  await register(leads.york, 'Uma York', '+1 212 555 0143', -200);
-  await register(leads.open, 'Ola Open', '07911 410003', -100);
-  await db.$disconnect();
+  const center = await openCallCenter('Places', { agent: { name: 'Pat Places', role: 'agent' }, manager: { name: 'Mo Manager', role: 'manager' } }, async ({ store, dialing }, tenantId) => {
+    const register = (leadId: string, name: string, phone: string, minutes: number) =>
+      executeLeadCommand(store, { tenantId, actorId: 'importer', region: 'GB', now: at(minutes), dialing }, { type: 'RegisterLead', data: { leadId, name, phones: [phone] } });
+    // Oldest first: each would come before the next if it could be called.
+    await register(leads.listed, 'Lia Listed', '07911 410001', -300);
+    await register(leads.york, 'Uma York', '+1 212 555 0143', -200);
+    await register(leads.open, 'Ola Open', '07911 410003', -100);
+  });
+  ({ agent: agentEmail, manager: managerEmail } = center.emails);
 });
 
-async function atTime(page: Page, minutes: number) {
-  await page.context().setExtraHTTPHeaders({ 'x-leadstream-now': at(minutes).toISOString() });
-}
+const atTime = (page: Page, minutes: number) => sayTime(page, at(minutes));
 
 test('a number on the do-not-call list is never offered, and its lead says since when and who added it', async ({ browser }) => {
   const manager = await (await browser.newContext()).newPage();

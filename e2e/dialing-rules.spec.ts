@@ -4,23 +4,19 @@
 // an agent gets the 403 page. In a call center of its own: the rules it changes are nobody else's.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { createUser } from '../lib/auth/users';
-import { createDb } from '../lib/db/client';
 import { logIn } from './support/auth';
+import { openCallCenter } from './support/call-center';
 import { seriousViolations } from './support/axe';
 
 test.describe.configure({ mode: 'serial' });
 
-const tenantId = `rules-${randomUUID().slice(0, 8)}`;
-const USERS = { manager: `maria-${tenantId}@example.com`, admin: `adam-${tenantId}@example.com`, agent: `ana-${tenantId}@example.com` };
+// Mutable so that the hook below fills it; read-only to the tests.
+let USERS = { manager: '', admin: '', agent: '' };
 
 test.beforeAll(async () => {
-  const db = createDb(process.env.DATABASE_URL!, { poolSize: 2 });
-  await db.tenant.create({ data: { id: tenantId, name: 'Rules Test Sales' } });
-  await createUser(db, tenantId, { name: 'Maria Rossi', email: USERS.manager, password: 'leadstream-demo', role: 'manager' });
-  await createUser(db, tenantId, { name: 'Adam Walker', email: USERS.admin, password: 'leadstream-demo', role: 'admin' });
-  await createUser(db, tenantId, { name: 'Ana Lima', email: USERS.agent, password: 'leadstream-demo', role: 'agent' });
-  await db.$disconnect();
+  ({ emails: USERS } = await openCallCenter('Rules', {
+    manager: { name: 'Maria Rossi', role: 'manager' }, admin: { name: 'Adam Walker', role: 'admin' }, agent: { name: 'Ana Lima', role: 'agent' },
+  }));
 });
 
 const between = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));

@@ -5,12 +5,10 @@
 // and its page says why.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { createUser } from '../lib/auth/users';
 import { executeLeadCommand } from '../lib/commands/lead-commands';
-import { createDb } from '../lib/db/client';
-import { createSystem } from '../lib/system';
 import { seriousViolations } from './support/axe';
 import { logIn } from './support/auth';
+import { openCallCenter, sayTime } from './support/call-center';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,29 +16,24 @@ test.describe.configure({ mode: 'serial' });
 const T0 = Date.parse('2026-03-04T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
-const tenantId = `dialing-${randomUUID().slice(0, 8)}`;
-const agentEmail = `agent-${tenantId}@example.com`;
-const managerEmail = `manager-${tenantId}@example.com`;
 const leads = { first: randomUUID(), second: randomUUID(), night: randomUUID() };
+let agentEmail = '';
+let managerEmail = '';
 
 test.beforeAll(async () => {
-  const db = createDb(process.env.DATABASE_URL!, { poolSize: 2 });
-  const { store, dialing } = createSystem(db);
-  await db.tenant.create({ data: { id: tenantId, name: 'Dialing Test Sales' } });
-  await createUser(db, tenantId, { name: 'Dana Dialer', email: agentEmail, password: 'leadstream-demo', role: 'agent' });
-  await createUser(db, tenantId, { name: 'Mia Manager', email: managerEmail, password: 'leadstream-demo', role: 'manager' });
-  const register = (leadId: string, name: string, phone: string, minutes: number) =>
-    executeLeadCommand(store, { tenantId, actorId: 'importer', region: 'GB', now: at(minutes), dialing }, { type: 'RegisterLead', data: { leadId, name, phones: [phone], source: 'list' } });
-  await register(leads.night, 'Noa Night', '07911 400001', -300); // the oldest: it would come first
-  await register(leads.first, 'Fay First', '07911 400002', -200);
-  await register(leads.second, 'Sol Second', '07911 400003', -100);
-  await executeLeadCommand(store, { tenantId, actorId: 'importer', region: 'GB', now: at(-50), dialing }, { type: 'SetTimeZone', leadId: leads.night, data: { timeZone: 'Pacific/Honolulu' } });
-  await db.$disconnect();
+  const center = await openCallCenter('Dialing', { agent: { name: 'Dana Dialer', role: 'agent' }, manager: { name: 'Mia Manager', role: 'manager' } }, async ({ store, dialing }, tenantId) => {
+    const context = (minutes: number) => ({ tenantId, actorId: 'importer', region: 'GB' as const, now: at(minutes), dialing });
+    const register = (leadId: string, name: string, phone: string, minutes: number) =>
+      executeLeadCommand(store, context(minutes), { type: 'RegisterLead', data: { leadId, name, phones: [phone], source: 'list' } });
+    await register(leads.night, 'Noa Night', '07911 400001', -300); // the oldest: it would come first
+    await register(leads.first, 'Fay First', '07911 400002', -200);
+    await register(leads.second, 'Sol Second', '07911 400003', -100);
+    await executeLeadCommand(store, context(-50), { type: 'SetTimeZone', leadId: leads.night, data: { timeZone: 'Pacific/Honolulu' } });
+  });
+  ({ agent: agentEmail, manager: managerEmail } = center.emails);
 });
 
-async function atTime(page: Page, minutes: number) {
-  await page.context().setExtraHTTPHeaders({ 'x-leadstream-now': at(minutes).toISOString() });
-}
+const atTime = (page: Page, minutes: number) => sayTime(page, at(minutes));
 
 async function nextLead(page: Page) {
   await page.getByRole('button', { name: 'Next lead' }).click();

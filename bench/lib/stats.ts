@@ -16,6 +16,18 @@ export function summarise(samples: readonly number[]): Latencies {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean };
 }
 
+/** `task` run `warm` times untimed, then `count` times one after another, each timed. */
+export async function timeRuns(task: () => Promise<unknown>, { warm, count }: { warm: number; count: number }): Promise<Latencies> {
+  for (let i = 0; i < warm; i++) await task();
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await task();
+    samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}
+
 export type PoolRun = { wallMs: number; latenciesMs: number[] };
 
 /**

@@ -46,7 +46,7 @@ export async function nextLead(system: System, tenantId: string, agentId: string
       while (queue.length > 0 && !collided) {
         const candidate = queue.splice(collisions > 0 ? Math.floor(Math.random() * queue.length) : 0, 1)[0]!;
         tried.push(candidate.leadId);
-        if (!(await openNow(system, tenantId, candidate, now))) continue;
+        if (!(await openNow(system, rules, candidate, now))) continue;
         const outcome = await tryClaim(system, tenantId, agentId, candidate, now, rules);
         if (outcome === 'claimed') return { kind: 'claimed', leadId: candidate.leadId, tier, collisions };
         if (outcome === 'taken') {
@@ -63,8 +63,8 @@ export async function nextLead(system: System, tenantId: string, agentId: string
 }
 
 /** Whether the candidate's calling hours are open now (the claim checks everything else). */
-async function openNow(system: System, tenantId: string, candidate: Candidate, now: Date): Promise<boolean> {
-  const clock = await leadClock(system.dialing, tenantId, candidate.phones, candidate.timeZone);
+async function openNow(system: System, rules: DialingRules, candidate: Candidate, now: Date): Promise<boolean> {
+  const clock = await leadClock(system.dialing, rules, candidate.phones, candidate.timeZone);
   return clock.window(now).open;
 }
 

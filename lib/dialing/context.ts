@@ -20,11 +20,8 @@ export type LeadDialing = DialingContext & { readonly zones: readonly string[]; 
 
 export async function dialingContextFor(sources: DialingSources, tenantId: string, lead: RegisteredLead): Promise<LeadDialing> {
   const phones = lead.phones.map((phone) => phone.e164).filter((e164) => !lead.wrongPhones.includes(e164));
-  const [rules, blocked, clock] = await Promise.all([
-    sources.rules(tenantId),
-    sources.blockedNumbers(tenantId, lead.phones.map((p) => p.e164)),
-    leadClock(sources, tenantId, phones, lead.timeZone),
-  ]);
+  const [rules, blocked] = await Promise.all([sources.rules(tenantId), sources.blockedNumbers(tenantId, lead.phones.map((p) => p.e164))]);
+  const clock = await leadClock(sources, rules, phones, lead.timeZone);
   return { attempts: rules.attempts, dispositions: rules.dispositions, claimMinutes: rules.claimMinutes, blocked, ...clock };
 }
 
@@ -36,8 +33,8 @@ export type LeadClock = Pick<LeadDialing, 'zones' | 'region' | 'window' | 'dayOf
  * `US`, else the tenant's hours), or else the tenant's zone. It may be called only while every place
  * is open (lib/dialing/calling-hours.ts), and its day is the first place's.
  */
-export async function leadClock(sources: DialingSources, tenantId: string, phones: readonly string[], timeZone: string | null): Promise<LeadClock> {
-  const [rules, places] = await Promise.all([sources.rules(tenantId), sources.places(phones)]);
+export async function leadClock(sources: DialingSources, rules: DialingRules, phones: readonly string[], timeZone: string | null): Promise<LeadClock> {
+  const places = await sources.places(phones);
   const known = phones.map((phone) => places.get(phone)).filter((place): place is PhonePlace => place !== undefined);
   const regionOf = (place: PhonePlace | undefined) => place?.region ?? place?.country ?? null;
   const first = known.find((place) => place.timeZones.length > 0) ?? known[0];
