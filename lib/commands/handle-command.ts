@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { ConcurrencyError, ConflictError, type InterveningChange } from '@/lib/errors';
-import { type EventMetadata, type EventStore, type ExpectedVersion, type StoredEvent, type StreamRef } from '@/lib/event-store';
+import { type EventMetadata, type EventStore, type ExpectedVersion, type NewEvent, type StoredEvent, type StreamRef } from '@/lib/event-store';
 import { loadAggregate, type Aggregate } from './aggregate';
 
 export type CommandEnvelope<Command> = {
@@ -67,11 +67,15 @@ export async function handleCommand<Command, Event extends { type: string; data:
   const { tenantId, streamId, command, expectedVersion, commandId } = envelope;
   const stream: StreamRef = { tenantId, streamId, streamType: aggregate.streamType };
   const commandHash = digestOf(stream, command, expectedVersion);
-  const previous = await store.findCommandResult(tenantId, commandId, commandHash);
+  // The command log and the stream are read side by side: a command seen before is answered from the log.
+  const [previous, firstLoad] = await Promise.all([
+    store.findCommandResult(tenantId, commandId, commandHash),
+    loadAggregate(store, aggregate, tenantId, streamId),
+  ]);
   if (previous) return duplicateResult(previous);
 
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadAggregate(store, aggregate, tenantId, streamId);
+    const loaded = attempt === 1 ? firstLoad : await loadAggregate(store, aggregate, tenantId, streamId);
     if (expectedVersion !== undefined && expectedVersion < loaded.version) {
       // The events the caller had not seen may be this very command, carried out by a twin request
       // (a retry sent while the first was in flight): its result, not a conflict with itself.
@@ -84,7 +88,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
     const prepared: Command = prepare ? await prepare(command, loaded.state) : command;
     const events = aggregate.decider.decide(prepared, loaded.state);
     if (events.length === 0) throw new Error('A command must produce at least one event');
-    const stamp = <E extends { type: string; data: unknown }>(event: E) => ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now });
+    const stamp = stampFor(envelope);
     try {
       const alongside = (await companions?.(events)) ?? [];
       const appended = await store.append(stream, events.map(stamp), {
@@ -113,6 +117,35 @@ export async function handleCommand<Command, Event extends { type: string; data:
     }
   }
 }
+
+/** A command of a new stream, as handleCommand takes it, with the options of its kind. */
+export type NewStreamStep<Command> = { readonly envelope: CommandEnvelope<Command>; readonly options?: Pick<HandlerOptions, 'prepare' | 'companions'> };
+
+/**
+ * A new stream's commands decided one after another, each on the state the ones before it left:
+ * the events handleCommand would append for each in turn, ready for one bulk append (imports, demo
+ * data). A command whose events reach other streams is refused here: it is carried out on its own.
+ */
+export async function decideNewStream<Command, Event extends { type: string; data: unknown }, State>(
+  aggregate: Aggregate<Command, Event, State>,
+  steps: readonly NewStreamStep<Command>[],
+): Promise<NewEvent[]> {
+  let state = aggregate.decider.initialState();
+  const decided: NewEvent[] = [];
+  for (const { envelope, options = {} } of steps) {
+    const prepared: Command = options.prepare ? await options.prepare(envelope.command, state) : envelope.command;
+    const events = aggregate.decider.decide(prepared, state);
+    if (((await options.companions?.(events)) ?? []).length > 0) {
+      throw new Error(`Command ${envelope.commandId} writes to other streams too: it cannot be part of a bulk append`);
+    }
+    decided.push(...events.map(stampFor(envelope)));
+    state = events.reduce(aggregate.decider.evolve, state);
+  }
+  return decided;
+}
+
+const stampFor = (envelope: CommandEnvelope<unknown>) => <E extends { type: string; data: unknown }>(event: E) =>
+  ({ ...event, metadata: metadataOf(envelope), occurredAt: envelope.now });
 
 async function refuseIfColliding<Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,

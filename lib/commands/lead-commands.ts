@@ -2,7 +2,7 @@
 // generic command handler with the Lead aggregate.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { EventStore } from '@/lib/event-store';
+import type { AppendResult, EventStore, StreamAppend } from '@/lib/event-store';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import { dialingContextFor, type DialingSources } from '@/lib/dialing/context';
 import type { Assigner } from './assignment';
@@ -11,7 +11,7 @@ import type { DialingContext } from '@/lib/leads/dialing';
 import { leadAggregate, type Lead, type LeadCommand, type LeadEvent } from '@/lib/leads';
 import type { Region } from '@/lib/leads/contact';
 import { parseLeadCommand } from '@/lib/leads/schemas';
-import { handleCommand, type CommandResult, type HandlerOptions } from './handle-command';
+import { decideNewStream, handleCommand, type CommandResult, type HandlerOptions, type NewStreamStep } from './handle-command';
 
 export type CommandContext = {
   readonly tenantId: string;
@@ -45,6 +45,35 @@ export async function executeLeadCommand(
   input: unknown,
   options?: HandlerOptions,
 ): Promise<CommandResult<LeadEvent>> {
+  const { envelope, options: own } = await leadCommandOf(store, context, input);
+  return handleCommand(store, leadAggregate, envelope, { ...options, ...own });
+}
+
+/**
+ * New leads, each with its whole history of commands (inputs as executeLeadCommand takes them, the
+ * first a RegisterLead), every command decided as executeLeadCommand would decide it, and all the
+ * leads appended in one statement: all of them or none. For imports and the demo data.
+ */
+export async function executeNewLeads(
+  store: EventStore,
+  leads: readonly (readonly { context: CommandContext; input: unknown }[])[],
+): Promise<AppendResult[]> {
+  const parts: StreamAppend[] = [];
+  for (const history of leads) {
+    const steps = [];
+    for (const { context, input } of history) steps.push(await leadCommandOf(store, context, input));
+    const first = steps[0]!.envelope;
+    parts.push({
+      stream: { tenantId: first.tenantId, streamId: first.streamId, streamType: leadAggregate.streamType },
+      events: await decideNewStream(leadAggregate, steps),
+      expectedVersion: 'no_stream',
+    });
+  }
+  return store.appendStreams(parts);
+}
+
+/** The envelope and options the handler takes, from a client's input: checked, assigned, with what its decision needs. */
+async function leadCommandOf(store: EventStore, context: CommandContext, input: unknown): Promise<NewStreamStep<LeadCommand>> {
   const now = context.now ?? new Date();
   const outer = parseInput(commandEnvelopeSchema, input);
   let command = parseLeadCommand(input, { region: context.region, now });
@@ -69,10 +98,8 @@ export async function executeLeadCommand(
   const companions = command.type === 'RecordCallOutcome'
     ? (events: readonly { type: string; data: unknown }[]) => numberBlockedByCall(store, context.tenantId, dialing?.dispositions ?? [], events)
     : undefined;
-  return handleCommand(
-    store,
-    leadAggregate,
-    {
+  return {
+    envelope: {
       tenantId: context.tenantId,
       streamId: leadId,
       command,
@@ -82,6 +109,6 @@ export async function executeLeadCommand(
       correlationId: outer.correlationId,
       now,
     },
-    { ...options, prepare, companions },
-  );
+    options: { prepare, companions },
+  };
 }

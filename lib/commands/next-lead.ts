@@ -7,10 +7,10 @@ import 'server-only';
 // for it, and after a collision takes the rest of the most due leads in a random order.
 import { randomUUID } from 'node:crypto';
 import { dialingContextFor, leadClock } from '@/lib/dialing/context';
-import type { Db } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/client';
 import type { DialingRules } from '@/lib/dialing/rules';
 import { ConcurrencyError, IllegalStateError } from '@/lib/errors';
-import { createEventStore, type Tx } from '@/lib/event-store';
+import { createEventStore } from '@/lib/event-store';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { CLAIM_TIERS, leadAggregate, type ClaimLead, type ClaimTier, type Lead } from '@/lib/leads';
 import { dialingCandidates, heldLead, type Candidate } from '@/lib/read/lead-table/dialing-candidates';
@@ -98,11 +98,6 @@ async function tryClaim(system: System, tenantId: string, agentId: string, candi
       throw error;
     }
   }, { timeout: 30_000 });
-}
-
-/** The transaction as a database client whose own transactions are this one (the store appends in it). */
-function inTransaction(tx: Tx): Db {
-  return new Proxy(tx, { get: (target, property) => (property === '$transaction' ? (work: (inner: Tx) => unknown) => work(target) : Reflect.get(target, property)) }) as unknown as Db;
 }
 
 /** Sources grouped by priority, highest first, with "every other source" at priority 0. */

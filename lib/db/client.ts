@@ -1,7 +1,7 @@
 // Builds a Prisma client on the pg driver adapter (no native engine). Callers pass the connection
 // string: only lib/db/index.ts and scripts read the environment.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 
 export type Db = PrismaClient;
 export type { Prisma } from '@/lib/generated/prisma/client';
@@ -33,4 +33,9 @@ export function createDb(connectionString: string, options: DbOptions = {}): Db 
     // Appends wait on a stream's row lock under contention; give them room before giving up.
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
+}
+
+/** The transaction as a database client whose own transactions are this one (the store appends in it). */
+export function inTransaction(tx: Prisma.TransactionClient): Db {
+  return new Proxy(tx, { get: (target, property) => (property === '$transaction' ? (work: (inner: Prisma.TransactionClient) => unknown) => work(target) : Reflect.get(target, property)) }) as unknown as Db;
 }

@@ -25,7 +25,11 @@ export async function pgQuery<Row>(client: PgQueryable, sql: Prisma.Sql): Promis
 const UNIQUE_VIOLATION = '23505';
 
 /** PostgreSQL's unique_violation (SQLSTATE 23505), however many layers the driver adapter wrapped it in. */
-export const isUniqueViolation = (error: unknown): boolean => [...errorChain(error)].some((e) => sqlState(e) === UNIQUE_VIOLATION);
+export const isUniqueViolation = (error: unknown): boolean => withSqlState(error, UNIQUE_VIOLATION) !== undefined;
+
+/** The PostgreSQL error with this SQLSTATE (its `message` as the server gave it), if the error is or wraps one. */
+export const withSqlState = (error: unknown, state: string): { message?: string } | undefined =>
+  [...errorChain(error)].find((e) => sqlState(e) === state);
 
 // The server shutting down or starting up (57P01-03), connection failures (class 08), too many clients (53300).
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);

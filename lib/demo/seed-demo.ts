@@ -1,16 +1,20 @@
 // The demo tenants: a call center with users of every role and a couple of thousand leads with months of
-// history, and a second, small one (to see that tenants never meet). Everything is written through
-// the same command handler the app uses. Every demo command has a fixed id, so seeding again (after
-// an interrupted run, say) finishes the job and never writes anything twice.
+// history, and a second, small one (to see that tenants never meet). Every command is decided by the
+// same code the app's commands go through, and the leads are appended in batches, each batch one
+// statement. Lead ids are fixed, so seeding again (after an interrupted run, say) skips the batches
+// already written and never writes anything twice.
 import { createUser } from '@/lib/auth/users';
 import { createSystem } from '@/lib/system';
-import { executeLeadCommand } from '@/lib/commands/lead-commands';
+import { dialingSnapshot } from '@/lib/system/dialing';
+import { executeNewLeads } from '@/lib/commands/lead-commands';
 import type { Db } from '@/lib/db/client';
 import { demoLeadHistory, uuidFrom } from './demo-leads';
 import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, OTHER_TENANT } from './demo-tenant';
 import { seededRandom } from './random';
 
 const SEED = 20261123;
+/** Leads per append statement. */
+const BATCH = 250;
 
 export async function seedDemo(db: Db, { leads = 2000, now = new Date() } = {}): Promise<{ created: boolean; leads: number }> {
   for (const tenant of [DEMO_TENANT, OTHER_TENANT]) await db.tenant.upsert({ where: { id: tenant.id }, create: tenant, update: {} });
@@ -25,23 +29,20 @@ async function seedLeads(db: Db, tenantId: string, leads: number, seed: number, 
   const existing = await db.stream.count({ where: { tenantId, streamType: 'lead' } });
   if (existing >= leads) return { created: false, leads: existing };
 
-  const { store, dialing } = createSystem(db);
+  const system = createSystem(db);
+  const { store } = system;
+  const dialing = await dialingSnapshot(system.dialing, db, tenantId);
   const random = seededRandom(seed);
   const leadIds = Array.from({ length: leads }, () => uuidFrom(random));
-  const seedLead = async (index: number) => {
-    const history = demoLeadHistory(seed, index, leadIds[index]!, agents, now);
-    for (const [step, command] of history.entries()) {
-      await executeLeadCommand(
-        store,
-        { tenantId, actorId: command.actorId, region: 'GB', now: command.at, dialing },
-        { ...command.input, commandId: `demo-${index}-${step}` },
-      );
-    }
-  };
-  let next = 0;
-  const worker = async () => {
-    while (next < leads) await seedLead(next++);
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  for (let start = 0; start < leads; start += BATCH) {
+    const batch = leadIds.slice(start, start + BATCH);
+    const written = await db.stream.count({ where: { tenantId, streamId: { in: batch } } });
+    if (written === batch.length) continue; // an earlier run wrote this batch (a batch is all or nothing)
+    await executeNewLeads(store, batch.map((leadId, offset) =>
+      demoLeadHistory(seed, start + offset, leadId, agents, now).map((command, step) => ({
+        context: { tenantId, actorId: command.actorId, region: 'GB' as const, now: command.at, dialing },
+        input: { ...command.input, commandId: `demo-${start + offset}-${step}` },
+      }))));
+  }
   return { created: true, leads };
 }

@@ -68,12 +68,12 @@ describe('append', () => {
     expect((await store.readStream(b.tenantId, streamId)).map((e) => e.type)).toEqual(['B']);
   });
 
-  it('writes all events of an append or none: a failing inline projection rolls the append back', async () => {
+  it('writes all events of an append or none: a failing inline projection write rolls the append back', async () => {
     const failing = createEventStore(testDb(), {
-      inlineProjections: [{ name: 'broken', apply: async () => { throw new Error('projection failed'); } }],
+      inlineProjections: [{ name: 'broken', plan: async () => [{ sql: 'SELECT 1 / 0 FROM jsonb_array_elements($1::jsonb)', rows: [{}] }] }],
     });
     const stream = newStream();
-    await expect(failing.append(stream, [event('A'), event('B')], { expectedVersion: 'no_stream' })).rejects.toThrow('projection failed');
+    await expect(failing.append(stream, [event('A'), event('B')], { expectedVersion: 'no_stream', commandId: freshId('command') })).rejects.toThrow(/division by zero/);
     expect(await store.readStream(stream.tenantId, stream.streamId)).toEqual([]);
     expect(await store.streamVersion(stream.tenantId, stream.streamId)).toBeNull();
   });
@@ -119,5 +119,30 @@ describe('readStream', () => {
     expect(await types({ fromVersion: 2, toVersion: 3 })).toEqual(['E2', 'E3']);
     expect(await types({ asOf: new Date('2026-01-02T12:00:00Z') })).toEqual(['E1', 'E2']);
     expect(await types({ asOf: new Date('2025-12-31T00:00:00Z') })).toEqual([]);
+  });
+});
+
+describe('appending many streams in one statement', () => {
+  it('stores every stream at its own versions, positions in the order given', async () => {
+    const [a, b] = [newStream(), newStream()];
+    const results = await store.appendStreams([
+      { stream: a, events: [event('A1'), event('A2')], expectedVersion: 'no_stream' },
+      { stream: b, events: [event('B1')], expectedVersion: 'no_stream' },
+    ]);
+    expect(results.map((r) => r.nextExpectedVersion)).toEqual([2, 1]);
+    expect(results[1]!.firstPosition).toBeGreaterThan(results[0]!.lastPosition);
+    expect((await store.readStream(b.tenantId, b.streamId)).map((e) => [e.type, e.version])).toEqual([['B1', 1]]);
+  });
+
+  it('stores none of them when one stream already exists', async () => {
+    const [fresh, taken] = [newStream(), newStream()];
+    await store.append(taken, [event('Earlier')], { expectedVersion: 'no_stream' });
+    const refused = store.appendStreams([
+      { stream: fresh, events: [event('A')], expectedVersion: 'no_stream' },
+      { stream: taken, events: [event('B')], expectedVersion: 'no_stream' },
+    ]);
+    await expect(refused).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: taken.streamId, actual: 1 });
+    expect(await store.streamVersion(fresh.tenantId, fresh.streamId)).toBeNull();
+    expect(await store.readStream(taken.tenantId, taken.streamId)).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
-// The only code that writes events. One transaction claims the command id (if any), moves the
-// stream's version from the expected one, inserts the events, runs the inline projections and
-// records the command's result: all of it is committed, or none of it.
-import { isUniqueViolation } from '@/lib/db/sql';
+// The only code that writes events. An append is one statement, `leadstream_append` (a database
+// function, migration 20261203140000): it claims the command id (if any), moves each stream's
+// version from the expected one, inserts the events, runs the inline projections' writes and
+// records the command's result. All of it is committed, or none of it, in one round trip.
+// Before it, outside any transaction, the inline projections read the rows the events fold onto.
+import { withSqlState } from '@/lib/db/sql';
 import { ConcurrencyError, IllegalStateError } from '@/lib/errors';
-import { APPEND_LOCK_KEY } from './append-lock';
-import type { StoreContext, Tx } from './context';
-import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
+import type { RowWrite, StoreContext } from './context';
+import { streamVersion } from './read-stream';
+import type { AppendResult, ExpectedVersion, NewEvent, StreamRef, VersionedEvent } from './types';
 
 export type AppendOptions = {
   readonly expectedVersion: ExpectedVersion;
@@ -15,15 +17,21 @@ export type AppendOptions = {
   readonly commandHash?: string;
   /**
    * Events of other streams that the same command produced (a number put on the do-not-call list by
-   * a call's disposition): appended in the same transaction, each checked against its own expected
+   * a call's disposition): appended in the same statement, each checked against its own expected
    * version, so all of them are stored or none.
    */
   readonly alongside?: readonly StreamAppend[];
 };
 
-/** One stream's share of a command that writes to several. */
+/** One stream's share of an append that writes to several. */
 export type StreamAppend = { readonly stream: StreamRef; readonly events: readonly NewEvent[]; readonly expectedVersion: ExpectedVersion };
 
+type CommandClaim = { readonly id: string; readonly hash?: string };
+
+/** SQLSTATE raised by leadstream_append when a stream is not at its expected version. */
+const STREAM_MOVED = 'LS409';
+/** How often an append expecting 'any' version tries again when its stream moved under it. */
+const ANY_VERSION_ATTEMPTS = 10;
 
 export async function appendToStream(
   ctx: StoreContext,
@@ -32,36 +40,98 @@ export async function appendToStream(
   options: AppendOptions,
 ): Promise<AppendResult> {
   if (events.length === 0) throw new Error('appendToStream needs at least one event');
-  const alongside = options.alongside ?? [];
-  for (const event of [...events, ...alongside.flatMap((part) => part.events)]) ctx.registry.check(event.type, event.data);
-  try {
-    const appended = await ctx.db.$transaction(async (tx) => {
-      // First, before any position is drawn: lets the export wait for appends in flight (horizon.ts).
-      await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY}::bigint)`;
-      if (options.commandId && !(await claimCommand(tx, stream, options.commandId, options.commandHash))) return null;
-      const lastVersion = await reserveVersions(tx, stream, events.length, options.expectedVersion);
-      const stored = await insertEvents(ctx, tx, stream, events, lastVersion - events.length + 1);
-      const storedAlongside: StoredEvent[] = [];
-      for (const part of alongside) {
-        const last = await reserveVersions(tx, part.stream, part.events.length, part.expectedVersion);
-        storedAlongside.push(...(await insertEvents(ctx, tx, part.stream, part.events, last - part.events.length + 1)));
-      }
-      for (const projection of ctx.inlineProjections) await projection.apply(tx, [...stored, ...storedAlongside]);
-      const result = toResult(stream.streamId, stored);
-      if (options.commandId) await recordCommandResult(tx, stream, options.commandId, result);
-      return result;
-    });
-    if (appended) return appended;
-    const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!, options.commandHash);
-    if (!previous) throw new Error(`Command ${options.commandId} was claimed but has no result`);
-    return previous;
-  } catch (error) {
-    // Two writers that both believed a stream was new race on its first row.
-    if (!(error instanceof ConcurrencyError) && isUniqueViolation(error)) {
-      throw new ConcurrencyError(stream.streamId, String(options.expectedVersion), null);
+  const parts = [{ stream, events, expectedVersion: options.expectedVersion }, ...(options.alongside ?? [])];
+  const command = options.commandId ? { id: options.commandId, hash: options.commandHash } : undefined;
+  const appended = await appendParts(ctx, parts, command);
+  if (appended !== 'duplicate') return appended[0]!;
+  const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!, options.commandHash);
+  if (!previous) throw new Error(`Command ${options.commandId} was claimed but has no result`);
+  return previous;
+}
+
+/**
+ * Appends to many streams in one statement: all of them are stored, or none (a stream not at its
+ * expected version refuses the whole batch). For bulk writes: an import's leads, the demo data.
+ * Keep batches bounded (a thousand streams or so): gap-safe readers wait for the statement to end.
+ */
+export async function appendStreams(ctx: StoreContext, parts: readonly StreamAppend[]): Promise<AppendResult[]> {
+  if (parts.length === 0) return [];
+  if (parts.some((part) => part.events.length === 0)) throw new Error('appendStreams needs at least one event per stream');
+  return (await appendParts(ctx, parts)) as AppendResult[];
+}
+
+async function appendParts(ctx: StoreContext, parts: readonly StreamAppend[], command?: CommandClaim): Promise<AppendResult[] | 'duplicate'> {
+  for (const event of parts.flatMap((part) => part.events)) ctx.registry.check(event.type, event.data);
+  const keys = new Set(parts.map(({ stream }) => `${stream.tenantId}\u0000${stream.streamId}`));
+  if (keys.size < parts.length) throw new Error('An append names the same stream twice');
+  for (let attempt = 1; ; attempt++) {
+    // 'any' appends at the version the stream has now; if it moves before the append, try again.
+    const expected = await Promise.all(parts.map(async ({ stream, expectedVersion }) =>
+      expectedVersion === 'any' ? ((await streamVersion(ctx, stream.tenantId, stream.streamId)) ?? 0) : expectedVersion === 'no_stream' ? 0 : expectedVersion));
+    try {
+      return await appendOnce(ctx, parts, expected, command);
+    } catch (error) {
+      const retry = error instanceof ConcurrencyError && parts.some((part) => part.expectedVersion === 'any') && attempt < ANY_VERSION_ATTEMPTS;
+      if (!retry) throw error;
     }
-    throw error;
   }
+}
+
+async function appendOnce(ctx: StoreContext, parts: readonly StreamAppend[], expected: readonly number[], command?: CommandClaim): Promise<AppendResult[] | 'duplicate'> {
+  const versioned: VersionedEvent[] = parts.flatMap(({ stream, events }, p) => events.map((event, index) => ({
+    tenantId: stream.tenantId,
+    streamId: stream.streamId,
+    streamType: stream.streamType,
+    version: expected[p]! + index + 1,
+    type: event.type,
+    schemaVersion: ctx.registry.latestVersion(event.type),
+    data: event.data,
+    metadata: event.metadata ?? {},
+    occurredAt: event.occurredAt,
+  })));
+  const writes: RowWrite[] = [];
+  for (const projection of ctx.inlineProjections) writes.push(...(await projection.plan(ctx.db, versioned)).filter((write) => write.rows.length > 0));
+
+  const streams = parts.map(({ stream, events }, p) => ({
+    tenant_id: stream.tenantId, stream_id: stream.streamId, stream_type: stream.streamType, expected: expected[p], count: events.length,
+  }));
+  const events = versioned.map((event, i) => ({
+    i, tenant_id: event.tenantId, stream_id: event.streamId, stream_type: event.streamType, version: event.version, type: event.type,
+    schema_version: event.schemaVersion, data: event.data, metadata: event.metadata, occurred_at: event.occurredAt.toISOString(),
+  }));
+  const main = parts[0]!;
+  const claim = command && {
+    tenant_id: main.stream.tenantId, command_id: command.id, payload_hash: command.hash ?? null, stream_id: main.stream.streamId,
+    next_version: expected[0]! + main.events.length, event_count: main.events.length,
+  };
+
+  let outcome: { duplicate?: true; positions?: string[] };
+  try {
+    const rows = await ctx.db.$queryRaw<{ appended: typeof outcome }[]>`
+      SELECT leadstream_append(${JSON.stringify(streams)}::jsonb, ${JSON.stringify(events)}::jsonb,
+                               ${JSON.stringify(writes)}::jsonb, ${claim ? JSON.stringify(claim) : null}::jsonb) AS appended`;
+    outcome = rows[0]!.appended;
+  } catch (error) {
+    throw streamMoved(error, parts) ?? error;
+  }
+  if (outcome.duplicate) return 'duplicate';
+  const positions = outcome.positions!.map(BigInt);
+  let offset = 0;
+  return parts.map(({ stream, events: own }, p) => {
+    const first = positions[offset]!;
+    const last = positions[offset + own.length - 1]!;
+    offset += own.length;
+    return { streamId: stream.streamId, nextExpectedVersion: expected[p]! + own.length, firstPosition: first, lastPosition: last, duplicate: false };
+  });
+}
+
+/** The ConcurrencyError for a stream the append found not at its expected version, if that is what stopped it. */
+function streamMoved(error: unknown, parts: readonly StreamAppend[]): ConcurrencyError | undefined {
+  const moved = withSqlState(error, STREAM_MOVED);
+  if (!moved?.message) return undefined;
+  const details = JSON.parse(moved.message.slice(moved.message.indexOf('{'))) as { streamId: string; actual: number | null };
+  const part = parts.find(({ stream }) => stream.streamId === details.streamId);
+  return new ConcurrencyError(details.streamId, part?.expectedVersion ?? 'any', details.actual);
 }
 
 /**
@@ -84,102 +154,3 @@ export async function findCommandResult(ctx: StoreContext, tenantId: string, com
 }
 
 type SerialisedResult = { streamId: string; nextExpectedVersion: number; firstPosition: string; lastPosition: string };
-
-// A concurrent append of the same command id blocks on this insert until the first one commits,
-// then finds the row taken: so two identical commands never both append.
-async function claimCommand(tx: Tx, stream: StreamRef, commandId: string, commandHash: string | undefined): Promise<boolean> {
-  const claimed = await tx.$queryRaw<unknown[]>`
-    INSERT INTO processed_commands (tenant_id, command_id, stream_id, result, payload_hash)
-    VALUES (${stream.tenantId}, ${commandId}, ${stream.streamId}, '{}'::jsonb, ${commandHash ?? null})
-    ON CONFLICT DO NOTHING RETURNING 1 AS claimed`;
-  return claimed.length === 1;
-}
-
-async function recordCommandResult(tx: Tx, stream: StreamRef, commandId: string, result: AppendResult): Promise<void> {
-  const serialised: SerialisedResult = {
-    streamId: result.streamId,
-    nextExpectedVersion: result.nextExpectedVersion,
-    firstPosition: result.firstPosition.toString(),
-    lastPosition: result.lastPosition.toString(),
-  };
-  await tx.$executeRaw`
-    UPDATE processed_commands SET result = ${JSON.stringify(serialised)}::jsonb
-    WHERE tenant_id = ${stream.tenantId} AND command_id = ${commandId}`;
-}
-
-/** Moves the stream row to its new version, returning it; the row lock serialises writers. */
-async function reserveVersions(tx: Tx, stream: StreamRef, count: number, expected: ExpectedVersion): Promise<number> {
-  const { tenantId, streamId, streamType } = stream;
-  let rows: { version: number }[];
-  if (expected === 'any') {
-    rows = await tx.$queryRaw`
-      INSERT INTO streams (tenant_id, stream_id, stream_type, version) VALUES (${tenantId}, ${streamId}, ${streamType}, ${count})
-      ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = streams.version + ${count}, updated_at = now()
-      RETURNING version`;
-  } else if (expected === 'no_stream' || expected === 0) {
-    rows = await tx.$queryRaw`
-      INSERT INTO streams (tenant_id, stream_id, stream_type, version) VALUES (${tenantId}, ${streamId}, ${streamType}, ${count})
-      ON CONFLICT DO NOTHING RETURNING version`;
-  } else {
-    rows = await tx.$queryRaw`
-      UPDATE streams SET version = ${expected + count}, updated_at = now()
-      WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version = ${expected}
-      RETURNING version`;
-  }
-  const reserved = rows[0];
-  if (reserved) return reserved.version;
-  const actual = await tx.$queryRaw<{ version: number }[]>`
-    SELECT version FROM streams WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}`;
-  throw new ConcurrencyError(streamId, expected, actual[0]?.version ?? null);
-}
-
-async function insertEvents(
-  ctx: StoreContext,
-  tx: Tx,
-  stream: StreamRef,
-  events: readonly NewEvent[],
-  firstVersion: number,
-): Promise<StoredEvent[]> {
-  const records = events.map((event, index) => ({
-    version: firstVersion + index,
-    type: event.type,
-    schema_version: ctx.registry.latestVersion(event.type),
-    data: event.data,
-    metadata: event.metadata ?? {},
-    occurred_at: event.occurredAt.toISOString(),
-  }));
-  const rows = await tx.$queryRaw<{ position: bigint; tx_id: string; version: number }[]>`
-    INSERT INTO events (tenant_id, stream_id, stream_type, version, type, schema_version, data, metadata, occurred_at)
-    SELECT ${stream.tenantId}, ${stream.streamId}, ${stream.streamType}, r.version, r.type, r.schema_version, r.data, r.metadata, r.occurred_at
-    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-      AS r(version int, type text, schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
-    RETURNING position, tx_id::text AS tx_id, version`;
-  const stored = new Map(rows.map((row) => [row.version, row]));
-  // The events as written: what was sent, with the position and transaction the database gave them.
-  return records.map((record, index) => {
-    const row = stored.get(record.version)!;
-    return {
-      position: BigInt(row.position),
-      txId: BigInt(row.tx_id),
-      tenantId: stream.tenantId,
-      streamId: stream.streamId,
-      streamType: stream.streamType,
-      version: record.version,
-      type: record.type,
-      schemaVersion: record.schema_version,
-      data: events[index]!.data,
-      metadata: record.metadata,
-      occurredAt: events[index]!.occurredAt,
-    };
-  });
-}
-
-function toResult(streamId: string, stored: readonly StoredEvent[]): AppendResult {
-  return {
-    streamId,
-    nextExpectedVersion: stored[stored.length - 1]!.version,
-    firstPosition: stored[0]!.position,
-    lastPosition: stored[stored.length - 1]!.position,
-    duplicate: false,
-  };
-}

@@ -1,7 +1,7 @@
 // The event store: the one door through which events are written and read. It knows no aggregate:
 // the event types it checks and upcasts come from the registry it is given.
 import type { Db } from '@/lib/db/client';
-import { appendToStream, findCommandResult, type AppendOptions } from './append';
+import { appendStreams, appendToStream, findCommandResult, type AppendOptions, type StreamAppend } from './append';
 export type { AppendOptions, StreamAppend } from './append';
 import { loadState, stateAt, type Evolver } from './aggregate';
 import type { InlineProjection, StoreContext } from './context';
@@ -22,6 +22,8 @@ export function createEventStore(
     db,
     registry,
     append: (stream: StreamRef, events: readonly NewEvent[], options: AppendOptions) => appendToStream(ctx, stream, events, options),
+    /** Many streams in one statement, all or none: for bulk writes (imports, demo data). */
+    appendStreams: (parts: readonly StreamAppend[]) => appendStreams(ctx, parts),
     readStream: (tenantId: string, streamId: string, options?: ReadStreamOptions) => readStream(ctx, tenantId, streamId, options),
     readStreams: (streams: readonly { tenantId: string; streamId: string }[]) => readStreams(ctx, streams),
     streamVersion: (tenantId: string, streamId: string) => streamVersion(ctx, tenantId, streamId),
@@ -37,9 +39,9 @@ export function createEventStore(
   };
 }
 
-export type { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamRef } from './types';
+export type { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamRef, VersionedEvent } from './types';
 export { START_OF_LOG } from './types';
 export type { Evolver, LoadedState } from './aggregate';
 export { fold } from './aggregate';
-export type { InlineProjection, Tx } from './context';
+export type { InlineProjection, RowWrite, Tx } from './context';
 export { createEventRegistry, defineEvents, EventShapeError, openRegistry, type EventDefinition, type EventDefinitions, type EventRegistry, type UpcastStep } from './registry';

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshId, testDb } from '@/lib/testing/database';
+import { heldOpenAppend } from '@/lib/testing/held-open-append';
 import { createEventStore, START_OF_LOG, type Checkpoint, type StoredEvent, type StreamRef } from '.';
 
 const occurredAt = new Date('2026-01-05T09:00:00Z');
-
-/** An append that stops inside its transaction, after its events got their positions, until released. */
-function heldOpenAppend() {
-  let entered!: () => void;
-  let release!: () => void;
-  const inside = new Promise<void>((resolve) => (entered = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const store = createEventStore(testDb(), {
-    inlineProjections: [{ name: 'hold', apply: async () => { entered(); await released; } }],
-  });
-  return { store, inside, release };
-}
 
 async function readAllOf(store: ReturnType<typeof createEventStore>, tenantId: string, from: Checkpoint) {
   const delivered: StoredEvent[] = [];
@@ -43,9 +32,8 @@ describe('readAll in gap-safe order', () => {
     const tenantId = freshId('tenant');
     const slowStream: StreamRef = { tenantId, streamId: freshId('lead'), streamType: 'lead' };
     const fastStream: StreamRef = { tenantId, streamId: freshId('lead'), streamType: 'lead' };
-    const slow = heldOpenAppend();
-
-    const slowAppend = slow.store.append(slowStream, [{ type: 'Slow', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    const slow = heldOpenAppend(slowStream);
+    const slowAppend = slow.done;
     await slow.inside; // the slow event has its position; its transaction is still open
     const fast = await store.append(fastStream, [{ type: 'Fast', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
 
@@ -71,8 +59,8 @@ describe('readAll in gap-safe order', () => {
     const before = await readAllOf(store, tenantId, START_OF_LOG);
     expect(before.delivered.map((e) => e.type)).toEqual(['Before']);
 
-    const slow = heldOpenAppend();
-    const slowAppend = slow.store.append({ tenantId, streamId: freshId('lead'), streamType: 'lead' }, [{ type: 'Slow', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
+    const slow = heldOpenAppend({ tenantId, streamId: freshId('lead'), streamType: 'lead' });
+    const slowAppend = slow.done;
     await slow.inside;
     for (let i = 0; i < 3; i++) {
       await store.append({ tenantId, streamId: freshId('lead'), streamType: 'lead' }, [{ type: `After${i}`, data: {}, occurredAt }], { expectedVersion: 'no_stream' });

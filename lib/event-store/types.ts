@@ -23,9 +23,8 @@ export type NewEvent = {
   readonly occurredAt: Date;
 };
 
-export type StoredEvent = {
-  readonly position: bigint;
-  readonly txId: bigint;
+/** An event with its place in its stream, about to be written or written: all but its global position. */
+export type VersionedEvent = {
   readonly tenantId: string;
   readonly streamId: string;
   readonly streamType: string;
@@ -35,6 +34,11 @@ export type StoredEvent = {
   readonly data: unknown;
   readonly metadata: EventMetadata;
   readonly occurredAt: Date;
+};
+
+export type StoredEvent = VersionedEvent & {
+  readonly position: bigint;
+  readonly txId: bigint;
 };
 
 /**

@@ -1,7 +1,7 @@
 // The Lead as the system registers it (lib/system/aggregates.ts): its stream type, its events with
 // their schemas and upcasters, its decider and its conflict rules.
 import { defineAggregate } from '@/lib/commands/aggregate';
-import type { StoredEvent } from '@/lib/event-store';
+import type { StoredEvent, VersionedEvent } from '@/lib/event-store';
 import { conflictsWith } from './conflicts';
 import { decide, type LeadCommand } from './decide';
 import { evolve, initialState, isLeadEventOfType, LEAD_EVENTS, type Lead, type LeadEvent } from './lead';
@@ -19,6 +19,6 @@ export const leadAggregate = defineAggregate<LeadCommand, LeadEvent, Lead>({
 });
 
 /** A stored event of a lead, typed: the store has already upcast and checked its data against its schema. */
-export function isLeadEvent(event: StoredEvent): event is StoredEvent & LeadEvent {
+export function isLeadEvent<E extends VersionedEvent>(event: E): event is E & LeadEvent {
   return event.streamType === LEAD_STREAM_TYPE && isLeadEventOfType(event);
 }

@@ -164,7 +164,10 @@ const analyticsFilters = { from: '2026-01-01', to: '2026-01-31', agent: null, so
 const READS: Record<string, Read> = {
   'lead-detail.ts#loadLeadDetail': (t) => loadLeadDetail(store, t.id, SHARED.stefan, { now: NOW }),
   'overview.ts#getOverview': (t) => getOverview(db, t.id),
-  'do-not-call/queries.ts#blockedNumbers': (t, other) => blockedNumbers(db, t.id, ['+447911123456', '+442079460018', '+447911654321', t.ownNumber, other?.ownNumber ?? '+447911999999']),
+  'do-not-call/queries.ts#blockedNumbers': async (t, other) => [
+    await blockedNumbers(db, t.id, ['+447911123456', '+442079460018', '+447911654321', t.ownNumber, other?.ownNumber ?? '+447911999999']),
+    await blockedNumbers(db, t.id),
+  ],
   'do-not-call/queries.ts#doNotCallList': async (t) => [await doNotCallList(db, t.id), await doNotCallList(db, t.id, { fragments: ['7911'] })],
   'do-not-call/queries.ts#doNotCallCounts': (t) => doNotCallCounts(db, t.id),
   'event-log/number-history.ts#numberHistory': async (t, other) => [await numberHistory(store, t.id, '+442079460018'), await numberHistory(store, t.id, other?.ownNumber ?? '+447911999999')],
@@ -248,10 +251,13 @@ const NOT_TENANT_READS: Record<string, string> = {
   'engine/run-batch.ts#runBatch': 'applies one batch of the whole log',
   'engine/run-batch.ts#catchUp': 'applies the whole log',
   'engine/sql.ts#upsertRows': 'writes rows a projection made from events',
+  'engine/sql.ts#runWrites': 'writes rows a projection made from events',
   'engine/sql.ts#selectByLeads': 'reads rows a projection is about to update, by the events\u2019 tenant and lead',
   'engine/wait.ts#waitForProjection': 'waits for a global position; answers only whether it was reached',
   'lead-table/projection.ts#writeLeadRows': 'writes the lead table from events',
+  'lead-table/projection.ts#planLeadRows': 'the lead-table rows of events about to be appended, by their own leads',
   'do-not-call/projection.ts#writeDoNotCallRows': 'writes the do-not-call list from events',
+  'do-not-call/projection.ts#planDoNotCallRows': 'the do-not-call rows of events about to be appended, by their own numbers',
   'do-not-call/rebuild.ts#rebuildDoNotCall': 'rebuilds the do-not-call list from the whole log',
   'lead-table/rebuild.ts#rebuildLeadTable': 'rebuilds the lead table from the whole log',
 };

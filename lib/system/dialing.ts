@@ -3,6 +3,7 @@
 // inline read model, so a block counts from the moment it commits), and where each number rings
 // (libphonenumber's geography, cached by prefix).
 import type { DialingSources, PhonePlace } from '@/lib/dialing/context';
+import type { BlockedNumber } from '@/lib/dialing/dialability';
 import { phoneGeography } from '@/lib/dialing/phone-geography';
 import type { Db } from '@/lib/db/client';
 import type { DialingRules } from '@/lib/dialing/rules';
@@ -27,7 +28,20 @@ export function dialingSourcesWithin(db: Db, rules: DialingRules): DialingSource
   return { rules: async () => rules, blockedNumbers: blockedIn(db), places };
 }
 
-const blockedIn = (db: Db): DialingSources['blockedNumbers'] => async (tenantId, phones) => {
+/**
+ * The sources as they stand at one moment, for a bulk write of one tenant (the demo data): its rules
+ * and its whole do-not-call list read once, not once per command.
+ */
+export async function dialingSnapshot(sources: DialingSources, db: Db, tenantId: string): Promise<DialingSources> {
+  const [rules, list] = await Promise.all([sources.rules(tenantId), blockedIn(db)(tenantId)]);
+  return {
+    rules: async () => rules,
+    blockedNumbers: async (_tenant, phones) => new Map(phones.filter((phone) => list.has(phone)).map((phone) => [phone, list.get(phone)!])),
+    places: sources.places,
+  };
+}
+
+const blockedIn = (db: Db) => async (tenantId: string, phones?: readonly string[]): Promise<ReadonlyMap<string, BlockedNumber>> => {
   const blocked = await blockedNumbers(db, tenantId, phones);
   return new Map([...blocked].map(([phone, entry]) => [phone, { reason: entry.reason, since: entry.blockedAt, by: entry.blockedBy }]));
 };

@@ -13,12 +13,12 @@ export type BlockedNumber = {
   readonly blockedAt: string;
 };
 
-/** Of `phones` (E.164), those the tenant's list blocks now, each with why, from where, by whom and since when. */
-export async function blockedNumbers(db: Db, tenantId: string, phones: readonly string[]): Promise<Map<string, BlockedNumber>> {
-  const wanted = [...new Set(phones)];
-  if (wanted.length === 0) return new Map();
+/** Of `phones` (E.164; omitted: every number), those the tenant's list blocks now, each with why, from where, by whom and since when. */
+export async function blockedNumbers(db: Db, tenantId: string, phones?: readonly string[]): Promise<Map<string, BlockedNumber>> {
+  const wanted = phones && [...new Set(phones)];
+  if (wanted?.length === 0) return new Map();
   const rows = await db.doNotCallEntry.findMany({
-    where: { tenantId, phone: { in: wanted }, active: true },
+    where: { tenantId, ...(wanted ? { phone: { in: wanted } } : {}), active: true },
     select: { phone: true, reason: true, source: true, blockedBy: true, blockedAt: true },
   });
   return new Map(rows.map((row) => [row.phone, { reason: row.reason, source: row.source, blockedBy: row.blockedBy, blockedAt: row.blockedAt.toISOString() }]));

@@ -2,7 +2,7 @@
 // with jsonb_to_recordset, so a batch of any size is a single round trip.
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ident } from '@/lib/db/sql';
-import type { Tx } from '@/lib/event-store';
+import type { RowWrite, Tx } from '@/lib/event-store';
 
 export type Column = readonly [name: string, sqlType: string];
 
@@ -13,25 +13,35 @@ export function recordset(rows: readonly object[], columns: readonly Column[]) {
   return Prisma.sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${shape})`;
 }
 
-/** INSERT ... ON CONFLICT (keys) DO UPDATE every other column, optionally only WHERE a guard holds. */
-export async function upsertRows(
-  tx: Tx,
+/**
+ * INSERT ... ON CONFLICT (keys) DO UPDATE every other column, optionally only WHERE a guard holds
+ * (SQL of ours over the table and `excluded`), as a statement that takes the rows as its one
+ * parameter: run here, or handed to the append to run in its own statement.
+ */
+export function upsertStatement(
   table: string,
   columns: readonly Column[],
   keys: readonly string[],
   rows: readonly object[],
-  guard?: Prisma.Sql,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const names = Prisma.join(columns.map(([name]) => ident(name)));
-  const updates = Prisma.join(
-    columns.filter(([name]) => !keys.includes(name)).map(([name]) => Prisma.sql`${ident(name)} = excluded.${ident(name)}`),
-  );
-  await tx.$executeRaw`
-    INSERT INTO ${ident(table)} (${names})
-    SELECT ${names} FROM ${recordset(rows, columns)}
-    ON CONFLICT (${Prisma.join(keys.map(ident))}) DO UPDATE SET ${updates}
-    ${guard ? Prisma.sql`WHERE ${guard}` : Prisma.empty}`;
+  guard?: string,
+): RowWrite {
+  const names = columns.map(([name]) => ident(name).text).join(', ');
+  const shape = columns.map(([name, type]) => `${ident(name).text} ${sqlType(type)}`).join(', ');
+  const updates = columns.filter(([name]) => !keys.includes(name)).map(([name]) => `${ident(name).text} = excluded.${ident(name).text}`).join(', ');
+  const sql =
+    `INSERT INTO ${ident(table).text} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${shape}) ` +
+    `ON CONFLICT (${keys.map((key) => ident(key).text).join(', ')}) DO UPDATE SET ${updates}${guard ? ` WHERE ${guard}` : ''}`;
+  return { sql, rows };
+}
+
+/** The same upsert, run now in the given transaction. */
+export async function upsertRows(tx: Tx, table: string, columns: readonly Column[], keys: readonly string[], rows: readonly object[], guard?: string): Promise<void> {
+  await runWrites(tx, [upsertStatement(table, columns, keys, rows, guard)]);
+}
+
+/** Runs row writes in the given transaction (a rebuild's; an append hands them to the store instead). */
+export async function runWrites(tx: Tx, writes: readonly RowWrite[]): Promise<void> {
+  for (const write of writes) if (write.rows.length > 0) await tx.$executeRawUnsafe(write.sql, JSON.stringify(write.rows));
 }
 
 /** Rows of `table` whose (tenant_id, lead_id) is among `leads`, with extra conditions. */

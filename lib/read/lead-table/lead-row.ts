@@ -1,6 +1,6 @@
 // A lead's row in the lead table: the domain's own state of the lead, plus when it was created and
 // last changed, by whom, and at which version. Pure: the projection and its rebuild both fold with it.
-import type { StoredEvent } from '@/lib/event-store';
+import type { VersionedEvent } from '@/lib/event-store';
 import { evolve, initialState, isLeadEvent, type Lead, type Phone, type RegisteredLead } from '@/lib/leads';
 
 export type LeadRow = {
@@ -74,7 +74,7 @@ function dialingColumns(state: RegisteredLead) {
 }
 
 /** The row after `event`; events at or below the row's version are already in it and change nothing. */
-export function evolveLeadRow(row: LeadRow | null, event: StoredEvent): LeadRow | null {
+export function evolveLeadRow(row: LeadRow | null, event: VersionedEvent): LeadRow | null {
   if (row && event.version <= row.version) return row;
   if (!isLeadEvent(event) || (!row && event.type !== 'LeadRegistered')) return null;
   const state: Lead = evolve(row ? toState(row) : initialState(), event);

@@ -1,11 +1,10 @@
 // The lead table, written inline: in the append's own transaction, so an agent always sees their
 // own change. Rows are guarded by version: a row is never replaced by an older one, so the inline
 // writes and a rebuild running beside them can interleave in any order.
-import { Prisma } from '@/lib/generated/prisma/client';
-import type { StoredEvent, Tx } from '@/lib/event-store';
+import type { RowWrite, StoredEvent, Tx, VersionedEvent } from '@/lib/event-store';
 import { isLeadEvent } from '@/lib/leads';
 import { ident } from '@/lib/db/sql';
-import { selectByLeads, upsertRows, type Column } from '../engine/sql';
+import { runWrites, selectByLeads, upsertStatement, type Column } from '../engine/sql';
 import type { RebuildableInlineProjection } from '../engine/types';
 import { rebuildLeadTable } from './rebuild';
 import { evolveLeadRow, type LeadRow } from './lead-row';
@@ -23,16 +22,16 @@ const COLUMNS: readonly Column[] = [
 
 const key = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;
 
-/** Folds `events` (any leads, in order) onto their current rows and writes the rows that changed. */
-export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], table = LEAD_TABLE): Promise<void> {
+/** Folds `events` (any leads, in order) onto their rows as `reader` sees them: the writes of the rows that changed. */
+export async function planLeadRows(reader: Tx, events: readonly VersionedEvent[], table = LEAD_TABLE): Promise<RowWrite[]> {
   const leadEvents = events.filter(isLeadEvent);
-  if (leadEvents.length === 0) return;
+  if (leadEvents.length === 0) return [];
   const rows = new Map<string, LeadRow | null>();
   // Only leads whose first event here is not their registration can have a row already.
   const existing = [...new Map(leadEvents.map((e) => [key(e.tenantId, e.streamId), e])).values()]
     .filter((first) => first.version > 1)
     .map((first) => ({ tenant_id: first.tenantId, lead_id: first.streamId }));
-  const loaded = await selectByLeads<LeadRow & { emails: string[] }>(tx, table, existing);
+  const loaded = await selectByLeads<LeadRow & { emails: string[] }>(reader, table, existing);
   for (const row of loaded) {
     rows.set(key(row.tenant_id, row.lead_id), {
       ...row, follow_up_at: iso(row.follow_up_at), created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)!,
@@ -50,7 +49,12 @@ export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], tabl
     }
   }
   const toWrite = [...changed].map((id) => rows.get(id)).filter((row): row is LeadRow => row !== null && row !== undefined);
-  await upsertRows(tx, table, COLUMNS, ['tenant_id', 'lead_id'], toWrite, Prisma.sql`${ident(table)}.version <= excluded.version`);
+  return [upsertStatement(table, COLUMNS, ['tenant_id', 'lead_id'], toWrite, `${ident(table).text}.version <= excluded.version`)];
+}
+
+/** The same, written now in the given transaction (a rebuild's). */
+export async function writeLeadRows(tx: Tx, events: readonly StoredEvent[], table = LEAD_TABLE): Promise<void> {
+  await runWrites(tx, await planLeadRows(tx, events, table));
 }
 
 function iso(value: unknown): string | null {
@@ -60,6 +64,6 @@ function iso(value: unknown): string | null {
 
 export const leadTableProjection: RebuildableInlineProjection = {
   name: 'lead-table',
-  apply: (tx, events) => writeLeadRows(tx, events),
+  plan: (reader, events) => planLeadRows(reader, events),
   rebuild: (store, options) => rebuildLeadTable(store, options),
 };

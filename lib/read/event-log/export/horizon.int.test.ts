@@ -5,6 +5,7 @@ import { createEventStore, type StreamRef } from '@/lib/event-store';
 import { exportHorizon, HorizonTimeoutError } from '@/lib/event-store/horizon';
 import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
+import { heldOpenAppend } from '@/lib/testing/held-open-append';
 import { parseExportParams, type ExportParams } from './params';
 import { exportFile } from './respond';
 
@@ -14,17 +15,6 @@ const system = createSystem(db);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 4 });
 afterAll(() => pool.end());
 const occurredAt = new Date('2026-01-05T09:00:00Z');
-
-/** An append that stops inside its transaction, after its events got their positions, until released. */
-function heldOpenAppend(stream: StreamRef) {
-  let entered!: () => void;
-  let release!: () => void;
-  const inside = new Promise<void>((resolve) => (entered = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const slowStore = createEventStore(testDb(), { inlineProjections: [{ name: 'hold', apply: async () => { entered(); await released; } }] });
-  const done = slowStore.append(stream, [{ type: 'Slow', data: {}, occurredAt }], { expectedVersion: 'no_stream' });
-  return { inside, release, done };
-}
 
 const lead = (tenantId: string): StreamRef => ({ tenantId, streamId: freshId('lead'), streamType: 'lead' });
 

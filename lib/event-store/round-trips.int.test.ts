@@ -1,0 +1,56 @@
+// An append is one statement: the whole write (command claim, version move, events, inline read
+// models, command result) in one round trip, with no interactive transaction around it. These tests
+// count every statement the pg driver sends while a command runs.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
+import { createSystem } from '@/lib/system';
+import { freshId, testDb } from '@/lib/testing/database';
+
+const system = createSystem(testDb());
+const sent: string[] = [];
+const query = pg.Client.prototype.query;
+
+beforeEach(async () => {
+  await system.db.$queryRaw`SELECT 1`; // connect before counting
+  sent.length = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
+    const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
+    sent.push(String(text).replace(/\s+/g, ' ').trim());
+    return (query as any).apply(this, args);
+  } as typeof query;
+});
+afterEach(() => {
+  pg.Client.prototype.query = query;
+});
+
+const writes = () => sent.filter((text) => !/^SELECT (?!leadstream_append)/i.test(text));
+const context = (): CommandContext => ({ tenantId: freshId('tenant'), actorId: 'agent-1', region: 'GB' });
+
+describe('an append', () => {
+  it('registers a lead in one statement, its lead-table row included', async () => {
+    const given = context();
+    const leadId = randomUUID();
+    sent.length = 0;
+    await executeLeadCommand(system.store, given, { type: 'RegisterLead', data: { leadId, name: 'Ada Lovelace', phones: ['020 7946 0018'], emails: [], source: 'web' } });
+
+    expect(writes()).toEqual([expect.stringMatching(/^SELECT leadstream_append\(/)]);
+    const [row] = await system.db.$queryRaw<{ name: string; version: number }[]>`SELECT name, version FROM leads WHERE tenant_id = ${given.tenantId} AND lead_id = ${leadId}`;
+    expect(row).toEqual({ name: 'Ada Lovelace', version: 1 });
+  });
+
+  it('changes a lead with one write, after reading the command log, the stream and the row it folds onto', async () => {
+    const given = context();
+    const leadId = randomUUID();
+    await executeLeadCommand(system.store, given, { type: 'RegisterLead', data: { leadId, name: 'Ada Lovelace', phones: [], emails: ['ada@example.com'], source: 'web' } });
+    sent.length = 0;
+    await executeLeadCommand(system.store, given, { type: 'ChangeName', leadId, expectedVersion: 1, data: { name: 'Ada King' } });
+
+    expect(writes()).toEqual([expect.stringMatching(/^SELECT leadstream_append\(/)]);
+    expect(sent.length).toBeLessThanOrEqual(5);
+    expect(sent.some((text) => /^(BEGIN|COMMIT)/i.test(text))).toBe(false);
+    const [row] = await system.db.$queryRaw<{ name: string; version: number }[]>`SELECT name, version FROM leads WHERE tenant_id = ${given.tenantId} AND lead_id = ${leadId}`;
+    expect(row).toEqual({ name: 'Ada King', version: 2 });
+  });
+});
