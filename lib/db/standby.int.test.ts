@@ -17,6 +17,7 @@ vi.hoisted(() => {
 import { GET as exportRoute } from '@/app/api/export/route';
 import { GET as exportCountRoute } from '@/app/api/export/count/route';
 import { POST as commandsRoute } from '@/app/api/commands/route';
+import { POST as importPreviewRoute } from '@/app/api/imports/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { exportPool, readRouting } from '@/lib/db';
@@ -26,7 +27,7 @@ import { ownConnection, openExport } from '@/lib/read/event-log/export/stream';
 import { leadById } from '@/lib/read/lead-table/lead-by-id';
 import { createSystem, type System } from '@/lib/system';
 import { startPrimaryAndStandby, type OwnStandby } from '@/lib/testing/own-standby';
-import { routeContext } from '@/lib/testing/sessions';
+import { loggedIn, requestAs, routeContext } from '@/lib/testing/sessions';
 import { StandbyBehindError, type ReadRouting } from './replica';
 
 let servers: OwnStandby | undefined;
@@ -144,6 +145,30 @@ describe('reads on a hot standby', () => {
       } finally {
         client.release();
       }
+    } finally {
+      await resumeReplay();
+    }
+  });
+
+  it('a browser carries its commit point in a cookie: set by a non-GET route, honoured by the next read from any process', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const manager = await loggedIn(routing.primary, tenantId, 'manager');
+    const colleague = await loggedIn(routing.primary, tenantId, 'manager');
+    const countAs = async (cookie: string) => (await (await exportCountRoute(requestAs(null, '/api/export/count', { headers: { cookie } }), routeContext())).json()).count;
+    await pauseReplay();
+    try {
+      await register(tenantId);
+      // Any change through a route (here a file previewed for import) hands the browser the primary's commit point.
+      const previewed = await importPreviewRoute(
+        requestAs(manager, '/api/imports', { method: 'POST', body: 'Name,Phone\r\nAda Lovelace,07911 123456\r\n', headers: { 'Content-Type': 'text/csv' } }),
+        routeContext(),
+      );
+      expect(previewed.status).toBe(200);
+      const readAfter = previewed.headers.getSetCookie().find((cookie) => cookie.startsWith('leadstream-read-after='));
+      expect(readAfter).toMatch(/^leadstream-read-after=[0-9A-F]+\/[0-9A-F]+; Path=\/; Max-Age=60; HttpOnly; SameSite=Lax$/);
+      // The colleague made no change in this process: only the cookie can send their read to the primary.
+      expect(await countAs(colleague.cookie)).toBe(0);
+      expect(await countAs(`${colleague.cookie}; ${readAfter!.split(';')[0]}`)).toBe(1);
     } finally {
       await resumeReplay();
     }
