@@ -39,7 +39,12 @@ export function noteReadAfter(caller: Principal, headers: Headers): void {
  * the cookie.
  */
 export async function committed(caller: Principal): Promise<Lsn | null> {
-  const lsn = await readRouting().commitPoint();
+  let lsn: Lsn | null;
+  try {
+    lsn = await readRouting().commitPoint();
+  } catch {
+    return null; // the change is made: a primary that stopped answering just now must not turn it into an error
+  }
   if (!lsn) return null;
   const now = Date.now();
   if (lastCommits.size >= MOST_CALLERS_KEPT) {
@@ -63,11 +68,14 @@ export async function reader(caller: Principal): Promise<Db> {
   const routing = readRouting();
   if (!routing.replicated) return routing.primary;
   const key = callerKey(caller);
-  const kept = lastCommits.get(key);
-  const fresh = kept && Date.now() - kept.at <= REMEMBER_SECONDS * 1000 ? kept.lsn : null;
-  const after = laterLsn(arrivedWith.get(caller), fresh);
+  let kept = lastCommits.get(key);
+  if (kept && Date.now() - kept.at > REMEMBER_SECONDS * 1000) {
+    lastCommits.delete(key);
+    kept = undefined;
+  }
+  const after = laterLsn(arrivedWith.get(caller), kept?.lsn);
   const chosen = await routing.reader(after);
-  // The standby holds it now: this caller's next reads need not ask again.
-  if (chosen.server === 'standby' && kept && laterLsn(kept.lsn, after) === after) lastCommits.delete(key);
+  // The standby holds it now: this caller's next reads need not ask again (unless a newer change came meanwhile).
+  if (chosen.server === 'standby' && kept && lastCommits.get(key) === kept) lastCommits.delete(key);
   return chosen.db;
 }
