@@ -19,6 +19,11 @@ export type Settings = {
   readonly exportsPerTenant: number;
   /** An export whose client reads nothing for this long is stopped (ms). */
   readonly exportStallMs: number;
+  /**
+   * With a standby (DATABASE_REPLICA_URL): longest a query waits for it to replay the caller's last
+   * command before reading the primary instead (ms).
+   */
+  readonly standbyWaitMs: number;
 };
 
 /** Read on each call (a handful of lookups), so a changed environment takes effect at once. */
@@ -31,6 +36,7 @@ export function settings(): Settings {
     exportsPerCaller: wholeSetting('LEADSTREAM_EXPORTS_PER_CALLER', 2),
     exportsPerTenant: wholeSetting('LEADSTREAM_EXPORTS_PER_TENANT', 4),
     exportStallMs: wholeSetting('LEADSTREAM_EXPORT_STALL_MS', 60_000),
+    standbyWaitMs: wholeSetting('LEADSTREAM_STANDBY_WAIT_MS', 300),
   };
 }
 

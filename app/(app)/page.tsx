@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { page } from '@/lib/gate';
-import { system } from '@/lib/system/server';
+import { page, reader } from '@/lib/gate';
 import { getOverview } from '@/lib/read/overview';
 import { type LeadStatus } from '@/lib/leads/lead';
 import { EVENT_LABELS, STATUS_LABELS } from '@/lib/present/labels';
@@ -11,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const user = await page();
-  const overview = await getOverview(system().db, user.tenantId);
+  const overview = await getOverview(await reader(user), user.tenantId);
   if (!overview) return <p>Your organisation has no data yet.</p>;
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return (

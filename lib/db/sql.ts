@@ -17,6 +17,11 @@ export const toPgQuery = (sql: Prisma.Sql): { text: string; values: unknown[] } 
 /** The slice of a `pg` client (or pool) that runs a statement. */
 export type PgQueryable = { query<Row = any>(text: string, values?: unknown[]): Promise<{ rows: Row[] }> };
 
+/** A Prisma client as a `PgQueryable`, for code written for `pg` that runs on the app's pool (the export's horizon on the primary). */
+export const prismaQueryable = (db: { $queryRawUnsafe<T>(text: string, ...values: unknown[]): Promise<T> }): PgQueryable => ({
+  query: async <Row>(text: string, values: unknown[] = []) => ({ rows: await db.$queryRawUnsafe<Row[]>(text, ...values) }),
+});
+
 export async function pgQuery<Row>(client: PgQueryable, sql: Prisma.Sql): Promise<Row[]> {
   const { text, values } = toPgQuery(sql);
   return (await client.query<Row>(text, values)).rows;

@@ -7,6 +7,7 @@
 // value H first, then the transactions holding the lock. A transaction that drew a position <= H
 // drew it before H was read, so it already held the lock and is in that list. Once every one of
 // them has ended, nothing at or below H can still appear.
+import { StandbyBehindError, type ReadRouting } from '@/lib/db/replica';
 import { pgQuery, type PgQueryable } from '@/lib/db/sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { APPEND_LOCK_KEY } from './append-lock';
@@ -40,6 +41,24 @@ export async function exportHorizon(client: PgQueryable, { budgetMs = 5000, poll
     const still = new Set(await appendLockHolders(client));
     pending = pending.filter((holder) => still.has(holder));
   }
+  return horizon;
+}
+
+/**
+ * The horizon for an export read on a hot standby. The standby's pg_locks show none of the
+ * primary's appends, so the horizon is settled on the primary; then the standby is waited for
+ * until it has replayed the primary's WAL up to the moment every append at or below the horizon
+ * had ended, so each of those events is on the standby too. Both waits share the budget.
+ */
+export async function standbyHorizon(
+  primary: PgQueryable,
+  routing: Pick<ReadRouting, 'commitPoint' | 'replayed'>,
+  { budgetMs = 5000, pollMs = 20 }: HorizonOptions = {},
+): Promise<bigint> {
+  const started = Date.now();
+  const horizon = await exportHorizon(primary, { budgetMs, pollMs });
+  const settled = await routing.commitPoint();
+  if (settled && !(await routing.replayed(settled, Math.max(0, budgetMs - (Date.now() - started))))) throw new StandbyBehindError(Date.now() - started);
   return horizon;
 }
 

@@ -10,6 +10,7 @@ import { ROLES } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { isUserDeactivated } from '@/lib/read/event-log/staff-access';
 import type { Principal } from './principal';
+import { noteReadAfter } from './reader';
 import type { ActionError } from './result';
 
 export type Refusal = { readonly error: ActionError; readonly headers?: Record<string, string> };
@@ -59,7 +60,9 @@ export async function identify(headers: Headers, credentials: Credentials): Prom
   const user = sessionUser.safeParse(session.user);
   if (!user.success) return refuse('forbidden', 'Your account belongs to no organisation or has no known role: ask an administrator.');
   if (await isUserDeactivated(db(), user.data.tenantId, user.data.id)) return refuse('unauthenticated', DEACTIVATED);
-  return { kind: 'user', ...user.data };
+  const caller: Principal = { kind: 'user', ...user.data };
+  noteReadAfter(caller, headers); // the browser's last commit point, for this request's reads
+  return caller;
 }
 
 export const isRefusal = (value: Principal | Refusal): value is Refusal => 'error' in value;

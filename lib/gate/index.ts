@@ -4,7 +4,7 @@ import 'server-only';
 // takes them), the role or the token's scopes, and hands the handler its caller, whose tenant every
 // read and write is scoped to. Next's own control flow (redirect, notFound, forbidden) passes
 // through untouched; every other error becomes the small answer the caller is shown.
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
 import { cache } from 'react';
 import type { Capability } from '@/lib/auth/roles';
@@ -13,12 +13,14 @@ import { identify, isRefusal, type Credentials } from './credentials';
 import { toActionError } from './errors';
 import { rateLimitRefusal } from './limits';
 import { allowed, type CurrentUser, type Principal, type TokenCaller } from './principal';
+import { committed, READ_AFTER_COOKIE, READ_AFTER_COOKIE_OPTIONS, readAfterCookie } from './reader';
 import { errorResponse, type ActionResult } from './result';
 
 export type { CurrentUser, Principal, TokenCaller } from './principal';
 export { actorOf } from './principal';
 export type { ActionError, ActionResult } from './result';
 export { errorResponse } from './result';
+export { reader } from './reader';
 
 const NOT_FOR_ROLE = 'Your role does not allow this.';
 
@@ -29,7 +31,11 @@ export function action<Output>(capability: Capability, handler: (user: CurrentUs
       const caller = await identify(await headers(), 'session');
       if (isRefusal(caller)) return { ok: false, error: caller.error };
       if (!allowed(caller, capability)) return { ok: false, error: { kind: 'forbidden', message: NOT_FOR_ROLE } };
-      return { ok: true, data: await handler(caller as CurrentUser, input) };
+      const data = await handler(caller as CurrentUser, input);
+      // Actions change things: the user's next reads wait for a standby to have this commit.
+      const lsn = await committed(caller);
+      if (lsn) (await cookies()).set(READ_AFTER_COOKIE, lsn, READ_AFTER_COOKIE_OPTIONS);
+      return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
       return { ok: false, error: toActionError(error) };
@@ -68,12 +74,22 @@ export function route<Params>(spec: RouteSpec, handler: RouteHandler<never, Para
       }
       const limited = spec.limit ? await rateLimitRefusal(spec.limit, caller) : null;
       if (limited) return errorResponse(limited.error, limited.headers);
-      return await handler(caller as never, request, context);
+      const response = await handler(caller as never, request, context);
+      return request.method === 'GET' || request.method === 'HEAD' ? response : await afterChange(caller, response);
     } catch (error) {
       unstable_rethrow(error);
       return errorResponse(toActionError(error));
     }
   };
+}
+
+/** After a route that may have changed things: the caller's next reads wait for a standby to have this commit. */
+async function afterChange(caller: Principal, response: Response): Promise<Response> {
+  const lsn = await committed(caller);
+  if (!lsn || caller.kind !== 'user') return response;
+  const headers = new Headers(response.headers);
+  headers.append('Set-Cookie', readAfterCookie(lsn));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** A route anyone may call (the API's own description): the same error handling, no credentials. */

@@ -7,8 +7,7 @@ import { parseAnalyticsFilters, toSearchString, type RawSearchParams } from '@/l
 import { analyticsFilterOptions } from '@/lib/read/analytics/options';
 import { loadAnalyticsReport } from '@/lib/read/analytics/report';
 import { SECTION_TITLES, sectionTable, type Section } from '@/lib/present/analytics-tables';
-import { page } from '@/lib/gate';
-import { system } from '@/lib/system/server';
+import { page, reader } from '@/lib/gate';
 import { actorNames } from '@/lib/read/organisation/users';
 
 // Read at request time: the figures move with every change to a lead.
@@ -31,9 +30,10 @@ const EMPTY = 'Nothing to show for these filters.';
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await page('view-analytics');
   const now = new Date();
-  const options = await analyticsFilterOptions(system().db, user.tenantId);
+  const db = await reader(user);
+  const options = await analyticsFilterOptions(db, user.tenantId);
   const { filters, problems } = parseAnalyticsFilters(await searchParams, options, now);
-  const [report, nameMap] = await Promise.all([loadAnalyticsReport(system().db, user.tenantId, filters, { now }), actorNames(system().db, user.tenantId)]);
+  const [report, nameMap] = await Promise.all([loadAnalyticsReport(db, user.tenantId, filters, { now }), actorNames(db, user.tenantId)]);
   const names = Object.fromEntries(nameMap);
   const query = toSearchString(filters, { at: report.asOf });
   const section = (id: Section, extra: Partial<Parameters<typeof AnalyticsSection>[0]> = {}) => (

@@ -1,5 +1,5 @@
 import { ExportForm } from '@/components/export/export-form';
-import { page } from '@/lib/gate';
+import { page, reader } from '@/lib/gate';
 import { system } from '@/lib/system/server';
 import { exportColumns } from '@/lib/read/event-log/export/columns';
 import { tenantUsers } from '@/lib/read/organisation/users';
@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function ExportPage() {
   const user = await page('export');
-  const { db, registry } = system();
-  const users = await tenantUsers(db, user.tenantId);
+  const { registry } = system();
+  const users = await tenantUsers(await reader(user), user.tenantId);
   return (
     <>
       <h1>Export the audit log</h1>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { LeadsTable } from '@/components/leads-table/leads-table';
 import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
-import { page } from '@/lib/gate';
-import { system } from '@/lib/system/server';
+import { page, reader } from '@/lib/gate';
 import { blockedNumbers } from '@/lib/read/do-not-call/queries';
 import { loadLeadList } from '@/lib/read/lead-table/leads-list';
 
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: 'Leads · Leadstream' };
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await page('work-leads');
   const now = new Date();
-  const { db } = system();
+  const db = await reader(user);
   const list = await loadLeadList(db, user, await searchParams, now);
   const blocked = await blockedNumbers(db, user.tenantId, list.rows.flatMap((row) => row.phones.map((phone) => phone.e164)));
   const blockedPhones = Object.fromEntries([...blocked].map(([phone, entry]) => [phone, { reason: entry.reason, since: entry.blockedAt }]));

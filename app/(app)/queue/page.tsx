@@ -1,8 +1,7 @@
 import { QueueSection } from '@/components/queue/queue-section';
 import { ScopeToggle } from '@/components/queue/scope-toggle';
 import styles from '@/components/queue/queue.module.css';
-import { page } from '@/lib/gate';
-import { system } from '@/lib/system/server';
+import { page, reader } from '@/lib/gate';
 import { callbackQueue, QUEUE_SECTIONS, type QueueScope } from '@/lib/read/lead-table/callback-queue';
 import { actorNames } from '@/lib/read/organisation/users';
 
@@ -13,9 +12,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await page('work-leads');
   const scope: QueueScope = (await searchParams).scope === 'team' ? 'team' : 'mine';
   const now = new Date();
+  const db = await reader(user);
   const [queue, ownerNames] = await Promise.all([
-    callbackQueue(system().db, { tenantId: user.tenantId, userId: user.id, scope, now }),
-    actorNames(system().db, user.tenantId),
+    callbackQueue(db, { tenantId: user.tenantId, userId: user.id, scope, now }),
+    actorNames(db, user.tenantId),
   ]);
   return (
     <>

@@ -3,9 +3,8 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { clockOf } from '@/lib/clock';
-import { page } from '@/lib/gate';
+import { page, reader } from '@/lib/gate';
 import { loadToday } from '@/lib/read/today';
-import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Today · Leadstream' };
@@ -15,7 +14,7 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour:
 export default async function TodayPage() {
   const manager = await page('manage-dialing');
   const now = clockOf(await headers());
-  const today = await loadToday(system().db, manager.tenantId, now);
+  const today = await loadToday(await reader(manager), manager.tenantId, now);
   const total = (pick: (agent: (typeof today.agents)[number]) => number) => today.agents.reduce((sum, agent) => sum + pick(agent), 0);
   return (
     <>

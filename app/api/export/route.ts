@@ -1,4 +1,4 @@
-import { exportPool } from '@/lib/db';
+import { exportPool, readRouting } from '@/lib/db';
 import { route } from '@/lib/gate';
 import { exportFile, exportParamsFor } from '@/lib/read/event-log/export/respond';
 import { settings } from '@/lib/settings';
@@ -16,6 +16,6 @@ export const GET = route({ capability: 'export', credentials: 'session-or-token'
   if (params instanceof Response) return params;
   const { exportsPerCaller, exportsPerTenant, exportStallMs } = settings();
   return exportFile(system(), exportPool(), { tenantId: caller.tenantId, callerId: caller.id }, params, {
-    perCaller: exportsPerCaller, perTenant: exportsPerTenant, stallMs: exportStallMs,
+    perCaller: exportsPerCaller, perTenant: exportsPerTenant, stallMs: exportStallMs, routing: readRouting(),
   });
 });

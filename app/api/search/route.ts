@@ -1,10 +1,9 @@
-import { route } from '@/lib/gate';
+import { reader, route } from '@/lib/gate';
 import { waitForProjection } from '@/lib/read/engine/wait';
 import { actorNames } from '@/lib/read/organisation/users';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
 import { searchLeads } from '@/lib/read/search-terms/search';
-import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * that change; `stale: true` in the answer says it gave up waiting.
  */
 export const GET = route({ capability: 'work-leads' }, async (user, request) => {
-  const { db } = system();
+  const db = await reader(user);
   const params = new URL(request.url).searchParams;
   const text = params.get('q') ?? '';
   const after = params.get('after');

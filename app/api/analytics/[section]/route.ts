@@ -1,12 +1,11 @@
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { route } from '@/lib/gate';
+import { reader, route } from '@/lib/gate';
 import { SECTIONS, sectionTable, type Section } from '@/lib/present/analytics-tables';
 import { csvTable } from '@/lib/present/csv';
 import { parseAnalyticsFilters, parseAsOf } from '@/lib/read/analytics/filters';
 import { analyticsFilterOptions } from '@/lib/read/analytics/options';
 import { loadAnalyticsReport } from '@/lib/read/analytics/report';
 import { actorNames } from '@/lib/read/organisation/users';
-import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +27,7 @@ export const GET = route<{ section: string }>({ capability: 'view-analytics' }, 
   const asOf = parseAsOf(raw);
   if (asOf !== null && !(asOf instanceof Date)) throw new ValidationError([{ field: asOf.filter, message: asOf.message }]);
   const now = asOf ?? new Date();
-  const { db } = system();
+  const db = await reader(user);
   const { filters, problems } = parseAnalyticsFilters(raw, await analyticsFilterOptions(db, user.tenantId), now);
   if (problems.length > 0) throw new ValidationError(problems.map((problem) => ({ field: problem.filter, message: problem.message })));
 

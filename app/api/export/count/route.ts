@@ -1,6 +1,5 @@
-import { route } from '@/lib/gate';
+import { reader, route } from '@/lib/gate';
 import { exportCount, exportParamsFor } from '@/lib/read/event-log/export/respond';
-import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +7,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route({ capability: 'export', credentials: 'session-or-token', limit: 'export-count' }, async (caller, request) => {
   const params = exportParamsFor(request, caller.tenantId);
   if (params instanceof Response) return params;
-  return exportCount(system(), caller.tenantId, params);
+  return exportCount(await reader(caller), caller.tenantId, params);
 });

@@ -1,10 +1,9 @@
-import { route } from '@/lib/gate';
+import { reader, route } from '@/lib/gate';
 import { dueCallbackCount } from '@/lib/read/lead-table/callback-queue';
-import { system } from '@/lib/system/server';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/queue/count: the user's callbacks that are overdue or due by the end of today (UTC). */
 export const GET = route({ capability: 'work-leads' }, async (user) => {
-  return Response.json({ due: await dueCallbackCount(system().db, { tenantId: user.tenantId, userId: user.id }) });
+  return Response.json({ due: await dueCallbackCount(await reader(user), { tenantId: user.tenantId, userId: user.id }) });
 });

@@ -3,7 +3,10 @@ import 'server-only';
 // the caller's tenant, then the streamed file or the count. Every refusal is JSON naming the
 // parameter at fault.
 import type pg from 'pg';
-import { HorizonTimeoutError } from '@/lib/event-store/horizon';
+import type { Db } from '@/lib/db/client';
+import { StandbyBehindError, type ReadRouting } from '@/lib/db/replica';
+import { prismaQueryable } from '@/lib/db/sql';
+import { HorizonTimeoutError, standbyHorizon } from '@/lib/event-store/horizon';
 import { errorResponse } from '@/lib/gate/result';
 import type { System } from '@/lib/system';
 import { countExportEvents } from './count';
@@ -11,7 +14,12 @@ import { parseExportParams, type ExportParams } from './params';
 import { claimExportConnection, ExportLimitError, type ExportCaller, type ExportCaps } from './slots';
 import { openExport } from './stream';
 
-export type ExportOptions = ExportCaps & { readonly horizonBudgetMs?: number; readonly stallMs?: number };
+export type ExportOptions = ExportCaps & {
+  readonly horizonBudgetMs?: number;
+  readonly stallMs?: number;
+  /** With a standby (the pool's connections are on it), the horizon is settled on the primary and awaited on the standby. */
+  readonly routing?: ReadRouting;
+};
 
 const LIMIT_WORDS: Record<ExportLimitError['scope'], (limit: number) => string> = {
   caller: (limit) => `You already have ${limit} export${limit === 1 ? '' : 's'} running, the most one API token or user may run at once`,
@@ -33,16 +41,21 @@ export function exportParamsFor(request: Request, tenantId: string): ExportParam
 /**
  * The file, streamed on a connection of the export pool; a 429 when the caller, its tenant or this
  * server already runs as many exports as allowed; a 503 to come back in a few seconds when appends
- * in flight do not settle within the budget.
+ * in flight do not settle within the budget, or the standby does not catch up with them.
  */
 export async function exportFile(system: System, pool: pg.Pool, caller: ExportCaller, params: ExportParams, options: ExportOptions): Promise<Response> {
   let run: Awaited<ReturnType<typeof openExport>>;
   try {
     const connection = await claimExportConnection(pool, caller, options);
-    run = await openExport(connection, system.registry, caller.tenantId, params, { horizonBudgetMs: options.horizonBudgetMs, stallMs: options.stallMs });
+    const { routing } = options;
+    const horizon = routing?.replicated ? (budgetMs: number | undefined) => standbyHorizon(prismaQueryable(routing.primary), routing, { budgetMs }) : undefined;
+    run = await openExport(connection, system.registry, caller.tenantId, params, { horizonBudgetMs: options.horizonBudgetMs, stallMs: options.stallMs, horizon });
   } catch (error) {
     if (error instanceof ExportLimitError) {
       return errorResponse({ kind: 'rate-limited', message: `${LIMIT_WORDS[error.scope](error.limit)}: try again when one has finished.` }, { 'Retry-After': '10' });
+    }
+    if (error instanceof StandbyBehindError) {
+      return errorResponse({ kind: 'busy', message: `The copy of the database exports read from is behind: ${error.message}. Try again in a few seconds.` }, { 'Retry-After': '5' });
     }
     if (!(error instanceof HorizonTimeoutError)) throw error;
     const message = `Events are being written right now and the export waits for them to settle; ${error.message}. Try again in a few seconds.`;
@@ -59,6 +72,6 @@ export async function exportFile(system: System, pool: pg.Pool, caller: ExportCa
   });
 }
 
-export async function exportCount(system: System, tenantId: string, params: ExportParams): Promise<Response> {
-  return Response.json(await countExportEvents(system.db, tenantId, params.after, params), { headers: { 'Cache-Control': 'no-store' } });
+export async function exportCount(db: Db, tenantId: string, params: ExportParams): Promise<Response> {
+  return Response.json(await countExportEvents(db, tenantId, params.after, params), { headers: { 'Cache-Control': 'no-store' } });
 }

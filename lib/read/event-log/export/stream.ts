@@ -34,6 +34,11 @@ export type ExportOptions = {
   readonly maxPosition?: bigint;
   /** Give up when the client has not asked for more for this long (ms). */
   readonly stallMs?: number;
+  /**
+   * Where the horizon is settled: by default on the export's own connection. An export read on a
+   * hot standby settles it on the primary (`standbyHorizon`).
+   */
+  readonly horizon?: (budgetMs: number | undefined) => Promise<bigint>;
 };
 
 /** A connection of its own for one export, outside any pool (the benchmark, tests). */
@@ -56,7 +61,7 @@ export async function openExport(
   const { client } = connection;
   let horizon: bigint;
   try {
-    horizon = await exportHorizon(client, { budgetMs: options.horizonBudgetMs });
+    horizon = await (options.horizon ?? ((budgetMs) => exportHorizon(client, { budgetMs })))(options.horizonBudgetMs);
     if (options.maxPosition !== undefined && options.maxPosition < horizon) horizon = options.maxPosition;
   } catch (error) {
     connection.done(false);
