@@ -111,11 +111,11 @@ describe('importing a CSV file through the route handlers', () => {
     expect((await start(agent, 'not-an-import', body(file))).body.error).toMatchObject({ kind: 'not-found', message: 'No such import' });
   });
 
-  it('refuses a file over 64 MB with 413 before reading it, and stops reading one that does not say its size', async () => {
-    const declared = await previewRoute(post(agent, '/api/imports', body(file), { 'Content-Length': String(65 * 1024 * 1024) }), routeContext());
+  it('refuses a file over 256 MB with 413 before reading it, and stops reading one that does not say its size', async () => {
+    const declared = await previewRoute(post(agent, '/api/imports', body(file), { 'Content-Length': String(257 * 1024 * 1024) }), routeContext());
     expect(declared.status).toBe(413);
     expect((await declared.json()).error).toMatchObject({
-      kind: 'too-large', message: 'The file is larger than 64 MB; import at most 64 MB at a time (split the file). Nothing was stored.',
+      kind: 'too-large', message: 'The file is larger than 256 MB; import at most 256 MB at a time (split the file). Nothing was stored.',
     });
   });
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppendResult, EventStore, StreamAppend } from '@/lib/event-store';
 import { fieldError, parseInput } from '@/lib/input/validation';
+import { isDomainError } from '@/lib/errors';
 import { dialingContextFor, type DialingSources } from '@/lib/dialing/context';
 import type { Assigner } from './assignment';
 import { numberBlockedByCall } from './do-not-call-effect';
@@ -57,17 +58,25 @@ export async function executeLeadCommand(
 export async function executeNewLeads(
   store: EventStore,
   leads: readonly (readonly { context: CommandContext; input: unknown }[])[],
+  { onRefused }: { onRefused?: (index: number, error: Error) => void } = {},
 ): Promise<AppendResult[]> {
   const parts: StreamAppend[] = [];
-  for (const history of leads) {
-    const steps = [];
-    for (const { context, input } of history) steps.push(await leadCommandOf(store, context, input));
-    const first = steps[0]!.envelope;
-    parts.push({
-      stream: { tenantId: first.tenantId, streamId: first.streamId, streamType: leadAggregate.streamType },
-      events: await decideNewStream(leadAggregate, steps),
-      expectedVersion: 'no_stream',
-    });
+  for (const [index, history] of leads.entries()) {
+    try {
+      const steps = [];
+      for (const { context, input } of history) steps.push(await leadCommandOf(store, context, input));
+      const first = steps[0]!.envelope;
+      parts.push({
+        stream: { tenantId: first.tenantId, streamId: first.streamId, streamType: leadAggregate.streamType },
+        events: await decideNewStream(leadAggregate, steps),
+        expectedVersion: 'no_stream',
+        commandId: first.commandId,
+      });
+    } catch (error) {
+      // A lead the domain's rules refuse is left out when the caller takes refusals (an import's row).
+      if (!onRefused || !isDomainError(error)) throw error;
+      onRefused(index, error);
+    }
   }
   return store.appendStreams(parts);
 }

@@ -2,8 +2,7 @@
 // version or a moment (time travel).
 import type { StoreContext } from './context';
 import { readStream } from './read-stream';
-import { loadSnapshot } from './snapshots';
-import type { StoredEvent } from './types';
+import { snapshotAndTail } from './snapshots';
 
 /** How events build a state: an aggregate's `initialState` and `evolve`. */
 export type Evolver<State> = {
@@ -34,9 +33,10 @@ export async function loadState<State>(
   evolver: Evolver<State>,
   { snapshotShape }: { snapshotShape?: number } = {},
 ): Promise<LoadedState<State>> {
-  const snapshot = snapshotShape === undefined ? null : await loadSnapshot<State>(ctx, tenantId, streamId, snapshotShape);
+  const { snapshot, tail } = snapshotShape === undefined
+    ? { snapshot: null, tail: await readStream(ctx, tenantId, streamId) }
+    : await snapshotAndTail<State>(ctx, tenantId, streamId, snapshotShape);
   const start = snapshot ?? { version: 0, state: evolver.initialState() };
-  const tail: StoredEvent[] = await readStream(ctx, tenantId, streamId, { fromVersion: start.version + 1 });
   return {
     state: fold(evolver, start.state, tail),
     version: tail[tail.length - 1]?.version ?? start.version,

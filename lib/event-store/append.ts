@@ -24,7 +24,13 @@ export type AppendOptions = {
 };
 
 /** One stream's share of an append that writes to several. */
-export type StreamAppend = { readonly stream: StreamRef; readonly events: readonly NewEvent[]; readonly expectedVersion: ExpectedVersion };
+export type StreamAppend = {
+  readonly stream: StreamRef;
+  readonly events: readonly NewEvent[];
+  readonly expectedVersion: ExpectedVersion;
+  /** In a bulk append: the command that created the stream (an import's row), recorded with its own result. */
+  readonly commandId?: string;
+};
 
 type CommandClaim = { readonly id: string; readonly hash?: string };
 
@@ -92,9 +98,15 @@ async function appendOnce(ctx: StoreContext, parts: readonly StreamAppend[], exp
   const writes: RowWrite[] = [];
   for (const projection of ctx.inlineProjections) writes.push(...(await projection.plan(ctx.db, versioned)).filter((write) => write.rows.length > 0));
 
-  const streams = parts.map(({ stream, events }, p) => ({
-    tenant_id: stream.tenantId, stream_id: stream.streamId, stream_type: stream.streamType, expected: expected[p], count: events.length,
-  }));
+  let first = 0;
+  const streams = parts.map(({ stream, events, commandId }, p) => {
+    const entry = {
+      tenant_id: stream.tenantId, stream_id: stream.streamId, stream_type: stream.streamType, expected: expected[p], count: events.length,
+      first, command_id: commandId ?? null,
+    };
+    first += events.length;
+    return entry;
+  });
   const events = versioned.map((event, i) => ({
     i, tenant_id: event.tenantId, stream_id: event.streamId, stream_type: event.streamType, version: event.version, type: event.type,
     schema_version: event.schemaVersion, data: event.data, metadata: event.metadata, occurred_at: event.occurredAt.toISOString(),
@@ -139,11 +151,12 @@ function streamMoved(error: unknown, parts: readonly StreamAppend[]): Concurrenc
  * of the command in hand, a different command recorded under the same id is refused.
  */
 export async function findCommandResult(ctx: StoreContext, tenantId: string, commandId: string, commandHash?: string): Promise<AppendResult | null> {
-  const row = await ctx.db.processedCommand.findUnique({ where: { tenantId_commandId: { tenantId, commandId } }, select: { result: true, payloadHash: true } });
-  const result = row?.result as SerialisedResult | undefined;
+  const [row] = await ctx.db.$queryRaw<{ result: SerialisedResult; payload_hash: string | null }[]>`
+    SELECT result, payload_hash FROM processed_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}`;
+  const result = row?.result;
   if (!result || result.streamId === undefined) return null;
   // A client reused an id for another command: refused, never taken for a retry of the first.
-  if (commandHash && row!.payloadHash && row!.payloadHash !== commandHash) throw new IllegalStateError('command.id-reused', { field: 'commandId' });
+  if (commandHash && row!.payload_hash && row!.payload_hash !== commandHash) throw new IllegalStateError('command.id-reused', { field: 'commandId' });
   return {
     streamId: result.streamId,
     nextExpectedVersion: result.nextExpectedVersion,

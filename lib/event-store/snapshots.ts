@@ -1,19 +1,35 @@
 // Long streams load from their latest snapshot plus the events after it. A snapshot records the
 // version of the state's shape: when the shape changes, old snapshots are ignored and rebuilt.
 import type { StoreContext } from './context';
+import { EVENT_COLUMNS, decodeEvent, type EventRow } from './rows';
+import type { StoredEvent } from './types';
 
 export type Snapshot<State> = { readonly version: number; readonly state: State };
 
-export async function loadSnapshot<State>(
+/**
+ * The latest snapshot of the stream saved with this shape (or none) and the events after it, in one
+ * statement: a command's load is one round trip.
+ */
+export async function snapshotAndTail<State>(
   ctx: StoreContext,
   tenantId: string,
   streamId: string,
   stateVersion: number,
-): Promise<Snapshot<State> | null> {
-  const rows = await ctx.db.$queryRaw<{ version: number; state: State }[]>`
-    SELECT version, state FROM snapshots
-    WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND state_version = ${stateVersion}`;
-  return rows[0] ?? null;
+): Promise<{ snapshot: Snapshot<State> | null; tail: StoredEvent[] }> {
+  const rows = await ctx.db.$queryRaw<(EventRow & { snapshot: boolean })[]>`
+    SELECT true AS snapshot, NULL::bigint AS position, NULL::text AS tx_id, tenant_id, stream_id, NULL::text AS stream_type, version,
+           NULL::text AS type, state_version AS schema_version, state AS data, '{}'::jsonb AS metadata, NULL::timestamptz AS occurred_at
+    FROM snapshots WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND state_version = ${stateVersion}
+    UNION ALL
+    (SELECT false AS snapshot, ${EVENT_COLUMNS} FROM events
+     WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
+       AND version > coalesce((SELECT version FROM snapshots WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND state_version = ${stateVersion}), 0)
+     ORDER BY version)`;
+  const saved = rows.find((row) => row.snapshot);
+  return {
+    snapshot: saved ? { version: saved.version, state: saved.data as State } : null,
+    tail: rows.filter((row) => !row.snapshot).map((row) => decodeEvent(row, ctx.registry)),
+  };
 }
 
 /** Keeps the newer snapshot when two writers save one at once. */

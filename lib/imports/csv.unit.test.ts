@@ -78,10 +78,10 @@ describe('reading a CSV file as it arrives', () => {
 });
 
 describe('the file size limit', () => {
-  it('refuses empty files and files over 64 MB', () => {
+  it('refuses empty files and files over 256 MB', () => {
     expect(fileSizeError(0)).toBe('The file is empty.');
     expect(fileSizeError(MAX_FILE_BYTES)).toBeNull();
-    expect(fileSizeError(MAX_FILE_BYTES + 1)).toBe('The file is 64.0 MB; import at most 64 MB at a time (split the file).');
-    expect(fileSizeError(80 * 1024 * 1024)).toMatch(/^The file is 80\.0 MB/);
+    expect(fileSizeError(MAX_FILE_BYTES + 1)).toBe('The file is 256.0 MB; import at most 256 MB at a time (split the file).');
+    expect(fileSizeError(300 * 1024 * 1024)).toMatch(/^The file is 300\.0 MB/);
   });
 });

@@ -34,6 +34,12 @@ export type ImportKind<Row = unknown> = {
    * the same row stored again returns `duplicate` and writes nothing.
    */
   store(store: EventStore, context: ImportContext, importId: string, index: number, row: Row): Promise<{ readonly duplicate: boolean }>;
+  /**
+   * Stores many good rows in one statement, each under its row's command id, leaving out the rows
+   * stored before and those the domain's rules refuse: how many it stored. Kinds without it store
+   * row by row.
+   */
+  storeBatch?(store: EventStore, context: ImportContext, importId: string, rows: readonly { index: number; row: Row }[]): Promise<{ readonly stored: number }>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,8 @@
 import 'server-only';
 // Importing leads: each row a RegisterLead command, checked against the tenant first (who may own
-// its lead, by email, and the phones and emails its leads hold now, through the search terms).
-import { executeLeadCommand } from '@/lib/commands/lead-commands';
+// its lead, by email, and the phones and emails its leads hold now, through the search terms), and
+// stored a batch of rows per statement (executeNewLeads), each row decided as if sent alone.
+import { executeLeadCommand, executeNewLeads } from '@/lib/commands/lead-commands';
 import { assignable, tenantUsers } from '@/lib/read/organisation/users';
 import { currentHolders } from '@/lib/read/search-terms/contact-holders';
 import { rowChecker, type RegisterLeadData } from './check-rows';
@@ -28,5 +29,17 @@ export const leadImports: ImportKind<RegisterLeadData> = {
   },
   async store(store, context, importId, index, lead) {
     return executeLeadCommand(store, context, { type: 'RegisterLead', commandId: rowCommandId(importId, index), data: lead });
+  },
+  async storeBatch(store, context, importId, rows) {
+    const ids = rows.map(({ index }) => rowLeadId(importId, index));
+    const earlier = await store.db.stream.findMany({ where: { tenantId: context.tenantId, streamId: { in: ids } }, select: { streamId: true } });
+    const stored = new Set(earlier.map((stream) => stream.streamId));
+    const fresh = rows.filter(({ index }) => !stored.has(rowLeadId(importId, index)));
+    const appended = await executeNewLeads(
+      store,
+      fresh.map(({ index, row }) => [{ context, input: { type: 'RegisterLead', commandId: rowCommandId(importId, index), data: row } }]),
+      { onRefused: () => {} }, // a row the rules refuse is skipped, as when stored alone
+    );
+    return { stored: appended.length };
   },
 };

@@ -2,8 +2,8 @@
 // centers buy and work in one go. Pure: the browser refuses a file too large before sending it,
 // the server refuses it again however it is sent.
 
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-export const MAX_ROWS = 200_000;
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_ROWS = 1_000_000;
 /** One row, all its columns: far above any lead's, low enough that one row cannot fill the memory. */
 export const MAX_ROW_CHARACTERS = 64 * 1024;
 

@@ -32,7 +32,7 @@ export type ColumnMapping<Field extends string = ImportField> = Record<Field, nu
 
 /**
  * One row as the import reads it: the mapped cells, as typed, in IMPORT_FIELDS order. A tuple
- * rather than an object keeps 200,000 rows small in the import's spool file.
+ * rather than an object keeps a million rows small in the import's spool file.
  */
 export type ImportRecord = readonly [name: string, phones: string, emails: string, source: string, ownerEmail: string];
 

@@ -33,6 +33,7 @@ async function runToEnd(s: EventStore, context: CommandContext, records: readonl
 const leadsOf = (tenantId: string) => db.leadView.findMany({ where: { tenantId }, select: { leadId: true, name: true, ownerId: true }, orderBy: { name: 'asc' } });
 
 /** A store whose lead appends fail after `count` of them: the database going away mid-import. */
+/** The store, with the connection lost once `count` leads are stored (between two statements). */
 function failingAfter(count: number): EventStore {
   let appends = 0;
   return {
@@ -40,6 +41,13 @@ function failingAfter(count: number): EventStore {
     append: async (stream, events, options) => {
       if (stream.streamType === 'lead' && ++appends > count) throw new Error('connection lost');
       return store.append(stream, events, options);
+    },
+    appendStreams: async (parts) => {
+      const room = Math.max(0, count - appends);
+      const stored = room > 0 ? await store.appendStreams(parts.slice(0, room)) : [];
+      appends += stored.length;
+      if (parts.length > room) throw new Error('connection lost');
+      return stored;
     },
   };
 }

@@ -1,11 +1,13 @@
 // Runs an import of any kind (import-kind.ts): records who started it (ImportStarted), stores each
 // valid row as its own command (a RegisterLead, a BlockNumber), and records how it ended
 // (ImportCompleted, or ImportFailed). The rows are read, checked and stored a batch at a time, so
-// an import of 200,000 rows holds one batch in memory and no transaction longer than one row's.
+// an import of a million rows holds one batch in memory. Kinds that store in bulk (leads) write a
+// few hundred rows per statement, each row still its own command decided alone; the others one row
+// per transaction.
 //
 // Nothing partial, and never twice: a row's command id is `${importId}-${rowIndex}` (a lead's id is
 // derived from the same pair, import-ids.ts), and the import id from the kind, the tenant and the
-// rows. Each command is committed in one transaction with its processed_commands row, so counting the
+// rows. Each command is committed with its processed_commands row (in bulk, each row's own), so counting the
 // import's processed command ids (importedCount) counts exactly the rows stored, even after a crash
 // half-way. Running the same file again finds the same ids: rows already stored come back as
 // duplicates without writing anything, the others are registered, so it resumes. While a run goes
@@ -96,13 +98,29 @@ async function storeRows(store: EventStore, kind: AnyImportKind, context: Import
       failure ??= error;
     }
   };
+  const storeChunk = async (chunk: readonly { index: number; row: unknown }[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        live.storedNow += (await kind.storeBatch!(store, context, importId, chunk)).stored;
+        return;
+      } catch (error) {
+        // Another run stored some of these rows in between: they are left out on the next attempt.
+        if (error instanceof ConcurrencyError && attempt < 3) continue;
+        failure ??= error;
+        return;
+      }
+    }
+  };
   try {
     live.storedBefore = await importedCount(store.db, context.tenantId, importId, rows);
     for await (const { checks } of kind.check(store.db, { tenantId: context.tenantId, region: context.region }, importId, source, context.now ?? new Date())) {
       const jobs = checks.flatMap((check) => (check.row ? [{ index: check.index, row: check.row }] : []));
+      const tasks = kind.storeBatch
+        ? chunked(jobs, ROWS_PER_STATEMENT).map((chunk) => () => storeChunk(chunk))
+        : jobs.map((job) => () => storeRow(job));
       let next = 0;
       const worker = async () => {
-        while (failure === null && next < jobs.length) await storeRow(jobs[next++]!);
+        while (failure === null && next < tasks.length) await tasks[next++]!();
       };
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
       if (failure !== null) break;
@@ -125,6 +143,12 @@ async function storeRows(store: EventStore, kind: AnyImportKind, context: Import
   }
   if (failure !== null) console.error(`Import ${importId} stopped:`, failure);
 }
+
+/** Rows a kind that stores in bulk writes per statement: large enough to cost one round trip per hundreds of rows, small enough never to hold gap-safe readers for long. */
+const ROWS_PER_STATEMENT = 250;
+
+const chunked = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** The import's own record, through the same handler as every command: `expectedVersion` omitted applies to the current version. */
 function recordImport(store: EventStore, context: ImportContext, importId: string, expectedVersion: number | undefined, command: ImportCommand) {

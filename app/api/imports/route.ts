@@ -6,7 +6,7 @@ import { system } from '@/lib/system/server';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST /api/imports[?mapping=0,1,2,,4] with a CSV file as the body (at most 64 MB, 200,000 rows):
+ * POST /api/imports[?mapping=0,1,2,,4] with a CSV file as the body (at most 256 MB, 1,000,000 rows):
  * checks every row for the user's tenant and answers the preview (the columns, the counts of
  * valid rows over the whole file, the first rows and the first problems). Nothing is stored.
  * See lib/api/imports.ts.
