@@ -50,9 +50,11 @@ const ACCESS: Record<string, Access> = {
   // For load balancers: ok or not, nothing else.
   'GET /api/health': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
   'POST /api/imports': { capability: 'work-leads', probe: (t) => ({ csv: importFile(t) }), otherTenant: 'own-tenant' },
+  'POST /api/imports/problems': { capability: 'work-leads', probe: (t) => ({ csv: importFile(t) }), otherTenant: 'own-tenant' },
   // Another tenant's file never has tenant A's import id: the id is the digest of the tenant and the rows.
   'POST /api/imports/[id]': { capability: 'work-leads', probe: (t) => ({ path: `/api/imports/${t.importId}?fileName=gate.csv`, csv: importFile(t) }), otherTenant: 'refused' },
   'POST /api/do-not-call/imports': { capability: 'manage-do-not-call', probe: () => ({ csv: dncFile() }), otherTenant: 'own-tenant' },
+  'POST /api/do-not-call/imports/problems': { capability: 'manage-do-not-call', probe: () => ({ csv: dncFile() }), otherTenant: 'own-tenant' },
   'GET /api/do-not-call/imports/[id]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/api/do-not-call/imports/${t.dncImportId}` }), otherTenant: 'refused' },
   // As the lead import: another tenant's file never has tenant A's import id.
   'POST /api/do-not-call/imports/[id]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/api/do-not-call/imports/${t.dncImportId}?fileName=gate.csv`, csv: dncFile() }), otherTenant: 'refused' },

@@ -78,6 +78,14 @@ test('the preview maps the columns by their names and lists each problem on its 
   await page.screenshot({ path: 'e2e/screenshots/import.png', fullPage: true });
   await page.getByLabel('Show only rows with problems').check();
   await expect(rows).toHaveCount(1 + 5);
+
+  // Every problem of the file, to fix in a spreadsheet: line numbers as the preview shows them.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the rows with problems (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toBe('leads-mixed - problems.csv');
+  const problems = parse(fs.readFileSync(await download.path()), { columns: true }) as Record<string, string>[];
+  expect(problems.map((problem) => problem.Line)).toEqual(['5', '6', '7', '8', '9']);
+  expect(problems.find((problem) => problem.Name === 'Quillon Badphone')?.Problems).toContain('"12345" is not a valid phone number');
+  expect(problems.find((problem) => problem.Name === 'Quillon Repeat')?.Problems).toContain('Duplicate of line 2: same phone 07444555001');
 });
 
 test('importing stores exactly the good rows, and importing the file again stores nothing twice', async () => {

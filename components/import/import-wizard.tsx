@@ -8,7 +8,7 @@ import { FilePicker } from './file-picker';
 import { IMPORT_FORMS } from './import-kinds';
 import { ImportProgress } from './import-progress';
 import { PreviewTable } from './preview-table';
-import { checkFile, importFile, UploadError } from './upload-requests';
+import { checkFile, downloadProblems, importFile, UploadError } from './upload-requests';
 import styles from './import.module.css';
 
 const plural = (count: number, word: string) => `${count.toLocaleString('en-GB')} ${word}${count === 1 ? '' : 's'}`;
@@ -39,6 +39,7 @@ export function ImportWizard({ kind }: { kind: ImportKindName }) {
     mutationFn: () => importFile(form, preview.data!.importId, upload!.file, preview.data!.mapping),
     onSuccess: (started) => setImportId(started.importId),
   });
+  const problems = useMutation({ mutationFn: () => downloadProblems(form, upload!.file, preview.data!.mapping) });
 
   const pick = (file: File) => {
     setImportId(null);
@@ -75,11 +76,17 @@ export function ImportWizard({ kind }: { kind: ImportKindName }) {
                 <span className={styles.bad}>{plural(checked.rows - checked.validRows, 'row')} with problems</span> (not imported).
               </p>
               <div className={styles.actions}>
+                {checked.rows > checked.validRows && (
+                  <button type="button" className={`${styles.secondary} ${styles.button}`} disabled={preview.isFetching || problems.isPending} onClick={() => problems.mutate()}>
+                    {problems.isPending ? 'Preparing the list…' : 'Download the rows with problems (CSV)'}
+                  </button>
+                )}
                 <button type="button" className={`button ${styles.button}`} disabled={locked || preview.isFetching || checked.validRows === 0} onClick={() => start.mutate()}>
                   {start.isPending ? 'Starting…' : `Import ${plural(checked.validRows, 'valid row')}`}
                 </button>
               </div>
             </div>
+            {problems.error && <p role="alert" className="error">{problems.error.message}</p>}
             {start.error && <p role="alert" className="error">{start.error.message}</p>}
             {importId && <ImportProgress api={form.api} importId={importId} />}
             <PreviewTable labels={form.shape.fields.map((field) => form.shape.labels[field]!)} sample={checked.sample} problems={checked.problems} rows={checked.rows} problemRows={checked.rows - checked.validRows} />

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as progressRoute, POST as startRoute } from '@/app/api/imports/[id]/route';
 import { POST as previewRoute } from '@/app/api/imports/route';
+import { POST as problemsRoute } from '@/app/api/imports/problems/route';
+import { parse } from 'csv-parse/sync';
 import { freshId, testDb } from '@/lib/testing/database';
 import { loggedIn, requestAs, routeContext, type TestSession } from '@/lib/testing/sessions';
 import type { UploadPreview, UploadStarted } from './imports';
@@ -50,6 +52,20 @@ describe('importing a CSV file through the route handlers', () => {
 
   beforeAll(async () => {
     agent = await loggedIn(db, tenantId, 'agent');
+  });
+
+  it('gives every row with a problem as a CSV file to download, each with its problems and cells, and stores nothing', async () => {
+    const spooled = await spoolFiles();
+    const response = await problemsRoute(post(agent, '/api/imports/problems', body(file)), routeContext());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="leads-import-problems.csv"');
+    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.Line, row.Name, row['Phone(s)']])).toEqual([['3', 'Bad Phone', '12345'], ['5', 'Repeat', "'+44 7911 123456"]]); // written for a spreadsheet: a leading + would run as a formula
+    expect(rows[0]!.Problems).toMatch(/phone/i);
+    expect(rows[1]!.Problems).toMatch(/duplicate of line 2/i);
+    expect(await leadCount(tenantId)).toBe(0);
+    expect(await spoolFiles()).toBe(spooled);
   });
 
   it('previews the file: its columns guessed, counts over every row, each problem on its row, nothing stored', async () => {

@@ -1,7 +1,8 @@
 import 'server-only';
 // An import's requests, behind the gate, the same for every kind of import (leads at
 // app/api/imports, the do-not-call list at app/api/do-not-call/imports): `POST <base>` checks a
-// CSV file and answers the preview, storing nothing; `POST <base>/<id>` imports the file the
+// CSV file and answers the preview, storing nothing; `POST <base>/problems` answers every row with a
+// problem as a CSV file, storing nothing; `POST <base>/<id>` imports the file the
 // preview named <id>; `GET <base>/<id>` is how far it has got. Each upload is read as it arrives,
 // at most MAX_FILE_BYTES of it, into a spool file of mapped rows (lib/imports/spool.ts) that the
 // checks and the import read back. For the browser's import pages, with a session: the same shape
@@ -17,10 +18,13 @@ import { tenantRegion } from '@/lib/read/organisation/tenant';
 import type { System } from '@/lib/system';
 import type { AnyImportKind } from '@/lib/imports/import-kind';
 import { MAX_FILE_BYTES } from '@/lib/imports/limits';
-import type { ColumnMapping } from '@/lib/imports/mapping';
+import { lineOf, type ColumnMapping } from '@/lib/imports/mapping';
 import { previewImport, type ImportPreview } from '@/lib/imports/prepare-import';
 import { importProgress, startImport, type ImportProgress } from '@/lib/imports/run-import';
 import { discardSpool, spoolSource, spoolUpload, type Spool } from '@/lib/imports/spool';
+import { csvLine } from '@/lib/present/csv';
+import { toWebStream } from '@/lib/read/event-log/export/stream';
+import { Readable } from 'node:stream';
 
 export type UploadPreview = ImportPreview & { readonly headers: readonly string[]; readonly mapping: ColumnMapping<string> };
 export type ProgressView = ImportProgress & { readonly startedByName: string };
@@ -44,6 +48,41 @@ export async function importPreviewResponse(system: System, kind: AnyImportKind,
     return Response.json({ ...preview, headers: spool.headers, mapping: spool.mapping } satisfies UploadPreview, { headers: noStore });
   } finally {
     await discardSpool(spool);
+  }
+}
+
+/**
+ * Every row of the file with a problem, as a CSV file to download: its row number, its problems and
+ * its cells as read (line numbers as the preview shows them), checked exactly as the preview checks them. Nothing is stored. The rows are
+ * written as they are checked, a batch at a time, so a file of a million rows is never held whole.
+ */
+export async function importProblemsResponse(system: System, kind: AnyImportKind, user: CurrentUser, request: Request): Promise<Response> {
+  const { mapping } = parseInput(previewParams, Object.fromEntries(new URL(request.url).searchParams));
+  const spool = await spoolRequest(request, kind, user.tenantId, mapping);
+  if (spool instanceof Response) return spool;
+  const spooled: Spool = spool;
+  let handedOver = false;
+  try {
+    const tenant = { tenantId: user.tenantId, region: await tenantRegion(system.db, user.tenantId) };
+    const header = ['Line', 'Problems', ...kind.shape.fields.map((field) => kind.shape.labels[field]!)];
+    async function* lines() {
+      try {
+        yield csvLine(header, { spreadsheet: true });
+        for await (const { first, records, checks } of kind.check(system.db, tenant, spooled.importId, spoolSource(spooled), new Date())) {
+          for (const check of checks) {
+            if (check.errors.length > 0) yield csvLine([lineOf(check.index), check.errors.join('; '), ...records[check.index - first]!], { spreadsheet: true });
+          }
+        }
+      } finally {
+        await discardSpool(spooled);
+      }
+    }
+    handedOver = true;
+    return new Response(toWebStream(Readable.from(lines())), {
+      headers: { ...noStore, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${kind.name}-import-problems.csv"` },
+    });
+  } finally {
+    if (!handedOver) await discardSpool(spool);
   }
 }
 
