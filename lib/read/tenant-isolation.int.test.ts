@@ -285,8 +285,10 @@ const NOT_TENANT_ROUTES: Record<string, string> = {
   'POST /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
   'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from currentHolders, read for each tenant above',
+  'POST /api/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (currentHolders, read for each tenant above)',
   'POST /api/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
   'POST /api/do-not-call/imports': 'previews the caller\u2019s own file; the numbers it finds listed come from blockedNumbers, read for each tenant above',
+  'POST /api/do-not-call/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (blockedNumbers, read for each tenant above)',
   'POST /api/do-not-call/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
 };
 
