@@ -29,10 +29,11 @@ export type Scope = 'all' | 'agent' | 'source' | 'agent+source';
 type Scoped = { scope: Scope; agent_id: string; source: string };
 
 export type ChangeCount = Scoped & { tenant_id: string; day: string; from_status: string; to_status: string; changes: number };
-export type DurationCount = Scoped & { tenant_id: string; day: string; status: string; bucket: number; periods: number; seconds: number };
+/** Milliseconds, not seconds: whole numbers add up the same whatever the batches. */
+export type DurationCount = Scoped & { tenant_id: string; day: string; status: string; bucket: number; periods: number; milliseconds: number };
 /** `previous_day`: the lead's previous move into Follow-up under the same scope (by the same agent, for agent scopes), or -infinity. */
 export type FunnelCount = Scoped & { tenant_id: string; day: string; previous_day: string; reached: number; converted: number; closed: number };
-export type CallbackCount = Scoped & { tenant_id: string; due_day: string; on_time: number; late: number; missed: number; open: number; late_seconds: number };
+export type CallbackCount = Scoped & { tenant_id: string; due_day: string; on_time: number; late: number; missed: number; open: number; late_milliseconds: number };
 export type LatenessCount = Scoped & { tenant_id: string; due_day: string; bucket: number; callbacks: number };
 export type CallCount = Scoped & { tenant_id: string; day: string; outcome: string; calls: number; contacts: number };
 /** A completed status period, for reading exact percentiles back in duration order. */
@@ -116,16 +117,16 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
   const settleCallback = (lead: LeadFigures, at: string, outcome: 'handled' | 'ended') => {
     if (lead.callback_due_at === null) return;
     const dueAt = Date.parse(lead.callback_due_at);
-    const late = (Date.parse(at) - dueAt) / 1000;
-    const handledLate = outcome === 'handled' && late > 0;
+    const lateMs = Date.parse(at) - dueAt;
+    const handledLate = outcome === 'handled' && lateMs > 0;
     for (const scoped of callbackScopesOf(lead.callback_set_by, lead.source)) {
       const base = { tenant_id: lead.tenant_id, ...scoped, due_day: dayOf(lead.callback_due_at) };
       callbacks.add({
-        ...base, open: -1, late_seconds: handledLate ? late : 0, late: handledLate ? 1 : 0,
+        ...base, open: -1, late_milliseconds: handledLate ? lateMs : 0, late: handledLate ? 1 : 0,
         on_time: outcome === 'handled' && !handledLate ? 1 : 0,
         missed: outcome === 'ended' && dueAt < Date.parse(at) ? 1 : 0,
       });
-      if (handledLate) lateness.add({ ...base, bucket: bucketOf(late), callbacks: 1 });
+      if (handledLate) lateness.add({ ...base, bucket: bucketOf(lateMs / 1000), callbacks: 1 });
     }
     lead.callback_due_at = null;
     lead.callback_set_by = '';
@@ -149,9 +150,10 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
     if (!lead) continue;
     switch (event.type) {
       case 'StatusChanged': {
-        const seconds = (event.occurredAt.getTime() - Date.parse(lead.entered_at)) / 1000;
+        const milliseconds = event.occurredAt.getTime() - Date.parse(lead.entered_at);
+        const seconds = milliseconds / 1000;
         for (const scoped of scopesOf(lead.entered_by, lead.source)) {
-          durations.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(lead.entered_at), status: lead.status, bucket: bucketOf(seconds), periods: 1, seconds });
+          durations.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(lead.entered_at), status: lead.status, bucket: bucketOf(seconds), periods: 1, milliseconds });
         }
         lengths.push({
           tenant_id: lead.tenant_id, lead_id: lead.lead_id, entered_version: lead.entered_version, status: lead.status,
@@ -177,7 +179,7 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
         lead.callback_due_at = new Date(event.data.at).toISOString();
         lead.callback_set_by = actor;
         for (const scoped of callbackScopesOf(actor, lead.source)) {
-          callbacks.add({ tenant_id: lead.tenant_id, ...scoped, due_day: dayOf(lead.callback_due_at), on_time: 0, late: 0, missed: 0, open: 1, late_seconds: 0 });
+          callbacks.add({ tenant_id: lead.tenant_id, ...scoped, due_day: dayOf(lead.callback_due_at), on_time: 0, late: 0, missed: 0, open: 1, late_milliseconds: 0 });
         }
         break;
       case 'FollowUpCleared':

@@ -53,7 +53,7 @@ describe('when a lead is registered and moved on', () => {
   it('counts the period it ended on the day it was entered, by who entered it, in its duration bucket, and keeps its length', () => {
     const seconds = 25 * 3600;
     expect(onlyScope(figures.durations, 'agent')).toEqual([
-      { tenant_id: TENANT, scope: 'agent', agent_id: 'ana', source: '', day: '2026-03-01', status: 'Available', bucket: bucketOf(seconds), periods: 1, seconds },
+      { tenant_id: TENANT, scope: 'agent', agent_id: 'ana', source: '', day: '2026-03-01', status: 'Available', bucket: bucketOf(seconds), periods: 1, milliseconds: seconds * 1000 },
     ]);
     expect(figures.lengths).toEqual([expect.objectContaining({ status: 'Available', entered_by: 'ana', source: 'web', duration_seconds: seconds })]);
   });
@@ -102,36 +102,36 @@ describe('when a lead moves into Follow-up a second time', () => {
 describe('callbacks', () => {
   const lead = registered('2026-03-01T09:00:00Z');
   const withCallback = [lead, scheduled('2026-03-01T10:00:00Z', 'ana', '2026-03-04T12:00:00Z')];
-  const settled = (figures: DailyFigures) => onlyScope(figures.callbacks, 'agent').map(({ agent_id, due_day, on_time, late, missed, open, late_seconds }) => ({ agent_id, due_day, on_time, late, missed, open, late_seconds }));
+  const settled = (figures: DailyFigures) => onlyScope(figures.callbacks, 'agent').map(({ agent_id, due_day, on_time, late, missed, open, late_milliseconds }) => ({ agent_id, due_day, on_time, late, missed, open, late_milliseconds }));
 
   it('a callback set is open on its due day, for who set it, under the agent scopes only', () => {
     const figures = given([lead]).when([scheduled('2026-03-01T10:00:00Z', 'ana', '2026-03-04T12:00:00Z')]);
     expect(figures.callbacks.map((row) => row.scope)).toEqual(['agent', 'agent+source']);
-    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 0, missed: 0, open: 1, late_seconds: 0 }]);
+    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 0, missed: 0, open: 1, late_milliseconds: 0 }]);
   });
 
   it('a call after its due time handles it late, by how long, in a lateness bucket', () => {
     const figures = given(withCallback).when([called('2026-03-04T13:00:00Z', 'ben')]);
-    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 1, missed: 0, open: -1, late_seconds: 3600 }]);
+    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 1, missed: 0, open: -1, late_milliseconds: 3_600_000 }]);
     expect(onlyScope(figures.lateness, 'agent')).toEqual([expect.objectContaining({ agent_id: 'ana', bucket: bucketOf(3600), callbacks: 1 })]);
   });
 
   it('a status change at its due time handles it on time', () => {
     const figures = given(withCallback).when([changed('2026-03-04T12:00:00Z', 'ben', 'Available', 'Closed')]);
-    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 1, late: 0, missed: 0, open: -1, late_seconds: 0 }]);
+    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 1, late: 0, missed: 0, open: -1, late_milliseconds: 0 }]);
   });
 
   it('moved after its due time unhandled, it was missed; the new one is open', () => {
     const figures = given(withCallback).when([scheduled('2026-03-05T09:00:00Z', 'cleo', '2026-03-08T09:00:00Z')]);
     expect(settled(figures)).toEqual([
-      { agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 0, missed: 1, open: -1, late_seconds: 0 },
-      { agent_id: 'cleo', due_day: '2026-03-08', on_time: 0, late: 0, missed: 0, open: 1, late_seconds: 0 },
+      { agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 0, missed: 1, open: -1, late_milliseconds: 0 },
+      { agent_id: 'cleo', due_day: '2026-03-08', on_time: 0, late: 0, missed: 0, open: 1, late_milliseconds: 0 },
     ]);
   });
 
   it('cleared before its due time, it was withdrawn: it only stops being open', () => {
     const figures = given(withCallback).when([cleared('2026-03-02T09:00:00Z', 'ben')]);
-    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 0, missed: 0, open: -1, late_seconds: 0 }]);
+    expect(settled(figures)).toEqual([{ agent_id: 'ana', due_day: '2026-03-04', on_time: 0, late: 0, missed: 0, open: -1, late_milliseconds: 0 }]);
   });
 
   it('once handled, a later call or clearing changes nothing', () => {
@@ -163,7 +163,7 @@ describe('batches', () => {
     const first = dailyFigures([], events.slice(0, 3));
     const second = dailyFigures(first.leads, events.slice(3));
     const total = (rows: readonly object[], field: string) => rows.reduce((sum, row) => sum + ((row as Record<string, unknown>)[field] as number), 0);
-    for (const [table, field] of [['changes', 'changes'], ['durations', 'seconds'], ['funnel', 'reached'], ['funnel', 'converted'], ['callbacks', 'late'], ['callbacks', 'open']] as const) {
+    for (const [table, field] of [['changes', 'changes'], ['durations', 'milliseconds'], ['funnel', 'reached'], ['funnel', 'converted'], ['callbacks', 'late'], ['callbacks', 'open']] as const) {
       expect(total(first[table], field) + total(second[table], field), `${table}.${field}`).toBe(total(whole[table], field));
     }
     expect(second.leads).toEqual(whole.leads);

@@ -31,11 +31,11 @@ const LENGTH_COLUMNS: readonly Column[] = [
 /** Each counter table: its key beyond the scope, and its counters. */
 const COUNTERS = {
   changes: { keys: [['day', 'date'], ['from_status', 'text'], ['to_status', 'text']], counts: [['changes', 'int']] },
-  durations: { keys: [['day', 'date'], ['status', 'text'], ['bucket', 'int']], counts: [['periods', 'int'], ['seconds', 'float8']] },
+  durations: { keys: [['day', 'date'], ['status', 'text'], ['bucket', 'int']], counts: [['periods', 'int'], ['milliseconds', 'int8']] },
   funnel: { keys: [['day', 'date'], ['previous_day', 'date']], counts: [['reached', 'int'], ['converted', 'int'], ['closed', 'int']] },
   callbacks: {
     keys: [['due_day', 'date']],
-    counts: [['on_time', 'int'], ['late', 'int'], ['missed', 'int'], ['open', 'int'], ['late_seconds', 'float8']],
+    counts: [['on_time', 'int'], ['late', 'int'], ['missed', 'int'], ['open', 'int'], ['late_milliseconds', 'int8']],
   },
   lateness: { keys: [['due_day', 'date'], ['bucket', 'int']], counts: [['callbacks', 'int']] },
   calls: { keys: [['day', 'date'], ['outcome', 'text']], counts: [['calls', 'int'], ['contacts', 'int']] },

@@ -19,7 +19,7 @@ export async function callbacksByAgent(db: Db, tenantId: string, filter: DayWind
     db.$queryRaw<{ agent: string; onTime: number; late: number; missed: number; lateSeconds: number }[]>`
       SELECT agent_id AS agent, sum(on_time)::int AS "onTime", sum(late)::int AS late,
         (sum(missed) + coalesce(sum(open) FILTER (WHERE due_day < ${today}::date), 0))::int AS missed,
-        sum(late_seconds)::float8 AS "lateSeconds"
+        (sum(late_milliseconds) / 1000)::float8 AS "lateSeconds"
       FROM daily_callbacks
       WHERE tenant_id = ${tenantId} AND ${inAgentScope(filter)} ${inDays('due_day', filter)}
       GROUP BY agent_id`,

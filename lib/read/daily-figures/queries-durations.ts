@@ -16,7 +16,7 @@ type Histogram = { status: LeadStatus; periods: number; seconds: number; counts:
 /** Completed periods entered in the window (by `agent`, of leads from `source`), per status. */
 export async function durationsByStatus(db: Db, tenantId: string, filter: DayWindow & ActorAndSource): Promise<DurationStats[]> {
   const rows = await db.$queryRaw<{ status: LeadStatus; bucket: number; periods: number; seconds: number }[]>`
-    SELECT status, bucket, sum(periods)::int AS periods, sum(seconds)::float8 AS seconds
+    SELECT status, bucket, sum(periods)::int AS periods, (sum(milliseconds) / 1000)::float8 AS seconds
     FROM daily_status_durations
     WHERE tenant_id = ${tenantId} AND ${inScope(filter)} ${inDays('day', filter)}
     GROUP BY status, bucket

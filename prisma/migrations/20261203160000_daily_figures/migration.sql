@@ -20,7 +20,7 @@ CREATE TABLE "daily_figure_leads" (
 );
 
 -- The open unhandled callbacks due on the day "now" falls in: missed before now, pending after.
-CREATE INDEX "daily_figure_leads_tenant_id_callback_due_at_idx" ON "daily_figure_leads"("tenant_id", "callback_due_at");
+CREATE INDEX "daily_figure_leads_callback_due_idx" ON "daily_figure_leads"("tenant_id", "callback_due_at");
 
 CREATE TABLE "daily_status_changes" (
     "tenant_id" TEXT NOT NULL,
@@ -44,13 +44,15 @@ CREATE TABLE "daily_status_durations" (
     "status" TEXT NOT NULL,
     "bucket" INTEGER NOT NULL,
     "periods" INTEGER NOT NULL,
-    "seconds" DOUBLE PRECISION NOT NULL,
+    -- Whole milliseconds: sums of integers do not depend on how the events were batched.
+    "milliseconds" BIGINT NOT NULL,
 
     CONSTRAINT "daily_status_durations_pkey" PRIMARY KEY ("tenant_id","scope","agent_id","source","day","status","bucket")
 );
 
 -- Completed periods one by one: a percentile's bucket is read back in duration order, overall, for
--- one agent or for one source.
+-- one agent or for one source, the filters' columns after the length so the index alone answers.
+-- Index names stay short: a rebuild's copies add `__rebuild`.
 CREATE TABLE "status_period_lengths" (
     "tenant_id" TEXT NOT NULL,
     "lead_id" TEXT NOT NULL,
@@ -64,9 +66,9 @@ CREATE TABLE "status_period_lengths" (
     CONSTRAINT "status_period_lengths_pkey" PRIMARY KEY ("tenant_id","lead_id","entered_version")
 );
 
-CREATE INDEX "status_period_lengths_tenant_id_status_duration_seconds_idx" ON "status_period_lengths"("tenant_id", "status", "duration_seconds");
-CREATE INDEX "status_period_lengths_tenant_id_entered_by_status_duration_seconds_idx" ON "status_period_lengths"("tenant_id", "entered_by", "status", "duration_seconds");
-CREATE INDEX "status_period_lengths_tenant_id_source_status_duration_seconds_idx" ON "status_period_lengths"("tenant_id", "source", "status", "duration_seconds");
+CREATE INDEX "status_period_lengths_by_status_idx" ON "status_period_lengths"("tenant_id", "status", "duration_seconds", "entered_at");
+CREATE INDEX "status_period_lengths_by_agent_idx" ON "status_period_lengths"("tenant_id", "entered_by", "status", "duration_seconds", "entered_at", "source");
+CREATE INDEX "status_period_lengths_by_source_idx" ON "status_period_lengths"("tenant_id", "source", "status", "duration_seconds", "entered_at");
 
 CREATE TABLE "daily_follow_up_funnel" (
     "tenant_id" TEXT NOT NULL,
@@ -92,7 +94,7 @@ CREATE TABLE "daily_callbacks" (
     "late" INTEGER NOT NULL,
     "missed" INTEGER NOT NULL,
     "open" INTEGER NOT NULL,
-    "late_seconds" DOUBLE PRECISION NOT NULL,
+    "late_milliseconds" BIGINT NOT NULL,
 
     CONSTRAINT "daily_callbacks_pkey" PRIMARY KEY ("tenant_id","scope","agent_id","source","due_day")
 );
