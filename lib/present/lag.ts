@@ -9,6 +9,7 @@ export const READ_MODEL_LABELS: Record<string, string> = {
   'search-terms': 'Search',
   'status-history': 'Status history and analytics',
   'agent-activity': 'Today\u2019s figures',
+  'daily-figures': 'Analytics figures',
 };
 
 const label = (name: string) => READ_MODEL_LABELS[name] ?? name;

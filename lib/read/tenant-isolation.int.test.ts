@@ -67,6 +67,8 @@ import { currentHolders, leadsHoldingContact } from './search-terms/contact-hold
 import { contactKey } from './search-terms/normalize';
 import { searchTermsProjection } from './search-terms/projection';
 import { searchLeads } from './search-terms/search';
+import { dailyFiguresProjection } from './daily-figures/projection';
+import { callbacksByAgent, conversionsPerBucket, durationsByStatus, statusChanges } from './daily-figures/queries';
 import { statusHistoryProjection } from './status-history/projection';
 import {
   callbackLateness, conversionsOverTime, leadCallbacks, leadsWaitingLongest, leadTimeline, mostOverdueCallbacks, statusDurationStats,
@@ -142,6 +144,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   await catchUp(store, searchTermsProjection);
   await catchUp(store, statusHistoryProjection);
   await catchUp(store, agentActivityProjection);
+  await catchUp(store, dailyFiguresProjection);
   return {
     id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber,
     markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, ...ownLeads, ...ownLeadNames],
@@ -159,6 +162,7 @@ const exportParams = () => {
 };
 const text = async (response: Response) => ({ status: response.status, body: await response.text() });
 const analyticsFilters = { from: '2026-01-01', to: '2026-01-31', agent: null, source: null };
+const analyticsDays = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') };
 
 /** By `file#export` under lib/read. */
 const READS: Record<string, Read> = {
@@ -173,6 +177,10 @@ const READS: Record<string, Read> = {
   'event-log/number-history.ts#numberHistory': async (t, other) => [await numberHistory(store, t.id, '+442079460018'), await numberHistory(store, t.id, other?.ownNumber ?? '+447911999999')],
   'analytics/options.ts#analyticsFilterOptions': (t) => analyticsFilterOptions(db, t.id),
   'analytics/report.ts#loadAnalyticsReport': (t) => loadAnalyticsReport(db, t.id, analyticsFilters, { now: NOW }),
+  'daily-figures/queries-durations.ts#durationsByStatus': (t) => durationsByStatus(db, t.id, analyticsDays),
+  'daily-figures/queries-changes.ts#statusChanges': (t) => statusChanges(db, t.id, analyticsDays),
+  'daily-figures/queries-changes.ts#conversionsPerBucket': (t) => conversionsPerBucket(db, t.id, { ...analyticsDays, bucket: 'day' }),
+  'daily-figures/queries-callbacks.ts#callbacksByAgent': (t) => callbacksByAgent(db, t.id, { ...analyticsDays, now: NOW }),
   'engine/lag.ts#projectionLag': (t) => projectionLag(db, system.projections, { tenantId: t.id }),
   'event-log/lead-dialing.ts#leadDialingView': (t) => leadDialingView(store, system.dialing, t.id, SHARED.jane, t.ana, NOW),
   'dialing-rules/current-rules.ts#currentDialingRules': (t) => currentDialingRules(store, t.id),
@@ -252,6 +260,7 @@ const NOT_TENANT_READS: Record<string, string> = {
   'engine/run-batch.ts#catchUp': 'applies the whole log',
   'engine/sql.ts#upsertRows': 'writes rows a projection made from events',
   'engine/sql.ts#runWrites': 'writes rows a projection made from events',
+  'engine/sql.ts#addToRows': 'adds counts a projection made from events',
   'engine/sql.ts#selectByLeads': 'reads rows a projection is about to update, by the events\u2019 tenant and lead',
   'engine/wait.ts#waitForProjection': 'waits for a global position; answers only whether it was reached',
   'lead-table/projection.ts#writeLeadRows': 'writes the lead table from events',

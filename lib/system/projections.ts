@@ -5,6 +5,7 @@ import { leadTableProjection } from '@/lib/read/lead-table/projection';
 import { searchTermsProjection } from '@/lib/read/search-terms/projection';
 import { agentActivityProjection } from '@/lib/read/agent-activity/projection';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
+import { dailyFiguresProjection } from '@/lib/read/daily-figures/projection';
 
 export const INLINE_PROJECTIONS: readonly RebuildableInlineProjection[] = [leadTableProjection, doNotCallProjection];
-export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection, agentActivityProjection];
+export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection, agentActivityProjection, dailyFiguresProjection];

@@ -7,6 +7,7 @@ import type { StoredEvent } from '@/lib/event-store';
 import { LEAD_STATUSES } from '@/lib/leads/lead';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
+import { dailyFiguresProjection } from '@/lib/read/daily-figures/projection';
 import { testDb } from '@/lib/testing/database';
 import {
   average, callbacksOf, finalState, groupBy, HISTORY_AGENTS, judge, percentile, periodsOf, writeRandomLeads,
@@ -104,6 +105,7 @@ describe('the analytics figures equal a recomputation from the events', () => {
   beforeAll(async () => {
     const leadIds = await writeRandomLeads(system, tenantId, 40, 20261123);
     await catchUp(store, statusHistoryProjection);
+    await catchUp(store, dailyFiguresProjection);
     for (const leadId of leadIds) streams.set(leadId, await store.readStream(tenantId, leadId));
   });
 

@@ -1,10 +1,11 @@
-// Every figure of the analytics page for one set of filters, read from the status history read
-// model. The page, its CSV downloads, the benchmark and the recomputation test all call this.
+// Every figure of the analytics page for one set of filters: the sums per day from the daily figures
+// read model, and the leads waiting now from the status history. The page, its CSV downloads, the
+// benchmark and the recomputation test all call this.
 import 'server-only';
 import type { Db } from '@/lib/db/client';
+import { callbacksByAgent, conversionsPerBucket, durationsByStatus, statusChanges } from '@/lib/read/daily-figures/queries';
 import {
-  callbackLateness, conversionsOverTime, leadsWaitingLongest, statusDurationStats, transitionCounts,
-  type AgentLateness, type Bucket, type ConversionBucket, type DurationStats, type TransitionReport, type WaitingLead,
+  leadsWaitingLongest, type AgentLateness, type Bucket, type ConversionBucket, type DurationStats, type TransitionReport, type WaitingLead,
 } from '@/lib/read/status-history/queries';
 import { bucketOf, windowOf, type AnalyticsFilters } from './filters';
 
@@ -27,10 +28,10 @@ export async function loadAnalyticsReport(db: Db, tenantId: string, filters: Ana
   const who = { agent: filters.agent ?? undefined, source: filters.source ?? undefined };
   const bucket = bucketOf(filters);
   const [timeInStatus, transitions, conversions, callbacks, waiting] = await Promise.all([
-    statusDurationStats(db, tenantId, { groupBy: 'status', ...window, ...who }),
-    transitionCounts(db, tenantId, { ...window, ...who }),
-    conversionsOverTime(db, tenantId, { ...window, ...who, bucket }),
-    callbackLateness(db, tenantId, { ...window, ...who, now }),
+    durationsByStatus(db, tenantId, { ...window, ...who }),
+    statusChanges(db, tenantId, { ...window, ...who }),
+    conversionsPerBucket(db, tenantId, { ...window, ...who, bucket }),
+    callbacksByAgent(db, tenantId, { ...window, ...who, now }),
     leadsWaitingLongest(db, tenantId, { ...who, now, limit: WAITING_LIMIT }),
   ]);
   return { filters, asOf: now.toISOString(), bucket, timeInStatus, transitions, conversions, callbacks, waiting };

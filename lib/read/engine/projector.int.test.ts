@@ -34,8 +34,12 @@ async function writeLeads(tenantId: string, count: number): Promise<number> {
 const applied = async () => Object.fromEntries(
   await Promise.all(asyncProjections.map(async (p) => [p.name, (await readCheckpoint(db, p.name)).eventsApplied] as const)),
 );
-const caughtUp = async () => (await store.readAll((await readCheckpoint(db, asyncProjections[0]!.name)), { limit: 1 })).events.length === 0
-  && (await store.readAll((await readCheckpoint(db, asyncProjections[1]!.name)), { limit: 1 })).events.length === 0;
+const caughtUp = async () => {
+  for (const projection of asyncProjections) {
+    if ((await store.readAll(await readCheckpoint(db, projection.name), { limit: 1 })).events.length > 0) return false;
+  }
+  return true;
+};
 
 /** A projector is inside a batch transaction of the search projection right now. */
 const batchInFlight = async () => {

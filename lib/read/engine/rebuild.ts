@@ -43,8 +43,9 @@ export async function rebuildProjection(store: EventStore, projection: AsyncProj
   };
   await catchUpShadow();
   await createSecondaryIndexes(store, indexes);
-  // Fresh statistics, or the planner guesses about the swapped-in tables until autovacuum comes by.
-  for (const table of projection.tables) await store.db.$executeRaw`ANALYZE ${ident(shadow(table))}`;
+  // Fresh statistics, or the planner guesses about the swapped-in tables until autovacuum comes by;
+  // and a visibility map, so index-only scans need not visit the heap of a table just written.
+  for (const table of projection.tables) await store.db.$executeRaw`VACUUM (ANALYZE) ${ident(shadow(table))}`;
   if (!swap) return { events, checkpoint };
 
   // The swap holds the projection's lock and, being a writing transaction, every gap-safe reader:

@@ -44,6 +44,19 @@ export async function runWrites(tx: Tx, writes: readonly RowWrite[]): Promise<vo
   for (const write of writes) if (write.rows.length > 0) await tx.$executeRawUnsafe(write.sql, JSON.stringify(write.rows));
 }
 
+/** INSERT ... ON CONFLICT (keys) DO UPDATE adding each other column to what the row holds: counters kept by key. */
+export async function addToRows(tx: Tx, table: string, columns: readonly Column[], keys: readonly string[], rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Prisma.join(columns.map(([name]) => ident(name)));
+  const sums = Prisma.join(
+    columns.filter(([name]) => !keys.includes(name)).map(([name]) => Prisma.sql`${ident(name)} = ${ident(table)}.${ident(name)} + excluded.${ident(name)}`),
+  );
+  await tx.$executeRaw`
+    INSERT INTO ${ident(table)} (${names})
+    SELECT ${names} FROM ${recordset(rows, columns)}
+    ON CONFLICT (${Prisma.join(keys.map(ident))}) DO UPDATE SET ${sums}`;
+}
+
 /** Rows of `table` whose (tenant_id, lead_id) is among `leads`, with extra conditions. */
 export async function selectByLeads<Row>(
   tx: Tx,
