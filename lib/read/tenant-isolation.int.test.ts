@@ -246,6 +246,7 @@ const NOT_TENANT_READS: Record<string, string> = {
   'engine/projector.ts#keepProjecting': 'carries the whole log to the read models, through database restarts',
   'engine/lag.ts#oldestWritingTransaction': 'the server\u2019s oldest writing transaction: its age and application name only, never what it runs',
   'engine/rebuild.ts#rebuildProjection': 'rebuilds a read model from the whole log',
+  'engine/rebuild.ts#rebuildProjections': 'rebuilds read models from the whole log, in one pass',
   'engine/rebuild-by-stream.ts#rebuildByStream': 'rebuilds an inline read model from the whole log',
   'engine/run-batch.ts#runBatch': 'applies one batch of the whole log',
   'engine/run-batch.ts#catchUp': 'applies the whole log',
