@@ -72,7 +72,7 @@ export function printReport({ machine, phases, lag, small, leads, wallSeconds }:
     ['cpus', 'scale', 'projection', 'events', 'rebuild s', 'events/s', 'rows', 'baseline s', 'rows/s', 'baseline events/s', 'rebuild/baseline', 'RSS start MB', 'peak RSS MB'],
     phases.flatMap((p) => [...p.rebuilds, p.total].map((run) => [
       cpus, scale(p), run.name, run.events, r1(run.seconds), r0(run.eventsPerSec), run.baseline.rows, r1(run.baseline.seconds), r0(run.baseline.rowsPerSec),
-      r0(run.baseline.eventsPerSec), round(run.eventsPerSec / run.baseline.eventsPerSec, 3), r0(run.rssStartMb), r0(run.peakRssMb),
+      r0(run.baseline.eventsPerSec), run.events > 0 ? round(run.baseline.seconds / run.seconds, 3) : 'n/a', r0(run.rssStartMb), r0(run.peakRssMb),
     ])),
   ));
   console.log(table(
@@ -118,7 +118,7 @@ export function printReport({ machine, phases, lag, small, leads, wallSeconds }:
     rebuild: {
       seconds: r1(full.total.seconds), baselineSeconds: r1(full.total.baseline.seconds), ratio: round(rebuildRatio(full), 3), target: REBUILD_RATIO_TARGET,
       peakRssMb: r0(full.total.peakRssMb),
-      byReadModel: full.rebuilds.map((run) => ({ name: run.name, events: run.events, seconds: r1(run.seconds), baselineSeconds: r1(run.baseline.seconds), ratio: round(run.baseline.seconds / run.seconds, 3) })),
+      byReadModel: full.rebuilds.map((run) => ({ name: run.name, events: run.events, seconds: r1(run.seconds), baselineSeconds: r1(run.baseline.seconds), ratio: run.events > 0 ? round(run.baseline.seconds / run.seconds, 3) : null })),
     },
     summary: summary.map(([, figure, value, target, result]) => ({ figure, value, target, result })),
   }));
