@@ -26,20 +26,26 @@ const showLag = async (when: string) => {
 };
 
 await showLag('before');
-for (const name of names) {
+// Inline read models one by one; the async ones together, in one pass over the log.
+const asyncNames = names.filter((name) => projections.asyncNamed(name));
+const runs: { label: string; rebuild: (onProgress: (progress: { events: number; done: number; total: number }) => void) => Promise<{ events: number }> }[] = [
+  ...names.filter((name) => !asyncNames.includes(name)).map((name) => ({ label: name, rebuild: (onProgress: Parameters<typeof projections.rebuild>[1]) => projections.rebuild(name, onProgress) })),
+  ...(asyncNames.length > 0 ? [{ label: asyncNames.join(' + '), rebuild: (onProgress: Parameters<typeof projections.rebuild>[1]) => projections.rebuildAsync(asyncNames, onProgress) }] : []),
+];
+for (const { label, rebuild } of runs) {
   const started = Date.now();
   const bar = new cliProgress.SingleBar(
-    { format: `${name.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | {rate} events/s`, hideCursor: true },
+    { format: `${label.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | {rate} events/s`, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   const rate = (events: number) => Math.round(events / Math.max((Date.now() - started) / 1000, 0.001));
   bar.start(1, 0, { rate: 0 });
-  const result = await projections.rebuild(name, ({ events, done, total }) => {
+  const result = await rebuild(({ events, done, total }) => {
     bar.setTotal(Math.max(total, 1));
     bar.update(done, { rate: rate(events) });
   });
   bar.stop();
-  console.log(`${name}: ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(result.events)} events/s)`);
+  console.log(`${label}: ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(result.events)} events/s)`);
 }
 await showLag('after');
 await db.$disconnect();

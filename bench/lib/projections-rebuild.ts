@@ -5,10 +5,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type pg from 'pg';
 import type { EventStore } from '@/lib/event-store';
-import { rebuildProjection } from '@/lib/read/engine/rebuild';
+import { rebuildDoNotCall } from '@/lib/read/do-not-call/rebuild';
+import { rebuildProjections } from '@/lib/read/engine/rebuild';
 import { rebuildLeadTable } from '@/lib/read/lead-table/rebuild';
-import { searchTermsProjection } from '@/lib/read/search-terms/projection';
-import { statusHistoryProjection } from '@/lib/read/status-history/projection';
+import { ASYNC_PROJECTIONS } from '@/lib/system/projections';
 
 export type Baseline = { rows: number; seconds: number; rowsPerSec: number; eventsPerSec: number };
 export type RebuildRun = {
@@ -38,6 +38,8 @@ function sampleRss(): () => number {
   };
 }
 
+// Every read model: the inline ones rebuilt in place by stream, the async ones in one pass over the
+// log into copies swapped in at the end.
 const REBUILDS: { name: string; tables: string[]; run: (store: EventStore, onProgress: (events: number) => void) => Promise<{ events: number }> }[] = [
   {
     name: 'lead-table',
@@ -45,14 +47,14 @@ const REBUILDS: { name: string; tables: string[]; run: (store: EventStore, onPro
     run: (store, onProgress) => rebuildLeadTable(store, { onProgress: ({ events }) => onProgress(events) }),
   },
   {
-    name: searchTermsProjection.name,
-    tables: [...searchTermsProjection.tables],
-    run: (store, onProgress) => rebuildProjection(store, searchTermsProjection, { onProgress: ({ events }) => onProgress(events) }),
+    name: 'do-not-call',
+    tables: ['do_not_call'],
+    run: (store, onProgress) => rebuildDoNotCall(store, { onProgress: ({ events }) => onProgress(events) }),
   },
   {
-    name: statusHistoryProjection.name,
-    tables: [...statusHistoryProjection.tables],
-    run: (store, onProgress) => rebuildProjection(store, statusHistoryProjection, { onProgress: ({ events }) => onProgress(events) }),
+    name: ASYNC_PROJECTIONS.map((projection) => projection.name).join(' + '),
+    tables: ASYNC_PROJECTIONS.flatMap((projection) => projection.tables),
+    run: (store, onProgress) => rebuildProjections(store, ASYNC_PROJECTIONS, { onProgress: ({ events }) => onProgress(events) }),
   },
 ];
 
@@ -99,7 +101,7 @@ export async function rebuildAll(store: EventStore, pool: pg.Pool, log: (line: s
   }
   // Planner statistics and visibility maps for the searches that follow (autovacuum would do the
   // same within a minute or two of a swap; the rebuild itself does not).
-  for (const table of ['leads', 'search_terms', 'status_periods', 'follow_ups']) await pool.query(`VACUUM (ANALYZE) "${table}"`);
+  for (const table of REBUILDS.flatMap((rebuild) => rebuild.tables)) await pool.query(`VACUUM (ANALYZE) "${table}"`);
   return runs;
 }
 

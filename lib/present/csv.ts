@@ -16,15 +16,24 @@ export type CsvOptions = {
 
 type Cell = string | number | null;
 
-/** Quoted when it holds a comma, a quote, a line break or an edge space; quotes doubled. */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** Quoted when it holds a comma, a quote, a line break or an edge space (`\s`); quotes doubled. */
+const QUOTED_CHARS = /[",\r\n]/;
+const SPACE = /\s/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
+/** Whether the character at `at` is a space (`\s`): printable ASCII other than the space never is. */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code > 0x20 && code < 0x7f ? false : SPACE.test(text[at]!);
+}
+
 function csvField(value: Cell): string {
-  if (value === null) return '';
+  if (value === null || value === '') return '';
   const text = typeof value === 'string' ? value : String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Three cheap checks rather than one pattern with `\s$` in it, tried at every character.
+  const quoted = QUOTED_CHARS.test(text) || isSpaceAt(text, 0) || isSpaceAt(text, text.length - 1);
+  return quoted ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A cell as a spreadsheet will read it: text that would run as a formula is made plain text. */
@@ -35,9 +44,11 @@ export function spreadsheetCell(value: Cell): Cell {
 
 const spreadsheetField = (value: Cell) => csvField(spreadsheetCell(value));
 
+/** How one cell is written (quoted when needed, neutralised for a spreadsheet): for writers of many lines. */
+export const csvFieldWriter = (options: CsvOptions = {}): ((value: Cell) => string) => (options.spreadsheet ? spreadsheetField : csvField);
+
 /** One record, CRLF-terminated. */
-export const csvLine = (cells: readonly Cell[], options: CsvOptions = {}): string =>
-  `${cells.map(options.spreadsheet ? spreadsheetField : csvField).join(',')}\r\n`;
+export const csvLine = (cells: readonly Cell[], options: CsvOptions = {}): string => `${cells.map(csvFieldWriter(options)).join(',')}\r\n`;
 
 /** A whole table: the header row, then the rows. */
 export const csvTable = (columns: readonly string[], rows: readonly (readonly string[])[], options: CsvOptions = {}): string =>

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine, csvTable } from './csv';
 
@@ -38,5 +39,14 @@ describe('the CSV writer', () => {
 
   it('quotes a neutralised cell that needs quoting, with the single quote inside the quotes', () => {
     expect(csvLine(['=HYPERLINK("http://evil.example","x")'], { spreadsheet: true })).toBe('"\'=HYPERLINK(""http://evil.example"",""x"")"\r\n');
+  });
+
+  it('quotes exactly the cells with a comma, a quote, a line break or a space (any \\s) at either end', () => {
+    const quoted = /[",\r\n]|^\s|\s$/;
+    const cell = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(' a', 'a\u00a0', '\u3000', '\ufeffx', 'x\t', 'plain', ''));
+    fc.assert(fc.property(fc.array(cell, { maxLength: 5 }), (cells) => {
+      const expected = cells.map((text) => (text !== '' && quoted.test(text) ? `"${text.replaceAll('"', '""')}"` : text)).join(',');
+      expect(csvLine(cells)).toBe(`${expected}\r\n`);
+    }), { numRuns: 2000 });
   });
 });

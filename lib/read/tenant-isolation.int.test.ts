@@ -36,7 +36,6 @@ import { loadAnalyticsReport } from './analytics/report';
 import { blockedNumbers, doNotCallCounts, doNotCallList } from './do-not-call/queries';
 import { projectionLag } from './engine/lag';
 import { catchUp } from './engine/run-batch';
-import { exportColumns } from './event-log/export/columns';
 import { countExportEvents } from './event-log/export/count';
 import { parseExportParams } from './event-log/export/params';
 import { exportCountQuery, exportRowsQuery } from './event-log/export/query';
@@ -198,7 +197,7 @@ const READS: Record<string, Read> = {
   'event-log/export/count.ts#countExportEvents': (t) => countExportEvents(db, t.id, 0n, {}),
   'event-log/export/stream.ts#openExport': async (t) => new Response((await openExport(await ownConnection(url), system.registry, t.id, exportParams())).body).text(),
   'event-log/export/query.ts#exportCountQuery': (t) => db.$queryRaw(exportCountQuery(t.id, 0n, {})),
-  'event-log/export/query.ts#exportRowsQuery': (t) => db.$queryRaw(exportRowsQuery(exportColumns(system.registry), t.id, 0n, 2n ** 62n, {})),
+  'event-log/export/query.ts#exportRowsQuery': (t) => db.$queryRaw(exportRowsQuery(t.id, 0n, 2n ** 62n, {})),
   'event-log/export/respond.ts#exportFile': async (t) => text(await exportFile(system, exportPool, { tenantId: t.id, callerId: 'bi' }, exportParams(), { perCaller: 2, perTenant: 2 })),
   'event-log/export/respond.ts#exportCount': async (t) => text(await exportCount(db, t.id, exportParams())),
   'event-log/export/respond.ts#exportParamsFor': async (t, other) => [
@@ -255,6 +254,7 @@ const NOT_TENANT_READS: Record<string, string> = {
   'engine/projector.ts#keepProjecting': 'carries the whole log to the read models, through database restarts',
   'engine/lag.ts#oldestWritingTransaction': 'the server\u2019s oldest writing transaction: its age and application name only, never what it runs',
   'engine/rebuild.ts#rebuildProjection': 'rebuilds a read model from the whole log',
+  'engine/rebuild.ts#rebuildProjections': 'rebuilds read models from the whole log, in one pass',
   'engine/rebuild-by-stream.ts#rebuildByStream': 'rebuilds an inline read model from the whole log',
   'engine/run-batch.ts#runBatch': 'applies one batch of the whole log',
   'engine/run-batch.ts#catchUp': 'applies the whole log',

@@ -6,7 +6,7 @@ import type { AnyAggregate } from '@/lib/commands/aggregate';
 import type { Db } from '@/lib/db/client';
 import { createEventRegistry, createEventStore } from '@/lib/event-store';
 import { keepProjecting, type KeepProjectingOptions } from '@/lib/read/engine/projector';
-import { rebuildProjection } from '@/lib/read/engine/rebuild';
+import { rebuildProjections } from '@/lib/read/engine/rebuild';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
 import { AGGREGATES } from './aggregates';
 import { dialingSources, dialingSourcesWithin } from './dialing';
@@ -37,10 +37,17 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     async rebuild(name: string, onProgress: (progress: { events: number; done: number; total: number }) => void = () => {}) {
       const inline = inlineProjections.find((projection) => projection.name === name);
       if (inline) return inline.rebuild(store, { onProgress });
-      const projection = asyncProjections.find((candidate) => candidate.name === name);
-      if (!projection) throw new Error(`No read model named ${name}`);
+      return projections.rebuildAsync([name], onProgress);
+    },
+    /** Rebuilds async read models together, in one pass over the log, swapped in together. */
+    async rebuildAsync(names: readonly string[], onProgress: (progress: { events: number; done: number; total: number }) => void = () => {}) {
+      const chosen = names.map((name) => {
+        const projection = asyncProjections.find((candidate) => candidate.name === name);
+        if (!projection) throw new Error(`No read model named ${name}`);
+        return projection;
+      });
       const head = Number(await store.headPosition());
-      return rebuildProjection(store, projection, { onProgress: ({ events, position }) => onProgress({ events, done: Math.min(Number(position), head), total: head }) });
+      return rebuildProjections(store, chosen, { onProgress: ({ events, position }) => onProgress({ events, done: Math.min(Number(position), head), total: head }) });
     },
   };
   return {

@@ -9,6 +9,8 @@ import type { EventStore, StoredEvent, Tx } from '@/lib/event-store';
 export type RebuildProgress = (progress: { events: number; done: number; total: number }) => void;
 export type RebuildOptions = { readonly batchStreams?: number; readonly onProgress?: RebuildProgress };
 
+type StreamKey = { tenant_id: string; stream_id: string };
+
 export async function rebuildByStream(
   store: EventStore,
   streamType: string,
@@ -17,21 +19,31 @@ export async function rebuildByStream(
 ): Promise<{ events: number; streams: number }> {
   const counted = await store.db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM streams WHERE stream_type = ${streamType}`;
   const totalStreams = Number(counted[0]?.total ?? 0);
-  let after: { tenant_id: string; stream_id: string } | null = null;
-  let events = 0;
-  let streams = 0;
-  for (;;) {
-    const batch: { tenant_id: string; stream_id: string }[] = await store.db.$queryRaw`
+  const readBatch = async (after: StreamKey | null) => {
+    const batch: StreamKey[] = await store.db.$queryRaw`
       SELECT tenant_id, stream_id FROM streams
       WHERE stream_type = ${streamType}
         ${after ? Prisma.sql`AND (tenant_id, stream_id) > (${after.tenant_id}, ${after.stream_id})` : Prisma.empty}
       ORDER BY tenant_id, stream_id LIMIT ${batchStreams}`;
-    if (batch.length === 0) break;
-    const streamEvents = await store.readStreams(batch.map((s) => ({ tenantId: s.tenant_id, streamId: s.stream_id })));
-    await store.db.$transaction((tx) => write(tx, streamEvents));
-    after = batch[batch.length - 1]!;
-    events += streamEvents.length;
-    streams += batch.length;
+    if (batch.length === 0) return null;
+    const events = await store.readStreams(batch.map((s) => ({ tenantId: s.tenant_id, streamId: s.stream_id })));
+    return { last: batch[batch.length - 1]!, streams: batch.length, events };
+  };
+  let events = 0;
+  let streams = 0;
+  let next = readBatch(null);
+  for (;;) {
+    const batch = await next;
+    if (!batch) break;
+    // The next streams are read on another connection while these are written.
+    next = readBatch(batch.last);
+    next.catch(() => {}); // awaited by the next turn; if this write fails, nobody will
+    // No transaction around the write: every stream is read from its first event, so the write
+    // (one statement) seldom reads a row first, and when it does, a READ COMMITTED transaction
+    // would see other commits between the two all the same. The version guard keeps newer rows.
+    await write(store.db, batch.events);
+    events += batch.events.length;
+    streams += batch.streams;
     onProgress({ events, done: streams, total: totalStreams });
   }
   return { events, streams };

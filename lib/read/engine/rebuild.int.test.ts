@@ -10,7 +10,7 @@ import { ASYNC_PROJECTIONS } from '@/lib/system/projections';
 import { testDb } from '@/lib/testing/database';
 import { expectAsyncModelsEqualRebuild } from '@/lib/testing/projections';
 import { readCheckpoint } from './checkpoints';
-import { rebuildProjection } from './rebuild';
+import { rebuildProjection, rebuildProjections } from './rebuild';
 import { catchUp } from './run-batch';
 
 const db = testDb();
@@ -43,5 +43,27 @@ describe('rebuilding a read model while commands are written', () => {
     await expectAsyncModelsEqualRebuild(store, tenantId);
     const names = await db.searchTerm.count({ where: { tenantId, kind: 'name' } });
     expect(names).toBe(await db.leadView.count({ where: { tenantId } }));
+  });
+  it('rebuilds every async read model in one pass over the log, swaps them all in, and each equals its own rebuild', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const context = { tenantId, actorId: 'ana', region: 'GB' as const };
+    const register = async (n: number) => {
+      const leadId = randomUUID();
+      await executeLeadCommand(store, context, { type: 'RegisterLead', data: { leadId, name: `Passed Lead ${n}`, phones: [`07911 ${String(300000 + n)}`] } });
+      await executeLeadCommand(store, context, { type: 'ChangeStatus', leadId, data: { status: n % 2 ? 'Converted' : 'Closed' } });
+    };
+    for (let n = 0; n < 20; n++) await register(n);
+    let writing = true;
+    const writer = (async () => {
+      for (let n = 20; writing; n++) await register(n);
+    })();
+    const result = await rebuildProjections(store, ASYNC_PROJECTIONS, { batchSize: 25 });
+    writing = false;
+    await writer;
+
+    for (const projection of ASYNC_PROJECTIONS) expect((await readCheckpoint(db, projection.name)).position).toBe(result.checkpoint.position);
+    for (const projection of ASYNC_PROJECTIONS) await catchUp(store, projection);
+    await expectAsyncModelsEqualRebuild(store, tenantId);
+    expect(await db.statusPeriod.count({ where: { tenantId } })).toBeGreaterThanOrEqual(40);
   });
 });

@@ -3,7 +3,7 @@
 // projection's lock, apply what arrived meanwhile and swap the copies in, in one short transaction.
 import { ident } from '@/lib/db/sql';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { EventStore, Tx } from '@/lib/event-store';
+import type { EventStore, StoredEvent, Tx } from '@/lib/event-store';
 import { START_OF_LOG, type Checkpoint } from '@/lib/event-store';
 import { lockProjection, writeCheckpoint } from './checkpoints';
 import type { AsyncProjection, TableMap } from './types';
@@ -22,44 +22,68 @@ export type RebuildOptions = {
 const shadow = (table: string) => `${table}__rebuild`;
 
 export async function rebuildProjection(store: EventStore, projection: AsyncProjection, options: RebuildOptions = {}) {
-  const { batchSize = 5000, onProgress = () => {}, tenantId } = options;
+  return rebuildProjections(store, [projection], options);
+}
+
+/**
+ * Rebuilds several async projections in one pass over the log: each page of events is read and
+ * decoded once and applied to every projection's copies, and the next page is read while one is
+ * written. One swap at the end takes every projection's lock and swaps all their copies in.
+ */
+export async function rebuildProjections(store: EventStore, projections: readonly AsyncProjection[], options: RebuildOptions = {}) {
+  const { batchSize = 10_000, onProgress = () => {}, tenantId } = options;
   const swap = (options.swap ?? true) && tenantId === undefined;
-  const tables: TableMap = Object.fromEntries(projection.tables.map((table) => [table, shadow(table)]));
-  const indexes = await createShadowTables(store, projection.tables);
+  const shadows = projections.map((projection) => ({
+    projection,
+    tables: Object.fromEntries(projection.tables.map((table) => [table, shadow(table)])) as TableMap,
+  }));
+  const allTables = projections.flatMap((projection) => projection.tables);
+  const indexes = await createShadowTables(store, allTables);
+  const applyAll = async (tx: Tx, events: readonly StoredEvent[]) => {
+    for (const { projection, tables } of shadows) await projection.apply(tx, events, tables);
+  };
 
   let checkpoint: Checkpoint = START_OF_LOG;
   let events = 0;
   const catchUpShadow = async () => {
+    let next = store.readAll(checkpoint, { limit: batchSize, tenantId });
     for (;;) {
-      const page = await store.readAll(checkpoint, { limit: batchSize, tenantId });
+      const page = await next;
+      const full = page.events.length === batchSize;
+      // The next page is read on another connection while this one is written.
+      if (full) {
+        next = store.readAll(page.checkpoint, { limit: batchSize, tenantId });
+        next.catch(() => {}); // awaited by the next turn; if this one's write fails, nobody will
+      }
       if (page.events.length > 0) {
-        await store.db.$transaction((tx) => projection.apply(tx, page.events, tables), { timeout: 300_000 });
+        await store.db.$transaction((tx) => applyAll(tx, page.events), { timeout: 300_000 });
         checkpoint = page.checkpoint;
         events += page.events.length;
         onProgress({ events, position: checkpoint.position });
       }
-      if (page.events.length < batchSize) return; // what is left fits in the swap's one batch
+      if (!full) return; // what is left fits in the swap's one batch
     }
   };
   await catchUpShadow();
   await createSecondaryIndexes(store, indexes);
   // Fresh statistics, or the planner guesses about the swapped-in tables until autovacuum comes by;
   // and a visibility map, so index-only scans need not visit the heap of a table just written.
-  for (const table of projection.tables) await store.db.$executeRaw`VACUUM (ANALYZE) ${ident(shadow(table))}`;
+  for (const table of allTables) await store.db.$executeRaw`VACUUM (ANALYZE) ${ident(shadow(table))}`;
   if (!swap) return { events, checkpoint };
 
-  // The swap holds the projection's lock and, being a writing transaction, every gap-safe reader:
-  // it applies at most one more batch. Whatever arrives after that, the live projector applies
+  // The swap holds the projections' locks and, being a writing transaction, every gap-safe reader:
+  // it applies at most one more batch. Whatever arrives after that, the live projectors apply
   // from the checkpoint the swap leaves.
   await catchUpShadow();
   const swapped = await store.db.$transaction(
     async (tx) => {
-      await lockProjection(tx, projection.name); // the live projector's next batch waits for the swap
+      // The live projectors' next batches wait for the swap; locked in one order, so two swaps cannot deadlock.
+      for (const name of projections.map((projection) => projection.name).sort()) await lockProjection(tx, name);
       const page = await store.readAll(checkpoint, { limit: batchSize, client: tx });
-      if (page.events.length > 0) await projection.apply(tx, page.events, tables);
+      if (page.events.length > 0) await applyAll(tx, page.events);
       const last = page.events.length > 0 ? page.checkpoint : checkpoint;
-      for (const table of projection.tables) await swapIn(tx, table, indexes.filter((index) => index.table === table));
-      await writeCheckpoint(tx, projection.name, last, BigInt(events + page.events.length));
+      for (const table of allTables) await swapIn(tx, table, indexes.filter((index) => index.table === table));
+      for (const projection of projections) await writeCheckpoint(tx, projection.name, last, BigInt(events + page.events.length));
       return { events: events + page.events.length, checkpoint: last };
     },
     { timeout: 60_000, maxWait: 60_000 },

@@ -1,18 +1,18 @@
 // The SQL of an export: one tenant's events after a position, up to the horizon, in position order.
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { ExportColumns } from './columns';
 import type { ExportFilter } from './params';
 
 /**
- * PostgreSQL does the flattening (`->>`: text as is, null as NULL, anything else as JSON text) and
- * hands `data` and `metadata` over as text, so the Node side parses no JSON for current events.
- * Columns in the order `ExportRow` reads them. The output column `position` is text: sort by
- * `events.position`, or PostgreSQL sorts by the text ('10' before '2').
+ * PostgreSQL hands `data` and `metadata` over as text, so the Node side parses no JSON for current
+ * events; the CSV's data fields are read from that text (json-fields.ts) rather than selected one
+ * `->>` each, which doubled the database's work per row. Columns in the order `ExportRow` reads
+ * them. The output column `position` is text: sort by `events.position`, or PostgreSQL sorts by the
+ * text ('10' before '2').
  */
-const select = (columns: ExportColumns) => Prisma.sql`SELECT position::text, tenant_id, stream_type, stream_id, version, type, schema_version,
+const SELECT = Prisma.sql`SELECT position::text, tenant_id, stream_type, stream_id, version, type, schema_version,
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   metadata->>'actor', metadata->>'commandId', metadata->>'correlationId', metadata->>'causationId',
-  data::text, metadata::text, ${Prisma.join(columns.dataFields.map((field) => Prisma.sql`data->>${field}::text`))}
+  data::text, metadata::text
   FROM events`;
 
 function where(tenantId: string, after: bigint, horizon: bigint | null, filter: ExportFilter): Prisma.Sql {
@@ -26,8 +26,8 @@ function where(tenantId: string, after: bigint, horizon: bigint | null, filter: 
   return Prisma.join(clauses, ' AND ');
 }
 
-export function exportRowsQuery(columns: ExportColumns, tenantId: string, after: bigint, horizon: bigint, filter: ExportFilter): Prisma.Sql {
-  return Prisma.sql`${select(columns)} WHERE ${where(tenantId, after, horizon, filter)} ORDER BY events.position`;
+export function exportRowsQuery(tenantId: string, after: bigint, horizon: bigint, filter: ExportFilter): Prisma.Sql {
+  return Prisma.sql`${SELECT} WHERE ${where(tenantId, after, horizon, filter)} ORDER BY events.position`;
 }
 
 export function exportCountQuery(tenantId: string, after: bigint, filter: ExportFilter): Prisma.Sql {

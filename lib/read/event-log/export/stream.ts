@@ -1,10 +1,10 @@
 // One export: its own `pg` connection (from the export pool, see slots.ts), the horizon, then a
-// server-side cursor (pg-query-stream) piped through the encoder (and gzip) into a web
-// ReadableStream. Every stage waits for the next one to want more, so memory stays flat whatever
-// the size; the connection is given back at the end, on error, when the client goes away, or when
+// server-side cursor (pg-query-stream) read a fetch at a time, each fetch encoded in one piece,
+// (through gzip) into a web ReadableStream. Every stage waits for the next one to want more, so
+// memory stays flat whatever the size; the connection is given back at the end, on error, when the client goes away, or when
 // the client stops reading for longer than the stall bound (a stalled reader holds a connection and
 // a snapshot for nothing).
-import { pipeline, type Readable } from 'node:stream';
+import { finished, pipeline, type Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
@@ -12,7 +12,7 @@ import { toPgQuery } from '@/lib/db/sql';
 import { exportHorizon } from '@/lib/event-store/horizon';
 import type { EventRegistry } from '@/lib/event-store/registry';
 import { exportColumns } from './columns';
-import { encoder } from './encode';
+import { exportEncoding, type ExportRow } from './encode';
 import type { ExportParams } from './params';
 import { exportRowsQuery } from './query';
 import type { ExportConnection } from './slots';
@@ -67,11 +67,12 @@ export async function openExport(
     connection.done(false);
     throw error;
   }
-  const columns = exportColumns(registry);
-  const { text, values } = toPgQuery(exportRowsQuery(columns, tenantId, params.after, horizon, params));
-  const rows = client.query(new QueryStream(text, values, { rowMode: 'array', batchSize: options.batchSize ?? 5000 }));
-  const stages: NodeJS.ReadWriteStream[] = [encoder(params.format, registry, columns, { spreadsheet: params.spreadsheet }), ...(params.gzip ? [createGzip()] : [])];
-  const output = pipeline([rows, ...stages] as unknown as [Readable, ...NodeJS.ReadWriteStream[]], (error) => connection.done(!error)) as unknown as Readable;
+  const encoding = exportEncoding(params.format, registry, exportColumns(registry), { spreadsheet: params.spreadsheet });
+  const { text, values } = toPgQuery(exportRowsQuery(tenantId, params.after, horizon, params));
+  const rows = client.query(new EncodedRows(text, values, encoding, options.batchSize ?? 5000));
+  const finish = (error?: Error | null) => connection.done(!error);
+  const output = params.gzip ? (pipeline(rows, createGzip(), finish) as Readable) : rows;
+  if (!params.gzip) finished(rows, finish);
 
   const extension = `${params.format}${params.gzip ? '.gz' : ''}`;
   return {
@@ -80,6 +81,47 @@ export async function openExport(
     contentType: params.gzip ? 'application/gzip' : params.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
     fileName: `leadstream-${tenantId}-events-${params.after + 1n}-${horizon}.${extension}`,
   };
+}
+
+/**
+ * The cursor's rows as the text they encode to, handed on in pieces of about CHUNK_BYTES. Rows are
+ * fetched and encoded `fetchRows` at a time; the next fetch is asked for before a fetch is
+ * encoded, so the database reads while Node encodes, and no more than that one is asked for until
+ * the reader has taken the encoded one, so a slow reader slows the fetches. The stream ends (and
+ * gives its connection back) when the reader has taken the last piece.
+ */
+class EncodedRows extends QueryStream {
+  private next: Promise<ExportRow[]> | null = null;
+  private encoded = '';
+  private taken = 0;
+  private last = false;
+
+  constructor(text: string, values: unknown[], private readonly encoding: ReturnType<typeof exportEncoding>, private readonly fetchRows: number) {
+    super(text, values, { rowMode: 'array', highWaterMark: 1 });
+    this.encoded = encoding.head;
+  }
+
+  private fetch(): Promise<ExportRow[]> {
+    const rows = new Promise<ExportRow[]>((resolve, reject) => this.cursor.read(this.fetchRows, (error: Error | null, read: ExportRow[]) => (error ? reject(error) : resolve(read))));
+    rows.catch(() => {}); // seen by the _read that takes it; none may come if the stream is destroyed first
+    return rows;
+  }
+
+  override _read(): void {
+    if (this.taken < this.encoded.length) {
+      this.push(this.encoded.slice(this.taken, this.taken + CHUNK_BYTES));
+      this.taken += CHUNK_BYTES;
+      return;
+    }
+    if (this.last) return void this.push(null);
+    (this.next ?? this.fetch()).then((rows) => {
+      this.last = rows.length < this.fetchRows;
+      this.next = this.last ? null : this.fetch();
+      this.encoded = this.encoding.lines(rows); // a stored event no upcaster reads throws: the stream fails
+      this.taken = 0;
+      this._read();
+    }).catch((error: Error) => this.destroy(error));
+  }
 }
 
 export class StalledReaderError extends Error {
