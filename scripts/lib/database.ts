@@ -34,8 +34,8 @@ export async function openDatabaseServer(choice: ServerChoice = {}): Promise<Dat
     return { urlFor: (database) => withDatabase(external, database), stop: async () => {} };
   }
   const server = embeddedServer({
-    dataDir: path.resolve(ROOT, choice.dataDir ?? process.env.LEADSTREAM_PG_DATA ?? path.join('.data', 'pg')),
-    port: choice.port ?? Number(process.env.LEADSTREAM_PG_PORT ?? 54329),
+    dataDir: path.resolve(ROOT, choice.dataDir ?? (process.env.LEADSTREAM_PG_DATA || path.join('.data', 'pg'))),
+    port: choice.port ?? Number(process.env.LEADSTREAM_PG_PORT || 54329),
   });
   const lease = await takeLease(server);
   let stopped = false;
