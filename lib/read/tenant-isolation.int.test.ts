@@ -261,6 +261,7 @@ const NOT_TENANT_READS: Record<string, string> = {
   'engine/sql.ts#upsertRows': 'writes rows a projection made from events',
   'engine/sql.ts#runWrites': 'writes rows a projection made from events',
   'engine/sql.ts#addToRows': 'adds counts a projection made from events',
+  'engine/sql.ts#leadsWithRows': 'reads nothing: which leads of a batch of events may have rows',
   'engine/sql.ts#selectByLeads': 'reads rows a projection is about to update, by the events\u2019 tenant and lead',
   'engine/wait.ts#waitForProjection': 'waits for a global position; answers only whether it was reached',
   'lead-table/projection.ts#writeLeadRows': 'writes the lead table from events',

@@ -4,7 +4,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/event-store';
 import { LEAD_STREAM_TYPE } from '@/lib/leads';
-import { addToRows, selectByLeads, upsertRows, type Column } from '../engine/sql';
+import { addToRows, leadsWithRows, selectByLeads, upsertRows, type Column } from '../engine/sql';
 import type { AsyncProjection } from '../engine/types';
 import { dailyFigures, type LeadFigures } from './fold';
 
@@ -61,14 +61,7 @@ export const dailyFiguresProjection: AsyncProjection = {
 
 /** The kept state of each lead the batch touches (leads new in it have none). */
 async function loadLeads(tx: Tx, events: readonly { tenantId: string; streamId: string; version: number }[], table: string): Promise<LeadFigures[]> {
-  const seen = new Set<string>();
-  const leads: { tenant_id: string; lead_id: string }[] = [];
-  for (const event of events) {
-    const key = `${event.tenantId}\u0000${event.streamId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (event.version > 1) leads.push({ tenant_id: event.tenantId, lead_id: event.streamId });
-  }
+  const leads = leadsWithRows(events);
   const rows = await selectByLeads<LeadFigures & { entered_at: Date; callback_due_at: Date | null }>(tx, table, leads, Prisma.empty);
   return rows.map((row) => ({ ...row, entered_at: row.entered_at.toISOString(), callback_due_at: row.callback_due_at?.toISOString() ?? null }));
 }

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ActorAndSource, Bucket, ConversionBucket, TransitionCount, TransitionReport } from '@/lib/read/status-history/queries';
 import { statusOrder } from '@/lib/read/status-history/queries-sql';
+import { bucketUnit, everyBucket } from '@/lib/read/status-history/queries-conversions';
 import { dayOf, inDays, inScope, type DayWindow } from './queries-sql';
 
 /** Changes made in the window; the funnel's leads are counted once each, by their first move into Follow-up in the window. */
@@ -27,15 +28,10 @@ export async function statusChanges(db: Db, tenantId: string, filter: DayWindow 
   return { transitions, funnel: { reachedFollowUp: reached, converted, closed, conversionRate: rate(converted), closeRate: rate(closed) } };
 }
 
-const BUCKETS: Record<Bucket, { unit: Prisma.Sql; step: Prisma.Sql }> = {
-  day: { unit: Prisma.sql`'day'`, step: Prisma.sql`interval '1 day'` },
-  week: { unit: Prisma.sql`'week'`, step: Prisma.sql`interval '1 week'` },
-};
-
 /** Moves into Converted per UTC day or ISO week, every bucket of the window listed (zeros too). */
 export async function conversionsPerBucket(db: Db, tenantId: string, filter: DayWindow & ActorAndSource & { bucket: Bucket }): Promise<ConversionBucket[]> {
   const { from, to, bucket } = filter;
-  const { unit, step } = BUCKETS[bucket];
+  const unit = bucketUnit(bucket);
   return db.$queryRaw<ConversionBucket[]>`
     WITH converted AS (
       SELECT date_trunc(${unit}, day::timestamp) AS start, sum(changes)::int AS conversions
@@ -43,12 +39,5 @@ export async function conversionsPerBucket(db: Db, tenantId: string, filter: Day
       WHERE tenant_id = ${tenantId} AND ${inScope(filter)} ${inDays('day', filter)} AND to_status = 'Converted'
       GROUP BY 1
     )
-    SELECT to_char(b.start, 'YYYY-MM-DD') AS start, coalesce(c.conversions, 0)::int AS conversions
-    FROM generate_series(
-      date_trunc(${unit}, ${from}::timestamptz AT TIME ZONE 'UTC'),
-      (${to}::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC',
-      ${step}
-    ) AS b(start)
-    LEFT JOIN converted c ON c.start = b.start
-    ORDER BY b.start`;
+    ${everyBucket(bucket, from, to)}`;
 }

@@ -57,6 +57,22 @@ export async function addToRows(tx: Tx, table: string, columns: readonly Column[
     ON CONFLICT (${Prisma.join(keys.map(ident))}) DO UPDATE SET ${sums}`;
 }
 
+/**
+ * The leads these events touch (in order, each once) that may already have rows: those whose first
+ * event here is not their stream's first. A lead registered in the batch has none yet.
+ */
+export function leadsWithRows(events: readonly { tenantId: string; streamId: string; version: number }[]): { tenant_id: string; lead_id: string }[] {
+  const seen = new Set<string>();
+  const leads: { tenant_id: string; lead_id: string }[] = [];
+  for (const event of events) {
+    const key = `${event.tenantId}\u0000${event.streamId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (event.version > 1) leads.push({ tenant_id: event.tenantId, lead_id: event.streamId });
+  }
+  return leads;
+}
+
 /** Rows of `table` whose (tenant_id, lead_id) is among `leads`, with extra conditions. */
 export async function selectByLeads<Row>(
   tx: Tx,

@@ -4,7 +4,7 @@
 import type { RowWrite, StoredEvent, Tx, VersionedEvent } from '@/lib/event-store';
 import { isLeadEvent } from '@/lib/leads';
 import { ident } from '@/lib/db/sql';
-import { runWrites, selectByLeads, upsertStatement, type Column } from '../engine/sql';
+import { leadsWithRows, runWrites, selectByLeads, upsertStatement, type Column } from '../engine/sql';
 import type { RebuildableInlineProjection } from '../engine/types';
 import { rebuildLeadTable } from './rebuild';
 import { evolveLeadRow, type LeadRow } from './lead-row';
@@ -27,11 +27,7 @@ export async function planLeadRows(reader: Tx, events: readonly VersionedEvent[]
   const leadEvents = events.filter(isLeadEvent);
   if (leadEvents.length === 0) return [];
   const rows = new Map<string, LeadRow | null>();
-  // Only leads whose first event here is not their registration can have a row already.
-  const existing = [...new Map(leadEvents.map((e) => [key(e.tenantId, e.streamId), e])).values()]
-    .filter((first) => first.version > 1)
-    .map((first) => ({ tenant_id: first.tenantId, lead_id: first.streamId }));
-  const loaded = await selectByLeads<LeadRow & { emails: string[] }>(reader, table, existing);
+  const loaded = await selectByLeads<LeadRow & { emails: string[] }>(reader, table, leadsWithRows(leadEvents));
   for (const row of loaded) {
     rows.set(key(row.tenant_id, row.lead_id), {
       ...row, follow_up_at: iso(row.follow_up_at), created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)!,

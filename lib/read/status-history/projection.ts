@@ -2,7 +2,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/event-store';
 import { LEAD_STREAM_TYPE } from '@/lib/leads';
-import { selectByLeads, upsertRows, type Column } from '../engine/sql';
+import { leadsWithRows, selectByLeads, upsertRows, type Column } from '../engine/sql';
 import type { AsyncProjection } from '../engine/types';
 import { historyRows, type FollowUpRow, type PeriodRow } from './history';
 
@@ -36,14 +36,7 @@ export const statusHistoryProjection: AsyncProjection = {
 
 /** The open period and open callback of each lead the batch touches (leads new in it have none). */
 async function loadOpenRows(tx: Tx, events: readonly { tenantId: string; streamId: string; version: number }[], periods: string, followUps: string) {
-  const seen = new Set<string>();
-  const leads: { tenant_id: string; lead_id: string }[] = [];
-  for (const event of events) {
-    const key = `${event.tenantId}\u0000${event.streamId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (event.version > 1) leads.push({ tenant_id: event.tenantId, lead_id: event.streamId });
-  }
+  const leads = leadsWithRows(events);
   const [openPeriods, openFollowUps] = await Promise.all([
     selectByLeads<PeriodRow>(tx, periods, leads, Prisma.sql`WHERE t.left_at IS NULL`),
     selectByLeads<FollowUpRow>(tx, followUps, leads, Prisma.sql`WHERE t.ended_at IS NULL`),

@@ -23,21 +23,13 @@ const BUCKETS: Record<Bucket, { unit: Prisma.Sql; step: Prisma.Sql }> = {
   week: { unit: Prisma.sql`'week'`, step: Prisma.sql`interval '1 week'` },
 };
 
-/**
- * Moves into Converted per UTC day or ISO week, every bucket of the window listed (zeros too). A
- * week that starts before `from` or ends after `to` counts only the part inside the window.
- */
-export async function conversionsOverTime(db: Db, tenantId: string, filter: ConversionFilter): Promise<ConversionBucket[]> {
-  const { from, to, bucket, agent, source } = filter;
+/** `date_trunc`'s unit of a bucket, for a `converted (start, conversions)` CTE. */
+export const bucketUnit = (bucket: Bucket) => BUCKETS[bucket].unit;
+
+/** Every bucket of the window with the `converted` CTE's count (zero where it has none), in order. */
+export function everyBucket(bucket: Bucket, from: Date, to: Date): Prisma.Sql {
   const { unit, step } = BUCKETS[bucket];
-  return db.$queryRaw<ConversionBucket[]>`
-    WITH converted AS (
-      SELECT date_trunc(${unit}, p.entered_at AT TIME ZONE 'UTC') AS start, count(*)::int AS conversions
-      FROM status_periods p
-      ${fromSource('p', source)}
-      WHERE p.tenant_id = ${tenantId} AND p.status = 'Converted' ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
-      GROUP BY 1
-    )
+  return Prisma.sql`
     SELECT to_char(b.start, 'YYYY-MM-DD') AS start, coalesce(c.conversions, 0)::int AS conversions
     FROM generate_series(
       date_trunc(${unit}, ${from}::timestamptz AT TIME ZONE 'UTC'),
@@ -46,6 +38,24 @@ export async function conversionsOverTime(db: Db, tenantId: string, filter: Conv
     ) AS b(start)
     LEFT JOIN converted c ON c.start = b.start
     ORDER BY b.start`;
+}
+
+/**
+ * Moves into Converted per UTC day or ISO week, every bucket of the window listed (zeros too). A
+ * week that starts before `from` or ends after `to` counts only the part inside the window.
+ */
+export async function conversionsOverTime(db: Db, tenantId: string, filter: ConversionFilter): Promise<ConversionBucket[]> {
+  const { from, to, bucket, agent, source } = filter;
+  const unit = bucketUnit(bucket);
+  return db.$queryRaw<ConversionBucket[]>`
+    WITH converted AS (
+      SELECT date_trunc(${unit}, p.entered_at AT TIME ZONE 'UTC') AS start, count(*)::int AS conversions
+      FROM status_periods p
+      ${fromSource('p', source)}
+      WHERE p.tenant_id = ${tenantId} AND p.status = 'Converted' ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
+      GROUP BY 1
+    )
+    ${everyBucket(bucket, from, to)}`;
 }
 
 /** The statuses a lead waits in for someone to act: Closed and Converted are where work ends. */
