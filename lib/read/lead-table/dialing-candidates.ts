@@ -50,16 +50,25 @@ export async function heldLead(db: Db, tenantId: string, agentId: string, now: D
   return rows[0]?.lead_id ?? null;
 }
 
+const sortKeys = (count: number) => Prisma.raw(Array.from({ length: count }, (_, at) => `sort_${at}`).join(', '));
+
 function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude = [], sourceGroups = [] }: CandidateQuery): Prisma.Sql {
   const columns = Prisma.sql`lead_id, phones, wrong_phones, time_zone`;
   const free = Prisma.sql`(claimed_by IS NULL OR claim_until <= ${now} OR claimed_by = ${agentId})
     AND cardinality(wrong_phones) < jsonb_array_length(phones) AND NOT (lead_id = ANY(${[...exclude]}::text[]))`;
-  const mineOrNobody = (order: Prisma.Sql, where: Prisma.Sql) => Prisma.sql`
+  // Ordered by the tier's column, then older lead first, then by id: ties (two retries due at the
+  // same moment) always come out in the same order. The index serves the first column.
+  const mineOrNobody = (first: 'retry_at' | 'created_at', where: Prisma.Sql) => {
+    const order = [...new Set([first, 'created_at', 'lead_id'])];
+    const keys = Prisma.raw(order.map((column, at) => `${column} AS sort_${at}`).join(', '));
+    const by = Prisma.raw(order.join(', '));
+    return Prisma.sql`
     SELECT * FROM (
-      (SELECT ${columns}, ${order} AS sort_key FROM leads WHERE tenant_id = ${tenantId} AND owner_id = ${agentId} AND ${where} AND ${free} ORDER BY ${order} LIMIT ${limit})
+      (SELECT ${columns}, ${keys} FROM leads WHERE tenant_id = ${tenantId} AND owner_id = ${agentId} AND ${where} AND ${free} ORDER BY ${by} LIMIT ${limit})
       UNION ALL
-      (SELECT ${columns}, ${order} AS sort_key FROM leads WHERE tenant_id = ${tenantId} AND owner_id IS NULL AND ${where} AND ${free} ORDER BY ${order} LIMIT ${limit})
-    ) AS mine_or_nobody ORDER BY sort_key LIMIT ${limit}`;
+      (SELECT ${columns}, ${keys} FROM leads WHERE tenant_id = ${tenantId} AND owner_id IS NULL AND ${where} AND ${free} ORDER BY ${by} LIMIT ${limit})
+    ) AS mine_or_nobody ORDER BY ${sortKeys(order.length)} LIMIT ${limit}`;
+  };
   // A callback whose call went unanswered waits for its retry like any other lead.
   const open = Prisma.sql`NOT do_not_call AND NOT exhausted AND (retry_at IS NULL OR retry_at <= ${now})`;
   switch (tier) {
@@ -80,7 +89,7 @@ function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude
           AND (owner_id IS NULL OR follow_up_at <= ${new Date(now.getTime() - OWNER_FIRST_MINUTES * 60_000)}) AND ${free}
         ORDER BY follow_up_at LIMIT ${limit}`;
     case 'retry':
-      return mineOrNobody(Prisma.sql`retry_at`, Prisma.sql`status = 'Available' AND call_count > 0 AND ${open} AND retry_at <= ${now}`);
+      return mineOrNobody('retry_at', Prisma.sql`status = 'Available' AND call_count > 0 AND ${open} AND retry_at <= ${now}`);
     case 'fresh': {
       const groups = sourceGroups.length > 0 ? sourceGroups : [{ sources: [], others: true }];
       const listed = groups.flatMap((group) => group.sources);
@@ -89,10 +98,10 @@ function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude
         const inGroup = group.others
           ? Prisma.sql`NOT (source = ANY(${listed}::text[]))`
           : Prisma.sql`source = ANY(${[...group.sources]}::text[])`;
-        const fresh = mineOrNobody(Prisma.sql`created_at`, Prisma.sql`status = 'Available' AND call_count = 0 AND ${open} AND ${inGroup}`);
+        const fresh = mineOrNobody('created_at', Prisma.sql`status = 'Available' AND call_count = 0 AND ${open} AND ${inGroup}`);
         return Prisma.sql`(SELECT ${rank}::int AS rank, g.* FROM (${fresh}) AS g)`;
       });
-      return Prisma.sql`SELECT ${columns} FROM (${Prisma.join(branches, ' UNION ALL ')}) AS fresh ORDER BY rank, sort_key LIMIT ${limit}`;
+      return Prisma.sql`SELECT ${columns} FROM (${Prisma.join(branches, ' UNION ALL ')}) AS fresh ORDER BY rank, ${sortKeys(2)} LIMIT ${limit}`;
     }
   }
 }
