@@ -44,8 +44,9 @@ export async function openDatabaseServer(choice: ServerChoice = {}): Promise<Dat
     async stop() {
       if (stopped) return;
       stopped = true;
+      const leasePid = (lease as pg.Client & { processID?: number }).processID;
       await lease.end().catch(() => {});
-      const others = await othersLeasing(server.url('postgres'));
+      const others = await othersLeasing(server.url('postgres'), leasePid);
       if (others === 0) await server.stop();
       else console.log(`PostgreSQL keeps running on port ${server.port}: ${others} other Leadstream process${others === 1 ? '' : 'es'} still use${others === 1 ? 's' : ''} it.`);
     },
@@ -74,14 +75,22 @@ async function takeLease(server: ReturnType<typeof embeddedServer>): Promise<pg.
 }
 
 /**
- * How many other processes hold a lease; 0 means this one was the last, and it keeps the lease's
- * lock exclusively until the server stops, so nobody takes a lease on a server about to go away.
+ * How many other processes hold a lease, once this one's (`endedPid`, its backend) has gone; 0
+ * means this one was the last, and it keeps the lease's lock exclusively until the server stops, so
+ * nobody takes a lease on a server about to go away.
  */
-async function othersLeasing(url: string): Promise<number> {
+async function othersLeasing(url: string, endedPid: number | undefined): Promise<number> {
   const client = new pg.Client({ connectionString: url, application_name: 'leadstream-lease-check' });
   client.on('error', () => {});
   try {
     await client.connect();
+    // Our own lease's backend lets go of its lock as it exits, a moment after the connection closed:
+    // counted before that, it would be taken for another process still using the server.
+    for (let waited = 0; endedPid !== undefined && waited < 5_000; waited += 20) {
+      const [alive] = await pgQuery<{ alive: boolean }>(client, Prisma.sql`SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${endedPid}) AS alive`);
+      if (!alive?.alive) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const [last] = await pgQuery<{ last: boolean }>(client, Prisma.sql`SELECT pg_try_advisory_lock(${LEASE}::bigint) AS last`);
     if (last?.last) return 0; // held until the fast shutdown closes this connection
     const [holders] = await pgQuery<{ count: number }>(client, Prisma.sql`
