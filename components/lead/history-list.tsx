@@ -9,10 +9,12 @@ type Props = {
   names: Readonly<Record<string, string>>;
   /** The tenant's disposition labels by code. */
   outcomes: Readonly<Record<string, string>>;
+  /** The tenant's region, that phones are read in. */
+  region: string;
 };
 
-export function HistoryList({ leadId, events, names, outcomes }: Props) {
-  const lines = historyLines(events, (id) => names[id], new Map(Object.entries(outcomes))).reverse();
+export function HistoryList({ leadId, events, names, outcomes, region }: Props) {
+  const lines = historyLines(events, (id) => names[id], new Map(Object.entries(outcomes)), region).reverse();
   return (
     <section aria-labelledby="history-heading" className={styles.card}>
       <h2 id="history-heading">History</h2>
