@@ -72,7 +72,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
         history={
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} region={region} />
-            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} region={region} />
+            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} region={region} current={lead} now={detail.asOf} />
             <StatusTimeline periods={detail.timeline} callbacks={detail.callbacks} names={names} now={detail.asOf} />
           </>
         }
