@@ -3,20 +3,13 @@
 // command it names goes the usual way, with the version the agent saw, so a change made meanwhile
 // by someone else is a conflict and a refusal is the rule's own.
 import { ALLOWED_TRANSITIONS, type LeadCommandType } from '@/lib/leads/decide';
-import { isLeadEventOfType, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads/lead';
+import { isLeadEventOfType, type LeadEvent, type RegisteredLead } from '@/lib/leads/lead';
 import { formatWhen, type HistoryEvent, type NameOf } from './history-lines';
 import { STATUS_LABELS } from './labels';
 import { phoneAsRead } from './phone';
 
 /** The lead as the page shows it now. */
-export type LeadNowFields = {
-  readonly name: string;
-  readonly phones: readonly Phone[];
-  readonly emails: readonly string[];
-  readonly status: LeadStatus;
-  readonly followUpAt: string | null;
-  readonly ownerId: string | null;
-};
+export type LeadNowFields = Pick<RegisteredLead, 'name' | 'phones' | 'emails' | 'status' | 'followUpAt' | 'ownerId'>;
 
 type RestoreCommandType = Extract<LeadCommandType, 'ChangeName' | 'AssignLead' | 'ChangeStatus' | 'SetFollowUp' | 'ChangeContactInfo'>;
 
