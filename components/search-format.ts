@@ -4,6 +4,7 @@
 export type SearchMatchView = {
   kind: 'name' | 'phone' | 'email';
   value: string;
+  /** A phone as read in the tenant's region (`phoneAsRead`); a name or email as held. */
   display: string;
   current: boolean;
   changedAt: string;

@@ -62,7 +62,7 @@ test('a number on the do-not-call list is never offered, and its lead says since
   await agent.goto(`/leads/${leads.listed}`);
   const calling = agent.getByRole('region', { name: 'Calling' });
   await expect(calling.getByRole('status')).toHaveText(/^Not callable now/);
-  await expect(calling.getByRole('list', { name: 'Why not' })).toHaveText(/^\+447911410001 is on the do-not-call list since \d+ \w+, added by Mo Manager \(On the national register\)$/);
+  await expect(calling.getByRole('list', { name: 'Why not' })).toHaveText(/^07911 410001 is on the do-not-call list since \d+ \w+, added by Mo Manager \(On the national register\)$/);
   await expect(calling).toContainText('Not until someone changes what stands in the way.');
   await expect(calling.getByRole('link', { name: /^Call / })).toHaveCount(0);
   expect(await seriousViolations(agent)).toEqual([]);

@@ -47,10 +47,10 @@ test('the history tells who changed what, and time travel shows the lead as it w
   await expect(lines).toHaveText([
     /Ana Lima added a note: “Prefers mornings”$/,
     /Ana Lima recorded a call to .+: Voicemail \(“Wants a quote”\) and scheduled another try from .+ UTC \(voicemail, 1 of 4\)$/,
-    /Ana Lima reassigned the lead from Ana Lima to Ben Okafor$/,
-    /Ana Lima set the status to Follow-up \(callback 24 Nov 2030, 10:00\) from Available$/,
-    new RegExp(`Ana Lima changed the email from ${escape(oldEmail)} to ${escape(newEmail)}$`),
-    new RegExp(`Ana Lima changed the name from “${first}” to “${renamed}”$`),
+    /Ana Lima reassigned the lead from Ana Lima to Ben OkaforRestore$/, // each changed field offers its previous value back
+    /Ana Lima set the status to Follow-up \(callback 24 Nov 2030, 10:00\) from AvailableRestore$/,
+    new RegExp(`Ana Lima changed the email from ${escape(oldEmail)} to ${escape(newEmail)}Restore$`),
+    new RegExp(`Ana Lima changed the name from “${first}” to “${renamed}”Restore$`),
     new RegExp(`Ana Lima registered the lead “${first}” with phone ${phone} and email ${escape(oldEmail)} \\(source: phone call, assigned to Ana Lima\\)$`),
   ]);
 

@@ -1,15 +1,20 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
+import { PhoneRegionProvider } from '@/components/phone-region';
 import { Providers } from '@/components/providers';
-import { page } from '@/lib/gate';
+import { page, reader } from '@/lib/gate';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
 
 // Every page in this group needs a logged-in user; each page checks its own capability too.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await page();
+  const region = await tenantRegion(await reader(user), user.tenantId);
   return (
     <Providers>
-      <AppHeader user={user} />
-      <main className="page" id="main">{children}</main>
+      <PhoneRegionProvider region={region}>
+        <AppHeader user={user} />
+        <main className="page" id="main">{children}</main>
+      </PhoneRegionProvider>
     </Providers>
   );
 }

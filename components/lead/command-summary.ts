@@ -8,13 +8,14 @@ const quote = (text: unknown) => `“${String(text)}”`;
 const when = (iso: unknown) => (typeof iso === 'string' ? `${formatWhen(iso)} UTC` : 'no date');
 const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-export function summariseEdit({ type, data }: Edit, names: Readonly<Record<string, string>>): string {
+/** `asRead` shows a stored number (a phone to remove); a phone to add is shown as the agent typed it. */
+export function summariseEdit({ type, data }: Edit, names: Readonly<Record<string, string>>, asRead: (e164: string) => string): string {
   switch (type) {
     case 'ChangeName':
       return `Change the name to ${quote(data.name)}`;
     case 'ChangeContactInfo': {
       const parts = [
-        ...listOf(data.removePhones).map((phone) => `remove the phone ${phone}`),
+        ...listOf(data.removePhones).map((phone) => `remove the phone ${asRead(phone)}`),
         ...listOf(data.addPhones).map((phone) => `add the phone ${phone}`),
         ...listOf(data.removeEmails).map((email) => `remove the email ${email}`),
         ...listOf(data.addEmails).map((email) => `add the email ${email}`),

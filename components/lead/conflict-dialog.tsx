@@ -2,6 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
 import type { CommandOutcome } from '@/app/(app)/leads/actions';
+import { usePhoneAsRead, usePhoneRegion } from '@/components/phone-region';
 import { formatWhen, historyLines } from '@/lib/present/history-lines';
 import { summariseEdit } from './command-summary';
 import { CommandRefused, type Conflict, type SentCommand } from './lead-command';
@@ -27,6 +28,8 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
   const id = useId();
   const discarded = useRef(false);
   const { sent, error } = conflict;
+  const region = usePhoneRegion();
+  const asRead = usePhoneAsRead();
   const discard = () => {
     discarded.current = true;
     onDiscard();
@@ -57,6 +60,8 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
   const changes = historyLines(
     (error.changes ?? []).map((change) => ({ ...change, commandId: null })),
     (userId) => names[userId],
+    new Map(),
+    region,
   );
 
   return (
@@ -80,7 +85,7 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
         ))}
       </ul>
       <p>
-        <strong>Your change:</strong> {summariseEdit(sent, names)}
+        <strong>Your change:</strong> {summariseEdit(sent, names, asRead)}
       </p>
       {applyError && <p className="error" role="alert">{applyError}</p>}
       <div className={styles.actions}>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { Phone } from '@/lib/leads/lead';
+import { usePhoneAsRead } from '@/components/phone-region';
 import { CONTACT_FIELDS, type ContactKind } from './contact-fields';
 import { ContactItem } from './contact-item';
 import { DuplicateHint } from './duplicate-hint';
@@ -17,10 +18,11 @@ type Props = { leadId: string } & (
 /** A lead's phones or emails: add one, remove one, or replace one (remove and add in one command). */
 export function ContactEditor(props: Props) {
   const { kind, leadId } = props;
+  const asRead = usePhoneAsRead();
   const items =
     props.kind === 'phone'
-      ? props.values.map((phone) => ({ key: phone.e164, shown: phone.raw, detail: phone.raw === phone.e164 ? null : phone.e164, doNotCall: props.blocked?.[phone.e164] }))
-      : props.values.map((email) => ({ key: email, shown: email, detail: null }));
+      ? props.values.map((phone) => ({ key: phone.e164, shown: asRead(phone.e164), doNotCall: props.blocked?.[phone.e164] }))
+      : props.values.map((email) => ({ key: email, shown: email }));
   const fields = CONTACT_FIELDS[kind];
   return (
     <section className={styles.contact} aria-labelledby={`${kind}s-heading`}>

@@ -8,7 +8,7 @@ import { useLeadCommand } from './lead-command';
 import styles from './lead.module.css';
 import { useReturnFocus } from './use-return-focus';
 
-type Item = { key: string; shown: string; detail: string | null; /** Set when the phone is on the do-not-call list. */ doNotCall?: DoNotCallNote };
+type Item = { key: string; shown: string; /** Set when the phone is on the do-not-call list. */ doNotCall?: DoNotCallNote };
 
 /** One phone or email, with Replace and Remove. */
 export function ContactItem({ kind, item, leadId }: { kind: ContactKind; item: Item; leadId: string }) {
@@ -26,7 +26,7 @@ export function ContactItem({ kind, item, leadId }: { kind: ContactKind; item: I
     return (
       <li className={styles.contactItem}>
         <span className={styles.value}>
-          {item.shown} {item.detail && <span className="muted">({item.detail})</span>}
+          {item.shown}
           {item.doNotCall && <> <DoNotCallMark note={item.doNotCall} /></>}
         </span>
         <button ref={opener} type="button" className={styles.secondary} aria-label={`Replace ${kind} ${item.shown}`} onClick={() => setDraft('')}>

@@ -3,6 +3,7 @@
 // disposition asks for one, and notes. The disposition's effects (retry, status, callback,
 // do-not-call, wrong number) are decided by the server and show in the history.
 import { useState } from 'react';
+import { usePhoneAsRead } from '@/components/phone-region';
 import type { LeadDialingView } from '@/lib/read/event-log/lead-dialing';
 import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
@@ -11,6 +12,7 @@ import styles from './lead.module.css';
 type Props = { dispositions: LeadDialingView['dispositions']; phones: readonly { e164: string; raw: string }[] };
 
 export function DispositionForm({ dispositions, phones }: Props) {
+  const asRead = usePhoneAsRead();
   const [outcome, setOutcome] = useState('');
   const [phone, setPhone] = useState(phones[0]?.e164 ?? '');
   const [callbackAt, setCallbackAt] = useState('');
@@ -46,7 +48,7 @@ export function DispositionForm({ dispositions, phones }: Props) {
         <>
           <label className={styles.label} htmlFor="lead-call-phone">Number dialled</label>
           <select id="lead-call-phone" className={styles.input} value={phone} {...invalidProps('lead-call-phone-error', fieldMessage('phone'))} onChange={(event) => setPhone(event.target.value)}>
-            {phones.map((option) => <option key={option.e164} value={option.e164}>{option.raw}</option>)}
+            {phones.map((option) => <option key={option.e164} value={option.e164}>{asRead(option.e164)}</option>)}
           </select>
           <FieldError id="lead-call-phone-error" message={fieldMessage('phone')} />
         </>

@@ -4,18 +4,21 @@ import type { LeadChange } from '@/lib/present/diff';
 import { formatWhen } from '@/lib/present/history-lines';
 import { type RegisteredLead } from '@/lib/leads/lead';
 import { STATUS_LABELS } from '@/lib/present/labels';
+import { phoneAsRead } from '@/lib/present/phone';
 import type { LeadThen } from '@/lib/read/lead-detail';
 import styles from './lead.module.css';
 
 type Names = Readonly<Record<string, string>>;
-type Props = { leadId: string; then: LeadThen | null; invalid: boolean; names: Names };
+type AsRead = (e164: string) => string;
+/** `region`: the tenant's, that phones are read in. */
+type Props = { leadId: string; then: LeadThen | null; invalid: boolean; names: Names; region: string };
 
 const callback = (iso: string | null) => (iso ? `${formatWhen(iso)} UTC` : 'none');
 const owner = (id: string | null, names: Names) => (id ? (names[id] ?? id) : 'nobody');
 const listed = (items: readonly string[]) => (items.length ? items.join(', ') : 'none');
 
 /** Time travel: pick a moment, see the lead as it was then and what has changed since. */
-export function TimeTravel({ leadId, then, invalid, names }: Props) {
+export function TimeTravel({ leadId, then, invalid, names, region }: Props) {
   return (
     <section aria-labelledby="time-travel-heading" className={styles.card}>
       <h2 id="time-travel-heading">Time travel</h2>
@@ -37,12 +40,12 @@ export function TimeTravel({ leadId, then, invalid, names }: Props) {
         {then && <Link href={`/leads/${leadId}?tab=history`} scroll={false}>Back to now</Link>}
       </Form>
       {invalid && <p id="time-travel-error" className="error">Enter a date and time.</p>}
-      {then && <LeadThenView then={then} names={names} />}
+      {then && <LeadThenView then={then} names={names} asRead={(e164) => phoneAsRead(e164, region)} />}
     </section>
   );
 }
 
-function LeadThenView({ then, names }: { then: LeadThen; names: Names }) {
+function LeadThenView({ then, names, asRead }: { then: LeadThen; names: Names; asRead: AsRead }) {
   const heading = `The lead on ${formatWhen(then.asOf, { seconds: true })} UTC`;
   if (then.state.kind === 'initial') {
     return <p role="status">{heading}: it had not been registered yet.</p>;
@@ -50,14 +53,14 @@ function LeadThenView({ then, names }: { then: LeadThen; names: Names }) {
   return (
     <div role="region" aria-label="The lead then" className={styles.then}>
       <h3>{heading} <span className="muted">(version {then.version})</span></h3>
-      <LeadFields lead={then.state} names={names} />
+      <LeadFields lead={then.state} names={names} asRead={asRead} />
       <h3>Changed since then</h3>
       {then.changesSince.length === 0 ? (
         <p>Nothing has changed since.</p>
       ) : (
         <ul aria-label="Changed since then">
           {then.changesSince.map((change) => (
-            <li key={change.field}>{describeChange(change, names)}</li>
+            <li key={change.field}>{describeChange(change, names, asRead)}</li>
           ))}
         </ul>
       )}
@@ -65,10 +68,10 @@ function LeadThenView({ then, names }: { then: LeadThen; names: Names }) {
   );
 }
 
-function LeadFields({ lead, names }: { lead: RegisteredLead; names: Names }) {
+function LeadFields({ lead, names, asRead }: { lead: RegisteredLead; names: Names; asRead: AsRead }) {
   const rows: [string, string][] = [
     ['Name', lead.name],
-    ['Phones', listed(lead.phones.map((phone) => phone.raw))],
+    ['Phones', listed(lead.phones.map((phone) => asRead(phone.e164)))],
     ['Emails', listed(lead.emails)],
     ['Status', STATUS_LABELS[lead.status]],
     ['Callback', callback(lead.followUpAt)],
@@ -87,12 +90,12 @@ function LeadFields({ lead, names }: { lead: RegisteredLead; names: Names }) {
   );
 }
 
-export function describeChange(change: LeadChange, names: Names): string {
+export function describeChange(change: LeadChange, names: Names, asRead: AsRead): string {
   switch (change.field) {
     case 'name':
       return `Name: “${change.from}” → “${change.to}”`;
     case 'phones':
-      return `Phones: ${addedRemoved(change.added.map((p) => p.raw), change.removed.map((p) => p.raw))}`;
+      return `Phones: ${addedRemoved(change.added.map((p) => asRead(p.e164)), change.removed.map((p) => asRead(p.e164)))}`;
     case 'emails':
       return `Emails: ${addedRemoved(change.added, change.removed)}`;
     case 'status':

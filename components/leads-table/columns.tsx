@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import { DoNotCallMark, type DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
+import { usePhoneAsRead } from '@/components/phone-region';
 import type { Phone } from '@/lib/leads/lead';
 import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadListRow } from '@/lib/read/lead-table/leads-list';
@@ -49,10 +50,11 @@ export function leadColumns(now: Date, blocked: Readonly<Record<string, DoNotCal
 }
 
 function Phones({ phones, blocked }: { phones: readonly Phone[]; blocked: Readonly<Record<string, DoNotCallNote>> }) {
+  const asRead = usePhoneAsRead();
   if (phones.length === 0) return <span className="muted">None</span>;
   return phones.map((phone) => (
     <span key={phone.e164} className={styles.line}>
-      {phone.raw}
+      {asRead(phone.e164)}
       {blocked[phone.e164] && <DoNotCallMark note={blocked[phone.e164]!} compact />}
     </span>
   ));

@@ -2,6 +2,7 @@
 // page (server) and the conflict dialog (browser) word the same change the same way.
 import { isLeadEventOfType, type LeadEvent, type LeadStatus, type Phone } from '@/lib/leads/lead';
 import { CLAIM_TIER_WORDS, outcomeLabel, STATUS_LABELS } from './labels';
+import { phoneAsRead, phoneAsReadAndTyped } from './phone';
 
 /** An event as the history needs it: stored events and a conflict's changes both fit. */
 export type HistoryEvent = {
@@ -38,13 +39,16 @@ export function formatWhen(iso: string, { seconds = false } = {}): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${time}`;
 }
 
-/** One line per command, oldest first; calls named by the tenant's own disposition labels (code to label). */
-export function historyLines(events: readonly HistoryEvent[], nameOf: NameOf, outcomes: ReadonlyMap<string, string> = new Map()): HistoryLine[] {
+/**
+ * One line per command, oldest first; calls named by the tenant's own disposition labels (code to
+ * label), phones as read in the tenant's `region` with what was typed beside them.
+ */
+export function historyLines(events: readonly HistoryEvent[], nameOf: NameOf, outcomes: ReadonlyMap<string, string> = new Map(), region?: string): HistoryLine[] {
   const lines: HistoryLine[] = [];
   for (const group of byCommand(events)) {
     const first = group[0]!;
     const who = first.actor === null ? 'The system' : (nameOf(first.actor) ?? first.actor);
-    const phrases = describe(group, nameOf, outcomes);
+    const phrases = describe(group, nameOf, outcomes, region);
     lines.push({ key: `v${first.version}`, versions: group.map((e) => e.version), at: first.occurredAt, who, text: `${who} ${joinPhrases(phrases)}` });
   }
   return lines;
@@ -61,12 +65,13 @@ function byCommand(events: readonly HistoryEvent[]): HistoryEvent[][] {
   return groups;
 }
 
-function describe(group: readonly HistoryEvent[], nameOf: NameOf, outcomes: ReadonlyMap<string, string>): string[] {
+function describe(group: readonly HistoryEvent[], nameOf: NameOf, outcomes: ReadonlyMap<string, string>, region?: string): string[] {
+  const showPhone = (phone: Phone) => phoneAsReadAndTyped(phone, region);
   const events: readonly LeadEvent[] = group.filter(isLeadEventOfType);
   const of = <T extends LeadEvent['type']>(type: T) => events.filter((e): e is Extract<LeadEvent, { type: T }> => e.type === type);
   const owner = (id: string | null) => (id === null ? 'nobody' : (nameOf(id) ?? id));
   const phrases: string[] = [];
-  for (const { data } of of('LeadRegistered')) phrases.push(registered(data, owner));
+  for (const { data } of of('LeadRegistered')) phrases.push(registered(data, owner, showPhone));
   for (const { data } of of('NameChanged')) phrases.push(`changed the name from ${quote(data.previousName)} to ${quote(data.name)}`);
   phrases.push(...contactChange('phone', of('PhoneRemoved').map((e) => showPhone(e.data.phone)), of('PhoneAdded').map((e) => showPhone(e.data.phone))));
   phrases.push(...contactChange('email', of('EmailRemoved').map((e) => e.data.email), of('EmailAdded').map((e) => e.data.email)));
@@ -78,10 +83,10 @@ function describe(group: readonly HistoryEvent[], nameOf: NameOf, outcomes: Read
   }
   for (const { data } of of('NoteAdded')) phrases.push(`added a note: ${quote(shorten(data.text))}`);
   for (const { data } of of('CallOutcomeRecorded')) {
-    const dialled = data.phone ? ` to ${showPhone({ e164: data.phone, raw: data.phone })}` : '';
+    const dialled = data.phone ? ` to ${phoneAsRead(data.phone, region)}` : '';
     phrases.push(`recorded a call${dialled}: ${outcomeLabel(data.outcome, outcomes)}${data.notes ? ` (${quote(shorten(data.notes))})` : ''}`);
   }
-  for (const { data } of of('PhoneMarkedWrong')) phrases.push(`marked ${showPhone({ e164: data.phone, raw: data.phone })} as a wrong number`);
+  for (const { data } of of('PhoneMarkedWrong')) phrases.push(`marked ${phoneAsRead(data.phone, region)} as a wrong number`);
   for (const { data } of of('RetryScheduled')) phrases.push(`scheduled another try from ${formatWhen(data.at)} UTC (${outcomeLabel(data.outcome, outcomes).toLowerCase()}, ${data.attempt} of ${data.of})`);
   for (const { data } of of('AttemptsExhausted')) {
     phrases.push(data.reason === 'total' ? `used up the lead's calls (${data.calls} in all)` : `used up the lead's tries after ${outcomeLabel(data.outcome ?? '', outcomes).toLowerCase()}`);
@@ -96,7 +101,7 @@ function describe(group: readonly HistoryEvent[], nameOf: NameOf, outcomes: Read
   return phrases;
 }
 
-function registered(data: Extract<LeadEvent, { type: 'LeadRegistered' }>['data'], owner: (id: string | null) => string): string {
+function registered(data: Extract<LeadEvent, { type: 'LeadRegistered' }>['data'], owner: (id: string | null) => string, showPhone: (phone: Phone) => string): string {
   const contact = [
     ...(data.phones.length ? [`${plural('phone', data.phones.length)} ${list(data.phones.map(showPhone))}`] : []),
     ...(data.emails.length ? [`${plural('email', data.emails.length)} ${list(data.emails)}`] : []),
@@ -132,7 +137,6 @@ function scheduleChange(status?: StatusData, scheduled?: ScheduledData, cleared?
 }
 
 const label = (status: LeadStatus) => STATUS_LABELS[status] ?? status;
-const showPhone = (phone: Phone) => phone.raw || phone.e164;
 const quote = (text: string) => `“${text}”`;
 const shorten = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plural = (word: string, count: number) => (count === 1 ? word : `${word}s`);

@@ -15,7 +15,7 @@ const event = (type: string, data: unknown, { actor = 'ana' as string | null, co
   occurredAt: at,
   commandId,
 });
-const lines = (...events: HistoryEvent[]) => historyLines(events, nameOf).map((line) => line.text);
+const lines = (...events: HistoryEvent[]) => historyLines(events, nameOf, new Map(), 'GB').map((line) => line.text);
 
 describe('history lines', () => {
   it('names who registered the lead and what it came with', () => {
@@ -39,6 +39,19 @@ describe('history lines', () => {
         event('PhoneAdded', { phone: landline }, { commandId: 'other', actor: 'ben' }),
       ),
     ).toEqual(['Ana Lima changed the email from a@x.com to b@x.com', 'Ben Okafor changed the phone from 07911 123456 to 020 7946 0018']);
+  });
+
+  it('shows phones as read in the tenant\u2019s region, with what was typed when it reads differently', () => {
+    const typed = { e164: '+442079460018', raw: '+44(0)20-7946-0018' };
+    const american = { e164: '+12125550123', raw: '+1 212 555 0123' };
+    expect(lines(event('PhoneAdded', { phone: typed }), event('PhoneRemoved', { phone: american }))).toEqual([
+      'Ana Lima added the phone 020 7946 0018 (typed as +44(0)20-7946-0018)',
+      'Ana Lima removed the phone +1 212 555 0123',
+    ]);
+    expect(lines(event('CallOutcomeRecorded', { outcome: 'no-answer', notes: null, phone: '+447911123456' }), event('PhoneMarkedWrong', { phone: '+447911123456' }))).toEqual([
+      'Ana Lima recorded a call to 07911 123456: No answer',
+      'Ana Lima marked 07911 123456 as a wrong number',
+    ]);
   });
 
   it('keeps a removal and an addition of separate commands apart', () => {

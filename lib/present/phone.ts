@@ -1,17 +1,28 @@
-// A number as people read it. Stored numbers are E.164; a number dialled within the tenant's own
-// country code reads as its people write it ("07911 123456": Guernsey's and Jersey's numbers share
-// the UK's +44 and are written the same way), any other with its country code ("+1 212 555 0123").
+// A number as people read it: the one way the app shows a phone. Stored numbers are E.164; a number
+// dialled within the tenant's own country code reads as its people write it ("07911 123456":
+// Guernsey's and Jersey's numbers share the UK's +44 and are written the same way), any other with
+// its country code ("+1 212 555 0123"). What an agent once typed is shown only where the history
+// tells what they did.
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
-export function phoneAsRead(e164: string, region: string): string {
+/** `region` is the tenant's default region; without one every number is written internationally. */
+export function phoneAsRead(e164: string, region?: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;
-  const home = (() => {
-    try {
-      return getCountryCallingCode(region as CountryCode);
-    } catch {
-      return null;
-    }
-  })();
-  return parsed.countryCallingCode === home ? parsed.formatNational() : parsed.formatInternational();
+  return parsed.countryCallingCode === homeCallingCode(region) ? parsed.formatNational() : parsed.formatInternational();
+}
+
+/** A lead's phone in its history: as read, and as it was typed when that reads differently. */
+export function phoneAsReadAndTyped(phone: { readonly e164: string; readonly raw: string }, region?: string): string {
+  const shown = phoneAsRead(phone.e164, region);
+  return phone.raw && phone.raw !== shown ? `${shown} (typed as ${phone.raw})` : shown;
+}
+
+function homeCallingCode(region: string | undefined): string | null {
+  if (!region) return null;
+  try {
+    return getCountryCallingCode(region as CountryCode);
+  } catch {
+    return null;
+  }
 }

@@ -14,6 +14,7 @@ import { can } from '@/lib/auth/roles';
 import { clockOf } from '@/lib/clock';
 import { page } from '@/lib/gate';
 import { leadDialingView } from '@/lib/read/event-log/lead-dialing';
+import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { parseInstant } from '@/lib/input/time';
 import { system } from '@/lib/system/server';
 import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
@@ -28,11 +29,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const loadForUser = cache(async (id: string) => {
   const user = await page('work-leads');
   const { store, dialing } = system();
-  const [detail, calling] = await Promise.all([
+  const [detail, calling, region] = await Promise.all([
     loadLeadDetail(store, user.tenantId, id),
     leadDialingView(store, dialing, user.tenantId, id, user.id, clockOf(await headers())),
+    tenantRegion(store.db, user.tenantId),
   ]);
-  return { user, store, detail, calling };
+  return { user, store, detail, calling, region };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -51,7 +53,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export default async function LeadPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const { user, store, detail, calling } = await loadForUser(id);
+  const { user, store, detail, calling, region } = await loadForUser(id);
   if (!detail || !calling) notFound();
 
   const moment = parseMoment(single(query.asOf));
@@ -69,8 +71,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
         details={<LeadDetails lead={lead} owners={detail.owners} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} blockedPhones={detail.blockedPhones} />}
         history={
           <>
-            <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
-            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} />
+            <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} region={region} />
+            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} region={region} current={lead} now={detail.asOf} />
             <StatusTimeline periods={detail.timeline} callbacks={detail.callbacks} names={names} now={detail.asOf} />
           </>
         }
