@@ -2,8 +2,9 @@
 // dialled within the tenant's own country code reads as its people write it ("07911 123456":
 // Guernsey's and Jersey's numbers share the UK's +44 and are written the same way), any other with
 // its country code ("+1 212 555 0123"). What an agent once typed is shown only where the history
-// tells what they did.
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+// tells what they did. Formatting needs only libphonenumber's smallest metadata (every country's
+// formats), which keeps this module light in the browser.
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 /** `region` is the tenant's default region; without one every number is written internationally. */
 export function phoneAsRead(e164: string, region?: string): string {
