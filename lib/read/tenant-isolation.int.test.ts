@@ -67,6 +67,8 @@ import { contactKey } from './search-terms/normalize';
 import { searchTermsProjection } from './search-terms/projection';
 import { searchLeads } from './search-terms/search';
 import { dailyFiguresProjection } from './daily-figures/projection';
+import { duplicateKeysProjection } from './duplicates/projection';
+import { duplicateGroups, duplicatesOfLead } from './duplicates/queries';
 import { callbacksByAgent, conversionsPerBucket, durationsByStatus, statusChanges } from './daily-figures/queries';
 import { statusHistoryProjection } from './status-history/projection';
 import {
@@ -144,6 +146,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   await catchUp(store, statusHistoryProjection);
   await catchUp(store, agentActivityProjection);
   await catchUp(store, dailyFiguresProjection);
+  await catchUp(store, duplicateKeysProjection);
   return {
     id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber,
     markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, ...ownLeads, ...ownLeadNames],
@@ -167,6 +170,8 @@ const analyticsDays = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('20
 const READS: Record<string, Read> = {
   'lead-detail.ts#loadLeadDetail': (t) => loadLeadDetail(store, t.id, SHARED.stefan, { now: NOW }),
   'overview.ts#getOverview': (t) => getOverview(db, t.id),
+  'duplicates/queries.ts#duplicatesOfLead': (t) => duplicatesOfLead(db, t.id, t.ownLeads[0]!),
+  'duplicates/queries.ts#duplicateGroups': (t) => duplicateGroups(db, t.id),
   'do-not-call/queries.ts#blockedNumbers': async (t, other) => [
     await blockedNumbers(db, t.id, ['+447911123456', '+442079460018', '+447911654321', t.ownNumber, other?.ownNumber ?? '+447911999999']),
     await blockedNumbers(db, t.id),
