@@ -100,7 +100,8 @@ export async function duplicateGroups(db: Db, tenantId: string, { offset = 0, li
   const page = all.slice(offset, offset + limit);
   const leads = await leadsByIds(db, tenantId, page.flatMap((group) => group.leadIds));
   return {
-    groups: page.map((group) => ({ ...group, leads: group.leadIds.flatMap((id) => leads.get(id) ?? []) })),
+    // Each group's leads oldest first: the first registered is the one a merge proposes to keep.
+    groups: page.map((group) => ({ ...group, leads: group.leadIds.flatMap((id) => leads.get(id) ?? []).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime()) })),
     total: all.length,
     truncated: rows.length > MAX_PAIRS,
   };
