@@ -8,7 +8,7 @@ import { seriousViolations } from './support/axe';
 import { logIn } from './support/auth';
 import { openCallCenter } from './support/call-center';
 
-const leads = { jose: randomUUID(), joseAgain: randomUUID(), priya: randomUUID(), priyaWork: randomUUID(), alone: randomUUID() };
+const leads = { jose: randomUUID(), joseAgain: randomUUID(), priya: randomUUID(), priyaWork: randomUUID(), alone: randomUUID(), movedOn: randomUUID() };
 let emails: { manager: string; agent: string };
 
 test.beforeAll(async () => {
@@ -21,6 +21,11 @@ test.beforeAll(async () => {
     await register(leads.priya, 'Priya Shah', [], ['priya.shah@example.com']);
     await register(leads.priyaWork, 'Priya Shah', [], ['priya.shah@work.example']);
     await register(leads.alone, 'Lena Park', ['020 7946 0999'], []);
+    // Gave up a number: a file row with it is noted, not refused.
+    await register(leads.movedOn, 'Otto Moved', ['07700 900555'], []);
+    await executeLeadCommand(store, { tenantId, actorId: 'importer', region: 'GB', now: new Date(Date.UTC(2026, 0, 5, 10)) }, {
+      type: 'ChangeContactInfo', leadId: leads.movedOn, data: { removePhones: ['07700 900555'], addPhones: ['07700 900556'] },
+    });
   });
   emails = center.emails;
 });
@@ -61,4 +66,18 @@ test('an agent sees a lead’s possible duplicates but cannot open the Duplicate
   await page.getByText('Possible duplicates: 1').click();
   await expect(page.getByRole('list', { name: 'Possible duplicates' })).toContainText('Priya Shah');
   await expect(page.getByRole('link', { name: /^Merge/ })).toHaveCount(0);
+});
+
+test('the import preview notes a row whose phone a lead held before, and refuses one whose phone a lead holds now', async ({ page }) => {
+  await logIn(page, emails.manager);
+  await page.goto('/import');
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+    name: 'new-leads.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Name,Phone\nNina Next,07700 900555\nJo Copy,07911 123456\n'),
+  });
+  const rows = page.getByRole('region', { name: 'Rows of the file' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'Nina Next' })).toContainText('ReadyPossible duplicate of existing lead Otto Moved: it held phone 07700 900555 before');
+  await expect(rows.filter({ hasText: 'Jo Copy' })).toContainText('Duplicate of existing lead José García: same phone 07911 123456');
+  await expect(page.getByRole('button', { name: 'Import 1 valid row' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

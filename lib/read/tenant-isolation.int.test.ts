@@ -62,7 +62,7 @@ import { leadNames, leadSources, statusCounts } from './lead-table/sources';
 import { tenantRegion } from './organisation/tenant';
 import { actorNames, assignableUsers, tenantUsers } from './organisation/users';
 import { getOverview } from './overview';
-import { currentHolders, leadsHoldingContact } from './search-terms/contact-holders';
+import { contactHolders, leadsHoldingContact } from './search-terms/contact-holders';
 import { contactKey } from './search-terms/normalize';
 import { searchTermsProjection } from './search-terms/projection';
 import { searchLeads } from './search-terms/search';
@@ -227,7 +227,7 @@ const READS: Record<string, Read> = {
   'organisation/users.ts#assignableUsers': (t) => assignableUsers(db, t.id),
   'organisation/users.ts#actorNames': (t) => actorNames(db, t.id),
   'search-terms/contact-holders.ts#leadsHoldingContact': (t) => leadsHoldingContact(db, t.id, { kind: 'phone', value: '07911 123456', region: 'GB' }),
-  'search-terms/contact-holders.ts#currentHolders': (t) => currentHolders(db, t.id, [contactKey('phone', '447911123456'), contactKey('email', 'jane@example.com')]),
+  'search-terms/contact-holders.ts#contactHolders': (t) => contactHolders(db, t.id, [contactKey('phone', '447911123456'), contactKey('email', 'jane@example.com')]),
   'search-terms/search.ts#searchLeads': async (t) => [
     await searchLeads(db, t.id, 'Stefan', { region: 'GB' }), await searchLeads(db, t.id, '07911 123', { region: 'GB' }), await searchLeads(db, t.id, 'Only', { region: 'GB' }),
   ],
@@ -299,8 +299,8 @@ const NOT_TENANT_ROUTES: Record<string, string> = {
   'GET /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
-  'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from currentHolders, read for each tenant above',
-  'POST /api/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (currentHolders, read for each tenant above)',
+  'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from contactHolders, read for each tenant above',
+  'POST /api/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (contactHolders, read for each tenant above)',
   'POST /api/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
   'POST /api/do-not-call/imports': 'previews the caller\u2019s own file; the numbers it finds listed come from blockedNumbers, read for each tenant above',
   'POST /api/do-not-call/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (blockedNumbers, read for each tenant above)',
