@@ -20,6 +20,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         {can(user.role, 'work-leads') && <Link href="/import">Import</Link>}
         {can(user.role, 'manage-dialing') && <Link href="/today">Today</Link>}
         {can(user.role, 'manage-do-not-call') && <Link href="/do-not-call">Do not call</Link>}
+        {can(user.role, 'merge-leads') && <Link href="/duplicates">Duplicates</Link>}
         {can(user.role, 'view-analytics') && <Link href="/analytics">Analytics</Link>}
         {can(user.role, 'export') && <Link href="/export">Export</Link>}
         {can(user.role, 'manage-dialing') && <Link href="/dialing">Dialing</Link>}

@@ -103,6 +103,7 @@ const ACCESS: Record<string, Access> = {
   // Any number's page opens, with what the viewer's own list says of it.
   '/do-not-call/[number]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/do-not-call/${t.blockedPhone.slice(1)}` }), otherTenant: 'own-tenant' },
   '/export': { capability: 'export', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/duplicates': { capability: 'merge-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },

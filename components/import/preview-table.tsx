@@ -43,7 +43,7 @@ export function PreviewTable({ labels, sample, problems, rows, problemRows }: Pr
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ record: [head, ...others], index, errors }) => (
+            {shown.map(({ record: [head, ...others], index, errors, notes }) => (
               <tr key={index} className={errors.length > 0 ? styles.problemRow : undefined}>
                 <td>{lineOf(index)}</td>
                 <td>{head || <span className="muted">(empty)</span>}</td>
@@ -53,6 +53,7 @@ export function PreviewTable({ labels, sample, problems, rows, problemRows }: Pr
                   ) : (
                     <span className={styles.ready}>Ready</span>
                   )}
+                  {notes.length > 0 && <ul className={styles.notes}>{notes.map((note, at) => <li key={at}>{note}</li>)}</ul>}
                 </td>
                 {rest.map((label, at) => <td key={label}>{others[at]}</td>)}
               </tr>

@@ -6,7 +6,7 @@ import { normaliseEmail, type Region } from '@/lib/leads/contact';
 import type { RegisterLead } from '@/lib/leads/decide';
 import { parseLeadCommand } from '@/lib/leads/schemas';
 import { issueText } from '@/lib/present/error-text';
-import type { ContactHolder } from '@/lib/read/search-terms/contact-holders';
+import type { PastOrPresentHolder } from '@/lib/read/search-terms/contact-holders';
 import { contactKey, phoneDigits } from '@/lib/read/search-terms/normalize';
 import { lineOf, splitValues, type ImportRecord } from './mapping';
 
@@ -22,9 +22,9 @@ export type RegisterLeadData = {
   readonly ownerId: string | null;
 };
 
-export type RowCheck = { readonly index: number; readonly errors: readonly string[]; readonly lead: RegisterLeadData | null };
+export type RowCheck = { readonly index: number; readonly errors: readonly string[]; readonly notes: readonly string[]; readonly lead: RegisterLeadData | null };
 
-export type ExistingLead = ContactHolder;
+export type ExistingLead = PastOrPresentHolder;
 
 export type CheckContext = {
   readonly region: Region;
@@ -37,7 +37,7 @@ export type CheckContext = {
   readonly leadIdFor: (index: number) => string;
 };
 
-/** Contact key (see contactKey) to the lead that holds it now. */
+/** Contact key (see contactKey) to the lead that holds it now or, failing that, held it before. */
 export type ExistingContacts = ReadonlyMap<string, ExistingLead>;
 
 type Contact = { readonly kind: 'phone' | 'email'; readonly key: string; readonly shown: string };
@@ -65,11 +65,12 @@ export function rowChecker(context: CheckContext) {
     },
     check(batch: ReadBatch, existing: ExistingContacts): RowCheck[] {
       return batch.rows.map(({ index, errors: rowErrors, lead, contacts }) => {
-        if (rowErrors.length > 0 || !lead) return { index, errors: rowErrors, lead: null };
+        if (rowErrors.length > 0 || !lead) return { index, errors: rowErrors, notes: [], lead: null };
         const errors = contacts.flatMap((contact) => duplicateErrors(contact, index, firstLineWith, existing, context));
         // Only a row that will be imported makes later rows with its phone or email duplicates.
         if (errors.length === 0) for (const contact of contacts) firstLineWith.set(contact.key, lineOf(index));
-        return { index, errors, lead: errors.length === 0 ? lead : null };
+        const notes = errors.length === 0 ? contacts.flatMap((contact) => formerHolderNotes(contact, existing)) : [];
+        return { index, errors, notes, lead: errors.length === 0 ? lead : null };
       });
     },
   };
@@ -86,8 +87,14 @@ function duplicateErrors(contact: Contact, index: number, firstLineWith: Readonl
   const line = firstLineWith.get(contact.key);
   if (line !== undefined) errors.push(`Duplicate of line ${line}: same ${contact.kind} ${contact.shown}`);
   const holder = existing.get(contact.key);
-  if (holder && holder.leadId !== context.leadIdFor(index)) errors.push(`Duplicate of existing lead ${holder.name}: same ${contact.kind} ${contact.shown}`);
+  if (holder?.current && holder.leadId !== context.leadIdFor(index)) errors.push(`Duplicate of existing lead ${holder.name}: same ${contact.kind} ${contact.shown}`);
   return errors;
+}
+
+/** A lead that held the row's phone or email before and gave it up: maybe the same person, maybe the number's next owner. */
+function formerHolderNotes(contact: Contact, existing: ExistingContacts): string[] {
+  const holder = existing.get(contact.key);
+  return holder && !holder.current ? [`Possible duplicate of existing lead ${holder.name}: it held ${contact.kind} ${contact.shown} before`] : [];
 }
 
 function parseRow(record: ImportRecord, index: number, context: CheckContext) {

@@ -20,6 +20,7 @@ describe('a good row', () => {
       {
         index: 0,
         errors: [],
+        notes: [],
         lead: { leadId: leadIdFor(0), name: 'Jane Doe', phones: ['07911 123456', '020 7946 0000'], emails: ['Jane@Example.com'], source: DEFAULT_SOURCE, ownerId: 'ana' },
       },
     ]);
@@ -66,16 +67,23 @@ describe('duplicates', () => {
   });
 
   it('of an existing lead name that lead', () => {
-    const existing = { [contactKey('phone', '447911123456')]: { leadId: 'someone-else', name: 'Oscar Brown' } };
+    const existing = { [contactKey('phone', '447911123456')]: { leadId: 'someone-else', name: 'Oscar Brown', current: true } };
     expect(errorsOf([row('Oscar B', '07911 123456')], context(existing))).toEqual([['Duplicate of existing lead Oscar Brown: same phone 07911 123456']]);
   });
 
   it('are not found against the lead an earlier run of the same import stored for this row', () => {
-    const existing = { [contactKey('email', 'jane@example.com')]: { leadId: leadIdFor(0), name: 'Jane' } };
+    const existing = { [contactKey('email', 'jane@example.com')]: { leadId: leadIdFor(0), name: 'Jane', current: true } };
     expect(errorsOf([row('Jane', '', 'jane@example.com'), row('Jane again', '', 'jane@example.com')], context(existing))).toEqual([
       [],
       ['Duplicate of line 2: same email jane@example.com', 'Duplicate of existing lead Jane: same email jane@example.com'],
     ]);
+  });
+
+  it('of a lead that held the phone before are noted, and the row is still imported', () => {
+    const existing = { [contactKey('phone', '447911123456')]: { leadId: 'someone-else', name: 'Oscar Brown', current: false } };
+    const [check] = checkRows([row('Olga B', '07911 123456')], context(existing));
+    expect(check).toMatchObject({ errors: [], notes: ['Possible duplicate of existing lead Oscar Brown: it held phone 07911 123456 before'] });
+    expect(check!.lead).not.toBeNull();
   });
 });
 

@@ -19,8 +19,11 @@ export type ImportTenant = { readonly tenantId: string; readonly region: Region 
 /** Who runs an import, for whom: the tenant, the user recorded as the actor, the tenant's phone region. */
 export type ImportContext = { readonly tenantId: string; readonly actorId: string; readonly region: Region; readonly now?: Date };
 
-/** One row's check: what it will store (null when it will not), and why not. */
-export type RowCheck<Row> = { readonly index: number; readonly errors: readonly string[]; readonly row: Row | null };
+/**
+ * One row's check: what it will store (null when it will not), and why not; `notes`, what the
+ * importer should know that does not stop the row (a lead that held its phone or email before).
+ */
+export type RowCheck<Row> = { readonly index: number; readonly errors: readonly string[]; readonly row: Row | null; readonly notes?: readonly string[] };
 
 export type CheckedBatch<Row> = { readonly first: number; readonly records: readonly MappedRecord[]; readonly checks: readonly RowCheck<Row>[] };
 

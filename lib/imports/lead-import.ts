@@ -1,10 +1,10 @@
 import 'server-only';
 // Importing leads: each row a RegisterLead command, checked against the tenant first (who may own
-// its lead, by email, and the phones and emails its leads hold now, through the search terms), and
+// its lead, by email, and the phones and emails its leads hold or held, through the search terms), and
 // stored a batch of rows per statement (executeNewLeads), each row decided as if sent alone.
 import { executeLeadCommand, executeNewLeads } from '@/lib/commands/lead-commands';
 import { assignable, tenantUsers } from '@/lib/read/organisation/users';
-import { currentHolders } from '@/lib/read/search-terms/contact-holders';
+import { contactHolders } from '@/lib/read/search-terms/contact-holders';
 import { rowChecker, type RegisterLeadData } from './check-rows';
 import { rowCommandId, rowLeadId } from './import-ids';
 import type { ImportKind } from './import-kind';
@@ -21,8 +21,8 @@ export const leadImports: ImportKind<RegisterLeadData> = {
     let first = 0;
     for await (const records of source.batches()) {
       const read = checker.read(records as readonly ImportRecord[], first);
-      const existing = await currentHolders(db, tenant.tenantId, read.contactKeys);
-      const checks = checker.check(read, existing).map(({ index, errors, lead }) => ({ index, errors, row: lead }));
+      const existing = await contactHolders(db, tenant.tenantId, read.contactKeys);
+      const checks = checker.check(read, existing).map(({ index, errors, notes, lead }) => ({ index, errors, notes, row: lead }));
       yield { first, records, checks };
       first += records.length;
     }

@@ -22,7 +22,7 @@ export function recordsSource(records: readonly MappedRecord[], batchSize = BATC
   };
 }
 
-export type PreviewRow = { readonly index: number; readonly record: MappedRecord; readonly errors: readonly string[] };
+export type PreviewRow = { readonly index: number; readonly record: MappedRecord; readonly errors: readonly string[]; readonly notes: readonly string[] };
 
 export type ImportPreview = {
   readonly importId: string;
@@ -52,7 +52,7 @@ export async function previewImport(
   for await (const { first, records, checks } of kind.check(db, tenant, importId, source, new Date())) {
     for (const check of checks) {
       if (check.row) validRows++;
-      const row = () => ({ index: check.index, record: shown(records[check.index - first]!), errors: check.errors });
+      const row = () => ({ index: check.index, record: shown(records[check.index - first]!), errors: check.errors, notes: check.notes ?? [] });
       if (check.index < shownRows) sample.push(row());
       if (check.errors.length > 0 && problems.length < shownRows) problems.push(row());
     }

@@ -147,3 +147,16 @@ describe('an import that fails half-way', () => {
     expect(await importProgress(store, other.tenantId, importId)).toMatchObject({ state: 'completed', done: 12 });
   });
 });
+
+describe('a row whose phone or email a lead held before', () => {
+  const { tenantId, context } = freshTenant();
+
+  it('notes a row whose phone a lead held before, and imports it all the same', async () => {
+    const movedOn = randomUUID();
+    await executeLeadCommand(store, context, { type: 'RegisterLead', data: { leadId: movedOn, name: 'Moved On', phones: ['07444 555777'], source: 'web' } });
+    await executeLeadCommand(store, context, { type: 'ChangeContactInfo', leadId: movedOn, data: { removePhones: ['07444 555777'], addPhones: ['07444 555778'] } });
+    await catchUp(store, searchTermsProjection);
+    const { checks } = await prepareImport(db, { tenantId, region: 'GB' }, [row('Next Owner', '07444 555777')]);
+    expect(checks).toMatchObject([{ errors: [], notes: ['Possible duplicate of existing lead Moved On: it held phone 07444 555777 before'], row: { name: 'Next Owner' } }]);
+  });
+});

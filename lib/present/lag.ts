@@ -10,6 +10,7 @@ export const READ_MODEL_LABELS: Record<string, string> = {
   'status-history': 'Status history and analytics',
   'agent-activity': 'Today\u2019s figures',
   'daily-figures': 'Analytics figures',
+  'duplicate-keys': 'Possible duplicates',
 };
 
 const label = (name: string) => READ_MODEL_LABELS[name] ?? name;

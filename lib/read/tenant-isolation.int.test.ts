@@ -62,11 +62,13 @@ import { leadNames, leadSources, statusCounts } from './lead-table/sources';
 import { tenantRegion } from './organisation/tenant';
 import { actorNames, assignableUsers, tenantUsers } from './organisation/users';
 import { getOverview } from './overview';
-import { currentHolders, leadsHoldingContact } from './search-terms/contact-holders';
+import { contactHolders, leadsHoldingContact } from './search-terms/contact-holders';
 import { contactKey } from './search-terms/normalize';
 import { searchTermsProjection } from './search-terms/projection';
 import { searchLeads } from './search-terms/search';
 import { dailyFiguresProjection } from './daily-figures/projection';
+import { duplicateKeysProjection } from './duplicates/projection';
+import { duplicateGroups, duplicatesOfLead } from './duplicates/queries';
 import { callbacksByAgent, conversionsPerBucket, durationsByStatus, statusChanges } from './daily-figures/queries';
 import { statusHistoryProjection } from './status-history/projection';
 import {
@@ -144,6 +146,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   await catchUp(store, statusHistoryProjection);
   await catchUp(store, agentActivityProjection);
   await catchUp(store, dailyFiguresProjection);
+  await catchUp(store, duplicateKeysProjection);
   return {
     id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber,
     markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, ...ownLeads, ...ownLeadNames],
@@ -167,6 +170,8 @@ const analyticsDays = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('20
 const READS: Record<string, Read> = {
   'lead-detail.ts#loadLeadDetail': (t) => loadLeadDetail(store, t.id, SHARED.stefan, { now: NOW }),
   'overview.ts#getOverview': (t) => getOverview(db, t.id),
+  'duplicates/queries.ts#duplicatesOfLead': (t) => duplicatesOfLead(db, t.id, t.ownLeads[0]!),
+  'duplicates/queries.ts#duplicateGroups': (t) => duplicateGroups(db, t.id),
   'do-not-call/queries.ts#blockedNumbers': async (t, other) => [
     await blockedNumbers(db, t.id, ['+447911123456', '+442079460018', '+447911654321', t.ownNumber, other?.ownNumber ?? '+447911999999']),
     await blockedNumbers(db, t.id),
@@ -222,7 +227,7 @@ const READS: Record<string, Read> = {
   'organisation/users.ts#assignableUsers': (t) => assignableUsers(db, t.id),
   'organisation/users.ts#actorNames': (t) => actorNames(db, t.id),
   'search-terms/contact-holders.ts#leadsHoldingContact': (t) => leadsHoldingContact(db, t.id, { kind: 'phone', value: '07911 123456', region: 'GB' }),
-  'search-terms/contact-holders.ts#currentHolders': (t) => currentHolders(db, t.id, [contactKey('phone', '447911123456'), contactKey('email', 'jane@example.com')]),
+  'search-terms/contact-holders.ts#contactHolders': (t) => contactHolders(db, t.id, [contactKey('phone', '447911123456'), contactKey('email', 'jane@example.com')]),
   'search-terms/search.ts#searchLeads': async (t) => [
     await searchLeads(db, t.id, 'Stefan', { region: 'GB' }), await searchLeads(db, t.id, '07911 123', { region: 'GB' }), await searchLeads(db, t.id, 'Only', { region: 'GB' }),
   ],
@@ -294,8 +299,8 @@ const NOT_TENANT_ROUTES: Record<string, string> = {
   'GET /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
-  'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from currentHolders, read for each tenant above',
-  'POST /api/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (currentHolders, read for each tenant above)',
+  'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from contactHolders, read for each tenant above',
+  'POST /api/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (contactHolders, read for each tenant above)',
   'POST /api/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
   'POST /api/do-not-call/imports': 'previews the caller\u2019s own file; the numbers it finds listed come from blockedNumbers, read for each tenant above',
   'POST /api/do-not-call/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (blockedNumbers, read for each tenant above)',

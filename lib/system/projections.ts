@@ -6,6 +6,7 @@ import { searchTermsProjection } from '@/lib/read/search-terms/projection';
 import { agentActivityProjection } from '@/lib/read/agent-activity/projection';
 import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { dailyFiguresProjection } from '@/lib/read/daily-figures/projection';
+import { duplicateKeysProjection } from '@/lib/read/duplicates/projection';
 
 export const INLINE_PROJECTIONS: readonly RebuildableInlineProjection[] = [leadTableProjection, doNotCallProjection];
-export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection, agentActivityProjection, dailyFiguresProjection];
+export const ASYNC_PROJECTIONS: readonly AsyncProjection[] = [searchTermsProjection, statusHistoryProjection, agentActivityProjection, dailyFiguresProjection, duplicateKeysProjection];

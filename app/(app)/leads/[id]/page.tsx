@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { headers } from 'next/headers';
+import { LeadDuplicates } from '@/components/duplicates/lead-duplicates';
 import { DialingPanel } from '@/components/lead/dialing-panel';
 import { HistoryList } from '@/components/lead/history-list';
 import { LeadCommandProvider } from '@/components/lead/lead-command';
@@ -13,6 +14,7 @@ import { TimeTravel } from '@/components/lead/time-travel';
 import { can } from '@/lib/auth/roles';
 import { clockOf } from '@/lib/clock';
 import { page } from '@/lib/gate';
+import { duplicatesOfLead } from '@/lib/read/duplicates/queries';
 import { leadDialingView } from '@/lib/read/event-log/lead-dialing';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { parseInstant } from '@/lib/input/time';
@@ -29,12 +31,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const loadForUser = cache(async (id: string) => {
   const user = await page('work-leads');
   const { store, dialing } = system();
-  const [detail, calling, region] = await Promise.all([
+  const [detail, calling, region, duplicates] = await Promise.all([
     loadLeadDetail(store, user.tenantId, id),
     leadDialingView(store, dialing, user.tenantId, id, user.id, clockOf(await headers())),
     tenantRegion(store.db, user.tenantId),
+    duplicatesOfLead(store.db, user.tenantId, id),
   ]);
-  return { user, store, detail, calling, region };
+  return { user, store, detail, calling, region, duplicates };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -53,7 +56,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export default async function LeadPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const { user, store, detail, calling, region } = await loadForUser(id);
+  const { user, store, detail, calling, region, duplicates } = await loadForUser(id);
   if (!detail || !calling) notFound();
 
   const moment = parseMoment(single(query.asOf));
@@ -65,6 +68,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   return (
     <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
+      <LeadDuplicates lead={{ leadId: lead.leadId, name: lead.name, createdAt: new Date(lead.createdAt) }} duplicates={duplicates} canMerge={can(user.role, 'merge-leads')} region={region} />
       <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
       <LeadTabs
         initial={tab}
