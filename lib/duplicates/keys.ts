@@ -5,6 +5,12 @@ export type KeyKind = 'phone' | 'email' | 'phone-tail' | 'email-name';
 
 export type DuplicateKey = { readonly key: string; readonly kind: KeyKind };
 
+/** A key more leads than this hold (a switchboard, a shared inbox) is no evidence that any two are one person. */
+export const MAX_KEY_LEADS = 50;
+
+/** A name a lead held, kept beside its keys so that names can be compared (never matched as a key). */
+export const nameKey = (normalized: string) => `name:${normalized}`;
+
 /** How many trailing digits make a phone's fragment: a number typed with another country or area code. */
 export const PHONE_TAIL_DIGITS = 8;
 

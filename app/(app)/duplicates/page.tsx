@@ -8,7 +8,8 @@ import { phoneAsRead } from '@/lib/present/phone';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { formatWhen } from '@/lib/present/history-lines';
 import { STATUS_LABELS } from '@/lib/present/labels';
-import { duplicateGroups, MAX_KEY_LEADS, MAX_PAIRS, type DuplicateLead } from '@/lib/read/duplicates/queries';
+import { MAX_KEY_LEADS } from '@/lib/duplicates/keys';
+import { duplicateGroups, MAX_PAIRS, type DuplicateLead } from '@/lib/read/duplicates/queries';
 import type { LeadStatus } from '@/lib/leads';
 
 export const dynamic = 'force-dynamic';
@@ -40,7 +41,7 @@ export default async function DuplicatesPage({ searchParams }: Props) {
         Leads that share a phone or an email (now, or one of them before), or share part of one and have very similar names, strongest first.{' '}
         {total === 0 ? 'None found.' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'group' : 'groups'}; page ${current} of ${pages}.`}
       </p>
-      {truncated && <p role="status">Only the first {MAX_PAIRS.toLocaleString('en-GB')} matching pairs are weighed here: merge some, and the next ones appear.</p>}
+      {truncated && <p role="status">The groups here are made of the {MAX_PAIRS.toLocaleString('en-GB')} strongest pairs: merge some, and the next ones appear.</p>}
       {groups.map((group, index) => {
         const byId = new Map(group.leads.map((lead) => [lead.leadId, lead]));
         const headingId = `group-${index}`;

@@ -6,7 +6,8 @@ import { testDb } from '@/lib/testing/database';
 import { catchUp } from '../engine/run-batch';
 import { searchTermsProjection } from '../search-terms/projection';
 import { duplicateKeysProjection } from './projection';
-import { duplicateGroups, duplicatesOfLead, MAX_KEY_LEADS } from './queries';
+import { MAX_KEY_LEADS } from '@/lib/duplicates/keys';
+import { duplicateGroups, duplicatesOfLead } from './queries';
 
 const store = createSystem(testDb()).store;
 
