@@ -21,7 +21,7 @@ type Props = {
 /** One page of leads, sorted and filtered on the server; every control changes the URL. */
 export function LeadsTable({ list, now, blockedPhones }: Props) {
   const { shown, pending, navigate } = useListNavigation(list.params);
-  const columns = useMemo(() => leadColumns(new Date(now), blockedPhones), [now, blockedPhones]);
+  const columns = useMemo(() => leadColumns(new Date(now), blockedPhones, { kind: 'list', params: list.params }), [now, blockedPhones, list.params]);
   const captionId = useId();
   const sorting: SortingState = [{ id: shown.sort, desc: shown.dir === 'desc' }];
 

@@ -58,6 +58,8 @@ import { agentActivityProjection } from './agent-activity/projection';
 import { loadToday } from './today';
 import { CLAIM_TIERS } from '@/lib/leads/values';
 import { loadLeadList } from './lead-table/leads-list';
+import { DEFAULT_PARAMS } from './lead-table/list-params';
+import { leadNeighbours } from './lead-table/neighbours';
 import { leadNames, leadSources, statusCounts } from './lead-table/sources';
 import { tenantRegion } from './organisation/tenant';
 import { actorNames, assignableUsers, tenantUsers } from './organisation/users';
@@ -214,6 +216,10 @@ const READS: Record<string, Read> = {
   'agent-activity/queries.ts#agentActivityOn': (t) => agentActivityOn(db, t.id, '2026-01-05'),
   'today.ts#loadToday': (t) => loadToday(db, t.id, NOW),
   'lead-table/leads-list.ts#loadLeadList': (t) => loadLeadList(db, { id: t.ana, tenantId: t.id }, { size: '100' }, NOW),
+  'lead-table/neighbours.ts#leadNeighbours': (t) => Promise.all([
+    leadNeighbours(db, { id: t.ana, tenantId: t.id }, { kind: 'list', params: DEFAULT_PARAMS }, SHARED.stefan, NOW),
+    leadNeighbours(db, { id: t.ana, tenantId: t.id }, { kind: 'queue', scope: 'team' }, SHARED.stefan, NOW),
+  ]),
   'lead-table/sources.ts#leadSources': (t) => leadSources(db, t.id),
   'lead-table/sources.ts#statusCounts': (t) => statusCounts(db, t.id),
   'lead-table/sources.ts#leadNames': (t, other) => leadNames(db, t.id, [SHARED.stefan, SHARED.jane, ...t.ownLeads, ...(other?.ownLeads ?? [])]),
