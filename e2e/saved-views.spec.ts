@@ -1,5 +1,5 @@
-// Saved views of the lead list, in a call center of its own: a manager saves the list as a view
-// (a missing or taken name is refused next to the field), opens it again, shares it; an agent of
+// Saved views of the lead list, in a call center of its own: a manager saves the list (filters, sort
+// and columns) as a view (a missing or taken name is refused next to the field), opens it again, shares it; an agent of
 // the organisation sees it, opens it, and cannot change it.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -46,6 +46,9 @@ test('a manager saves the list as a view and opens it again', async ({ page }) =
   await logIn(page, emails.manager);
   await page.goto('/leads?sort=name&status=FollowUp');
   await expect(names(page)).toHaveText([`Ada First ${suffix}`, `Zoe Later ${suffix}`]);
+  await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'Emails' }).uncheck();
+  await expect(page).toHaveURL(/\/leads\?sort=name&status=FollowUp&hide=emails$/);
+  await expect(table(page).getByRole('columnheader', { name: 'Emails' })).toHaveCount(0);
   const views = await openViews(page);
   await expect(views).toContainText('None yet');
 
@@ -64,9 +67,11 @@ test('a manager saves the list as a view and opens it again', async ({ page }) =
 
   await page.goto('/leads');
   await expect(names(page)).toHaveCount(3);
+  await expect(table(page).getByRole('columnheader', { name: 'Emails' })).toBeVisible();
   await (await openViews(page)).getByRole('link', { name: 'Callbacks A to Z' }).click();
-  await expect(page).toHaveURL(/\/leads\?sort=name&status=FollowUp$/);
+  await expect(page).toHaveURL(/\/leads\?sort=name&status=FollowUp&hide=emails$/);
   await expect(names(page)).toHaveText([`Ada First ${suffix}`, `Zoe Later ${suffix}`]);
+  await expect(table(page).getByRole('columnheader', { name: 'Emails' })).toHaveCount(0);
 });
 
 test('shared by the manager, an agent opens the view but cannot change it', async ({ page, browser }) => {
@@ -86,7 +91,7 @@ test('shared by the manager, an agent opens the view but cannot change it', asyn
   await expect(shared.getByRole('button', { name: /Callbacks A to Z/ })).toHaveCount(0);
   expect(await seriousViolations(agent)).toEqual([]);
   await shared.getByRole('link', { name: 'Callbacks A to Z' }).click();
-  await expect(agent).toHaveURL(/\/leads\?sort=name&status=FollowUp$/);
+  await expect(agent).toHaveURL(/\/leads\?sort=name&status=FollowUp&hide=emails$/);
   await expect(names(agent)).toHaveText([`Ada First ${suffix}`, `Zoe Later ${suffix}`]);
 
   // Renamed by its owner, it is renamed for everyone; deleted, it is gone for everyone.
