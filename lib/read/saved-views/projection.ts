@@ -6,6 +6,7 @@ import { ident } from '@/lib/db/sql';
 import type { RowWrite, StoredEvent, Tx, VersionedEvent } from '@/lib/event-store';
 import { rebuildByStream, type RebuildOptions } from '@/lib/read/engine/rebuild-by-stream';
 import { isViewEvent, VIEWS_STREAM_TYPE, type ViewEvent } from '@/lib/views/views';
+import { changedRows } from '../engine/fold-rows';
 import { recordset, runWrites, upsertStatement, type Column } from '../engine/sql';
 import type { RebuildableInlineProjection } from '../engine/types';
 
@@ -55,17 +56,7 @@ export async function planViewRows(reader: Tx, events: readonly VersionedEvent[]
       JOIN ${recordset(touched, [['tenant_id', 'text'], ['view_id', 'text']])} ON t.tenant_id = r.tenant_id AND t.view_id = r.view_id`;
     for (const row of loaded) rows.set(key(row.tenant_id, row.view_id), row);
   }
-  const changed = new Set<string>();
-  for (const event of viewEvents) {
-    const id = key(event.tenantId, event.data.viewId);
-    const before = rows.get(id) ?? null;
-    const after = evolveViewRow(before, event);
-    if (after !== before) {
-      rows.set(id, after);
-      changed.add(id);
-    }
-  }
-  const toWrite = [...changed].map((id) => rows.get(id)).filter((row): row is SavedViewRow => !!row);
+  const toWrite = changedRows(rows, viewEvents, (event) => key(event.tenantId, event.data.viewId), evolveViewRow);
   return [upsertStatement(table, COLUMNS, ['tenant_id', 'view_id'], toWrite, `${ident(table).text}.version <= excluded.version`)];
 }
 
