@@ -5,6 +5,7 @@ import { LogoutButton } from './logout-button';
 import { NextLeadButton } from './next-lead-button';
 import { SearchBox } from './search-box';
 import { QueueBadge } from './queue-badge';
+import { ShortcutsButton } from './shortcuts/shortcuts-button';
 
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (
@@ -31,6 +32,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
       {can(user.role, 'work-leads') && <SearchBox />}
       <div className="who">
         <span>{user.name} <span className="role">({user.role})</span></span>
+        <ShortcutsButton />
         <LogoutButton />
       </div>
     </header>

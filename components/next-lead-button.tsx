@@ -2,8 +2,9 @@
 // "Next lead" on every agent page, and the key `n` anywhere but in a field: draws the best lead the
 // agent may call now and opens it; says so when there is none.
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { drawNextLead } from '@/app/(app)/leads/actions';
+import { useShortcut } from './shortcuts/shortcuts-provider';
 
 export function NextLeadButton() {
   const router = useRouter();
@@ -19,17 +20,7 @@ export function NextLeadButton() {
       router.push(`/leads/${result.data.leadId}`);
     });
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable) return;
-      event.preventDefault();
-      draw();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useShortcut('n', draw);
 
   return (
     <span className="next-lead">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { describeMatch, type SearchResponse } from './search-format';
+import { useShortcut } from './shortcuts/shortcuts-provider';
 
 // The global search: focus with "/", results as you type (debounced; a new keystroke cancels the
 // request in flight), arrow keys and Enter to open a lead.
@@ -20,17 +21,7 @@ export function SearchBox() {
     return () => clearTimeout(timer);
   }, [text]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (event.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) && !target.isContentEditable) {
-        event.preventDefault();
-        input.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcut('/', () => input.current?.focus());
 
   const { data, isFetching } = useQuery({
     queryKey: ['search', debounced],
@@ -54,6 +45,7 @@ export function SearchBox() {
         placeholder="Search name, phone, email  ( / )"
         autoComplete="off"
         role="combobox"
+        aria-keyshortcuts="/"
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}

@@ -64,7 +64,9 @@ test('an agent sorts, filters and pages the lead list, and the URL keeps it all 
   expect(await shownNames(page)).toEqual(secondPage);
 
   await leadsTable(page).getByRole('link', { name: secondPage[0]! }).first().click();
-  await expect(page).toHaveURL(/\/leads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  // The lead carries the list it was opened from (its first page: the order runs across pages).
+  await expect(page).toHaveURL(/\/leads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\?from=list%3Asort%3Dname%26status%3DClosed%2CConverted$/);
+  await expect(page.getByRole('navigation', { name: 'Leads of the list' })).toContainText(/26 of \d+/);
 });
 
 test('filters by owner and follow-up due, and a bad URL falls back to the defaults', async ({ page }) => {

@@ -81,13 +81,14 @@ test('"My team" shows every agent\'s callbacks and is kept in the URL', async ()
   await expect(page.getByRole('cell', { name: 'Ben Okafor' }).first()).toBeVisible();
 });
 
-test('clicking a callback opens its lead', async () => {
+test('clicking a callback opens its lead, which knows the queue it was opened from', async () => {
   await page.goto('/queue');
   const link = section('Due today').getByRole('link', { name: TODAY });
   const href = await link.getAttribute('href');
-  expect(href).toMatch(/^\/leads\/[0-9a-f-]{36}$/);
+  expect(href).toMatch(/^\/leads\/[0-9a-f-]{36}\?from=queue%3Amine$/);
   await link.click();
-  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page).toHaveURL(new RegExp(`${href!.replace('?', '\\?')}$`));
+  await expect(page.getByRole('navigation', { name: 'Leads of the callbacks' })).toContainText(/\d+ of \d+/);
 });
 
 test('the queue and the import pages have no serious or critical accessibility problems', async () => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { PhoneRegionProvider } from '@/components/phone-region';
 import { Providers } from '@/components/providers';
+import { ShortcutsProvider } from '@/components/shortcuts/shortcuts-provider';
 import { page, reader } from '@/lib/gate';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 
@@ -12,8 +13,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <Providers>
       <PhoneRegionProvider region={region}>
-        <AppHeader user={user} />
-        <main className="page" id="main">{children}</main>
+        <ShortcutsProvider>
+          <AppHeader user={user} />
+          <main className="page" id="main">{children}</main>
+        </ShortcutsProvider>
       </PhoneRegionProvider>
     </Providers>
   );

@@ -2,8 +2,9 @@
 // Recording a call: the number dialled, the tenant's disposition, the time to call back when the
 // disposition asks for one, and notes. The disposition's effects (retry, status, callback,
 // do-not-call, wrong number) are decided by the server and show in the history.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { usePhoneAsRead } from '@/components/phone-region';
+import { useShortcut } from '@/components/shortcuts/shortcuts-provider';
 import type { LeadDialingView } from '@/lib/read/event-log/lead-dialing';
 import { FieldError, invalidProps } from './field-error';
 import { useLeadCommand } from './lead-command';
@@ -24,6 +25,8 @@ export function DispositionForm({ dispositions, phones }: Props) {
       setNotes('');
     },
   });
+  const outcomeField = useRef<HTMLSelectElement>(null);
+  useShortcut('c', () => outcomeField.current?.focus());
   const needsTime = dispositions.find((disposition) => disposition.code === outcome)?.needsCallbackTime ?? false;
   const fields = error?.fields ?? {};
   const fieldMessage = (name: string) => fields[name];
@@ -39,7 +42,7 @@ export function DispositionForm({ dispositions, phones }: Props) {
       }}
     >
       <label className={styles.label} htmlFor="lead-call-outcome">Call outcome</label>
-      <select id="lead-call-outcome" className={styles.input} value={outcome} {...invalidProps('lead-call-outcome-error', fieldMessage('outcome'))} onChange={(event) => setOutcome(event.target.value)}>
+      <select id="lead-call-outcome" ref={outcomeField} aria-keyshortcuts="c" className={styles.input} value={outcome} {...invalidProps('lead-call-outcome-error', fieldMessage('outcome'))} onChange={(event) => setOutcome(event.target.value)}>
         <option value="" disabled>Choose…</option>
         {dispositions.map((disposition) => <option key={disposition.code} value={disposition.code}>{disposition.label}</option>)}
       </select>

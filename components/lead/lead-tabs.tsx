@@ -1,5 +1,7 @@
 'use client';
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { useShortcut } from '@/components/shortcuts/shortcuts-provider';
 import styles from './lead.module.css';
 
 const TABS = [
@@ -8,11 +10,15 @@ const TABS = [
 ] as const;
 export type LeadTab = (typeof TABS)[number]['id'];
 
-/** Details and History as tabs (arrow keys move between them); the URL keeps the open one. */
+/**
+ * Details and History as tabs (arrow keys move between them); the URL keeps the open one. The key
+ * `e` opens Details and puts the focus on its first editor.
+ */
 export function LeadTabs({ initial, details, history }: { initial: LeadTab; details: ReactNode; history: ReactNode }) {
   const [active, setActive] = useState<LeadTab>(initial);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const id = useId();
+  const detailsPanel = useRef<HTMLDivElement>(null);
   const panels: Record<LeadTab, ReactNode> = { details, history };
 
   const open = (tab: LeadTab) => {
@@ -22,6 +28,10 @@ export function LeadTabs({ initial, details, history }: { initial: LeadTab; deta
     else url.searchParams.set('tab', tab);
     window.history.replaceState(window.history.state, '', url);
   };
+  useShortcut('e', () => {
+    flushSync(() => open('details'));
+    detailsPanel.current?.querySelector<HTMLElement>('button, input, select, textarea')?.focus();
+  });
   const onKeyDown = (event: KeyboardEvent) => {
     const index = TABS.findIndex((tab) => tab.id === active);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -55,7 +65,7 @@ export function LeadTabs({ initial, details, history }: { initial: LeadTab; deta
         ))}
       </div>
       {TABS.map((tab) => (
-        <div key={tab.id} role="tabpanel" id={`${id}-${tab.id}-panel`} aria-labelledby={`${id}-${tab.id}-tab`} hidden={active !== tab.id} className={styles.panel}>
+        <div key={tab.id} ref={tab.id === 'details' ? detailsPanel : undefined} role="tabpanel" id={`${id}-${tab.id}-panel`} aria-labelledby={`${id}-${tab.id}-tab`} hidden={active !== tab.id} className={styles.panel}>
           {panels[tab.id]}
         </div>
       ))}

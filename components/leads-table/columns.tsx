@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '@/lib/present/labels';
 import type { LeadListRow } from '@/lib/read/lead-table/leads-list';
 import { absoluteTime, dayOf, relativeTime } from './format';
 import { FIRST_DIRECTION, type SortKey } from '@/lib/read/lead-table/list-params';
+import { leadHref, type ListOrigin } from '@/lib/read/lead-table/list-origin';
 import styles from './leads-table.module.css';
 
 const column = createColumnHelper<LeadListRow>();
@@ -16,16 +17,17 @@ const sortable = (id: SortKey) => ({ id, enableSorting: true, sortDescFirst: FIR
 
 /**
  * The list's columns; `now` is when the server read the list, for "in 2 days" and "overdue";
- * `blocked`, the rows' phones on the do-not-call list, marked in the phone column.
+ * `blocked`, the rows' phones on the do-not-call list, marked in the phone column; `origin`, the list
+ * the lead links carry, so the lead page can step to the next and previous lead of it.
  */
-export function leadColumns(now: Date, blocked: Readonly<Record<string, DoNotCallNote>> = {}) {
+export function leadColumns(now: Date, blocked: Readonly<Record<string, DoNotCallNote>> = {}, origin: ListOrigin | null = null) {
   return [
     column.accessor('name', {
       ...sortable('name'),
       header: 'Name',
       cell: ({ row }) => (
         // Prefetching a hundred lead pages for every list page would cost more than it saves.
-        <Link href={`/leads/${row.original.leadId}`} prefetch={false} className={styles.name}>{row.original.name}</Link>
+        <Link href={leadHref(row.original.leadId, origin)} prefetch={false} className={styles.name}>{row.original.name}</Link>
       ),
     }),
     column.accessor('phones', { header: 'Phones', enableSorting: false, cell: ({ getValue }) => <Phones phones={getValue()} blocked={blocked} /> }),

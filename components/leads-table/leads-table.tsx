@@ -4,6 +4,7 @@ import { useId, useMemo } from 'react';
 import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { LeadList } from '@/lib/read/lead-table/leads-list';
 import { leadColumns } from './columns';
+import { ColumnPicker } from './column-picker';
 import { LeadFilters } from './lead-filters';
 import { hasFilters, withChange, type SortKey } from '@/lib/read/lead-table/list-params';
 import { Pagination } from './pagination';
@@ -21,7 +22,7 @@ type Props = {
 /** One page of leads, sorted and filtered on the server; every control changes the URL. */
 export function LeadsTable({ list, now, blockedPhones }: Props) {
   const { shown, pending, navigate } = useListNavigation(list.params);
-  const columns = useMemo(() => leadColumns(new Date(now), blockedPhones), [now, blockedPhones]);
+  const columns = useMemo(() => leadColumns(new Date(now), blockedPhones, { kind: 'list', params: list.params }), [now, blockedPhones, list.params]);
   const captionId = useId();
   const sorting: SortingState = [{ id: shown.sort, desc: shown.dir === 'desc' }];
 
@@ -35,7 +36,7 @@ export function LeadsTable({ list, now, blockedPhones }: Props) {
     enableMultiSort: false,
     enableSortingRemoval: false,
     pageCount: list.pageCount,
-    state: { sorting, pagination: { pageIndex: shown.page - 1, pageSize: shown.size } },
+    state: { sorting, pagination: { pageIndex: shown.page - 1, pageSize: shown.size }, columnVisibility: Object.fromEntries(shown.hidden.map((id) => [id, false])) },
     onSortingChange: (updater: Updater<SortingState>) => {
       const [next] = typeof updater === 'function' ? updater(sorting) : updater;
       if (next) navigate(withChange(shown, { sort: next.id as SortKey, dir: next.desc ? 'desc' : 'asc' }));
@@ -49,6 +50,7 @@ export function LeadsTable({ list, now, blockedPhones }: Props) {
   return (
     <div className={styles.list}>
       <LeadFilters params={shown} owners={list.owners} onChange={(change) => navigate(withChange(shown, change))} />
+      <ColumnPicker hidden={shown.hidden} onChange={(hidden) => navigate({ ...shown, hidden })} />
       <p role="status" className={styles.summary}>
         {list.total === 0
           ? (hasFilters(list.params) ? 'No leads match these filters.' : 'There are no leads yet.')
@@ -90,7 +92,7 @@ export function LeadsTable({ list, now, blockedPhones }: Props) {
             ))}
             {list.rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className={styles.empty}>
+                <td colSpan={columns.length - shown.hidden.length} className={styles.empty}>
                   {hasFilters(shown) ? 'No leads match these filters.' : 'There are no leads yet.'}
                 </td>
               </tr>

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { type LeadStatus } from '@/lib/leads/lead';
 import { STATUS_LABELS } from '@/lib/present/labels';
-import type { Callback, QueueSection as Section } from '@/lib/read/lead-table/callback-queue';
+import type { Callback, QueueScope, QueueSection as Section } from '@/lib/read/lead-table/callback-queue';
+import { leadHref } from '@/lib/read/lead-table/list-origin';
 import { absoluteDue, relativeDue } from './due-time';
 import styles from './queue.module.css';
 
@@ -13,13 +14,15 @@ const TITLES: Record<Section, { title: string; empty: string; className?: string
 
 type Props = {
   section: Section;
+  /** Whose callbacks: the lead links carry it, for "Next" and "Previous" on the lead page. */
+  scope: QueueScope;
   callbacks: readonly Callback[];
   total: number;
   now: Date;
   ownerNames: ReadonlyMap<string, string>;
 };
 
-export function QueueSection({ section, callbacks, total, now, ownerNames }: Props) {
+export function QueueSection({ section, scope, callbacks, total, now, ownerNames }: Props) {
   const { title, empty, className } = TITLES[section];
   const headingId = `queue-${section}`;
   return (
@@ -37,7 +40,7 @@ export function QueueSection({ section, callbacks, total, now, ownerNames }: Pro
           <tbody>
             {callbacks.map((callback) => (
               <tr key={callback.leadId}>
-                <td><Link href={`/leads/${callback.leadId}`}>{callback.name}</Link></td>
+                <td><Link href={leadHref(callback.leadId, { kind: 'queue', scope })}>{callback.name}</Link></td>
                 <td>
                   <time dateTime={callback.dueAt}>
                     <span className={styles.relative}>{relativeDue(new Date(callback.dueAt), now)}</span>

@@ -6,14 +6,15 @@ export type Role = (typeof ROLES)[number];
  * `manage-dialing`: the tenant's dialing rules and the Today page. `manage-do-not-call`: see, add
  * to, remove from and import the do-not-call list; agents only see whether the numbers of the leads
  * they work are blocked. `merge-leads`: see the possible duplicates of the whole organisation and merge them.
+ * `share-views`: share a saved view of the lead list with the organisation.
  */
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads';
+export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views'],
 };
 
 export function can(role: string, capability: Capability): boolean {

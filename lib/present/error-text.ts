@@ -80,6 +80,12 @@ const TEXT: Record<string, Text> = {
   'dialing.duplicate-source': ({ source }) => (source === '*' ? 'Every other source already has a rule' : `${source} already has a rule`),
   'dialing.duplicate-agent': () => 'This agent is in the rule already',
   'dialing.agent-not-assignable': () => 'Choose someone of your organisation who works leads',
+  'view.exists': () => 'This view is saved already',
+  'view.not-found': () => 'No such saved view: it may have been deleted',
+  'view.not-yours': () => 'Only the person who saved this view can change it',
+  'view.name-taken': ({ name }) => `You already have a view called ${name}`,
+  'view.already-shared': () => 'This view is shared already',
+  'view.not-shared': () => 'This view is not shared',
 };
 
 const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

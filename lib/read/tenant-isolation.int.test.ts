@@ -23,6 +23,7 @@ import { changeNumber } from '@/lib/commands/do-not-call-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
 import { nextLead } from '@/lib/commands/next-lead';
 import { changeUserAccess } from '@/lib/commands/staff-service';
+import { changeView } from '@/lib/commands/views-service';
 import type { CurrentUser } from '@/lib/gate/principal';
 import { doNotCallImports } from '@/lib/imports/do-not-call-import';
 import { importProgress, startImport } from '@/lib/imports/run-import';
@@ -58,10 +59,13 @@ import { agentActivityProjection } from './agent-activity/projection';
 import { loadToday } from './today';
 import { CLAIM_TIERS } from '@/lib/leads/values';
 import { loadLeadList } from './lead-table/leads-list';
+import { DEFAULT_PARAMS } from './lead-table/list-params';
+import { leadNeighbours } from './lead-table/neighbours';
 import { leadNames, leadSources, statusCounts } from './lead-table/sources';
 import { tenantRegion } from './organisation/tenant';
 import { actorNames, assignableUsers, tenantUsers } from './organisation/users';
 import { getOverview } from './overview';
+import { savedViews } from './saved-views/queries';
 import { contactHolders, leadsHoldingContact } from './search-terms/contact-holders';
 import { contactKey } from './search-terms/normalize';
 import { searchTermsProjection } from './search-terms/projection';
@@ -130,6 +134,10 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   // The do-not-call list: a number both lists hold, one blocked and removed, one only this list holds, one imported.
   const manager = { tenantId: id, id: admin.userId };
   await changeNumber(store, manager, 'block', { phone: '+44 7911 123456', reason: 'Asked not to be called' }, { now: at(5.5) });
+  // A saved view of the list, shared with the organisation, by the same name in both.
+  const viewId = randomUUID();
+  await changeView(store, manager, 'save', { viewId, name: 'Look-alike view', query: 'sort=name' }, { now: at(5.6) });
+  await changeView(store, manager, 'share', { viewId }, { now: at(5.7) });
   await changeNumber(store, manager, 'block', { phone: '+44 20 7946 0018', reason: 'Complained' }, { now: at(6) });
   await changeNumber(store, { tenantId: id, id: ana }, 'unblock', { phone: '+44 20 7946 0018', reason: 'Gave consent' }, { now: at(6.5) });
   await changeNumber(store, manager, 'block', { phone: ownNumber, reason: 'Only here' }, { now: at(7) });
@@ -219,9 +227,14 @@ const READS: Record<string, Read> = {
   'agent-activity/queries.ts#agentActivityOn': (t) => agentActivityOn(db, t.id, '2026-01-05'),
   'today.ts#loadToday': (t) => loadToday(db, t.id, NOW),
   'lead-table/leads-list.ts#loadLeadList': (t) => loadLeadList(db, { id: t.ana, tenantId: t.id }, { size: '100' }, NOW),
+  'lead-table/neighbours.ts#leadNeighbours': (t) => Promise.all([
+    leadNeighbours(db, { id: t.ana, tenantId: t.id }, { kind: 'list', params: DEFAULT_PARAMS }, SHARED.stefan, NOW),
+    leadNeighbours(db, { id: t.ana, tenantId: t.id }, { kind: 'queue', scope: 'team' }, SHARED.stefan, NOW),
+  ]),
   'lead-table/sources.ts#leadSources': (t) => leadSources(db, t.id),
   'lead-table/sources.ts#statusCounts': (t) => statusCounts(db, t.id),
   'lead-table/sources.ts#leadNames': (t, other) => leadNames(db, t.id, [SHARED.stefan, SHARED.jane, ...t.ownLeads, ...(other?.ownLeads ?? [])]),
+  'saved-views/queries.ts#savedViews': (t) => savedViews(db, { id: t.ana, tenantId: t.id }),
   'organisation/tenant.ts#tenantRegion': (t) => tenantRegion(db, t.id),
   'organisation/users.ts#tenantUsers': (t) => tenantUsers(db, t.id),
   'organisation/users.ts#assignableUsers': (t) => assignableUsers(db, t.id),
@@ -273,6 +286,7 @@ const NOT_TENANT_READS: Record<string, string> = {
   'lead-table/projection.ts#planLeadRows': 'the lead-table rows of events about to be appended, by their own leads',
   'do-not-call/projection.ts#writeDoNotCallRows': 'writes the do-not-call list from events',
   'do-not-call/projection.ts#planDoNotCallRows': 'the do-not-call rows of events about to be appended, by their own numbers',
+  'saved-views/projection.ts#planViewRows': 'the saved-view rows of events about to be appended, by their own views',
   'do-not-call/rebuild.ts#rebuildDoNotCall': 'rebuilds the do-not-call list from the whole log',
   'lead-table/rebuild.ts#rebuildLeadTable': 'rebuilds the lead table from the whole log',
 };

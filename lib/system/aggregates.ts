@@ -6,6 +6,7 @@ import { dncAggregate } from '@/lib/do-not-call/aggregate';
 import { importAggregate } from '@/lib/imports/aggregate';
 import { leadAggregate } from '@/lib/leads/aggregate';
 import { staffAggregate } from '@/lib/staff/aggregate';
+import { viewsAggregate } from '@/lib/views/aggregate';
 
 export const AGGREGATES: readonly AnyAggregate[] = [
   leadAggregate,
@@ -13,4 +14,5 @@ export const AGGREGATES: readonly AnyAggregate[] = [
   staffAggregate,
   dialingRulesAggregate,
   dncAggregate,
+  viewsAggregate,
 ];

@@ -27,7 +27,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         {scope === 'mine' ? 'Your leads' : 'Every agent\u2019s leads'} with a callback, soonest first. Days end at midnight UTC.
       </p>
       {QUEUE_SECTIONS.map((section) => (
-        <QueueSection key={section} section={section} {...queue[section]} now={now} ownerNames={ownerNames} />
+        <QueueSection key={section} section={section} scope={scope} {...queue[section]} now={now} ownerNames={ownerNames} />
       ))}
     </>
   );

@@ -6,6 +6,7 @@
 import { ident } from '@/lib/db/sql';
 import { DNC_STREAM_TYPE, isDncEvent, type DncEvent } from '@/lib/do-not-call/do-not-call';
 import type { RowWrite, StoredEvent, Tx, VersionedEvent } from '@/lib/event-store';
+import { changedRows } from '../engine/fold-rows';
 import { recordset, runWrites, upsertStatement, type Column } from '../engine/sql';
 import type { RebuildableInlineProjection } from '../engine/types';
 import { rebuildDoNotCall } from './rebuild';
@@ -63,17 +64,7 @@ export async function planDoNotCallRows(reader: Tx, events: readonly VersionedEv
       JOIN ${recordset(existing, [['tenant_id', 'text'], ['phone', 'text']])} ON t.tenant_id = r.tenant_id AND t.phone = r.phone`;
     for (const row of loaded) rows.set(key(row.tenant_id, row.phone), { ...row, blocked_at: row.blocked_at.toISOString() });
   }
-  const changed = new Set<string>();
-  for (const event of listEvents) {
-    const id = key(event.tenantId, event.data.phone);
-    const before = rows.get(id) ?? null;
-    const after = evolveDncRow(before, event);
-    if (after !== before) {
-      rows.set(id, after);
-      changed.add(id);
-    }
-  }
-  const toWrite = [...changed].map((id) => rows.get(id)).filter((row): row is DncRow => !!row);
+  const toWrite = changedRows(rows, listEvents, (event) => key(event.tenantId, event.data.phone), evolveDncRow);
   return [upsertStatement(table, COLUMNS, ['tenant_id', 'phone'], toWrite, `${ident(table).text}.version <= excluded.version`)];
 }
 

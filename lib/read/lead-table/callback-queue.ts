@@ -47,7 +47,7 @@ export async function callbackQueue(
       db.leadView.findMany({
         where,
         select: { leadId: true, name: true, status: true, followUpAt: true, ownerId: true },
-        orderBy: [{ followUpAt: 'asc' }, { name: 'asc' }],
+        orderBy: [{ followUpAt: 'asc' }, { name: 'asc' }, { leadId: 'asc' }],
         take: SECTION_LIMIT,
       }),
       db.leadView.count({ where }),

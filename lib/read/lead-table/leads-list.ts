@@ -38,7 +38,7 @@ export type LeadList = {
   owners: LeadOwner[];
 };
 
-type Viewer = { id: string; tenantId: string };
+export type Viewer = { id: string; tenantId: string };
 
 /** Reads the list's state from `searchParams` and loads that page for the viewer's tenant. */
 export async function loadLeadList(database: Db, viewer: Viewer, searchParams: RawSearchParams, now = new Date()): Promise<LeadList> {
@@ -63,14 +63,14 @@ export async function loadLeadList(database: Db, viewer: Viewer, searchParams: R
   return { params, rows: rows.map((row) => toListRow(row, names)), total: matching, capped, pageCount, owners };
 }
 
-const ownerJoin = Prisma.sql`LEFT JOIN users owner_user ON owner_user.id = l.owner_id AND owner_user.tenant_id = l.tenant_id`;
+export const ownerJoin = Prisma.sql`LEFT JOIN users owner_user ON owner_user.id = l.owner_id AND owner_user.tenant_id = l.tenant_id`;
 
 // Every order ends on lead_id, so rows with equal keys keep their place from page to page. Most
 // orders are an index read forwards or backwards (measured at 1M leads a tenant: under 70 ms even on
 // the last page). Status descending is status ascending reversed, for that reason. Two sort all the
 // matches (about 0.3-0.6 s at 1M): follow-up descending, as leads without one come last either
 // way, and owner, as owner names are not in the lead table.
-const ORDER: Record<SortKey, (dir: SortDirection) => Prisma.Sql> = {
+export const ORDER: Record<SortKey, (dir: SortDirection) => Prisma.Sql> = {
   name: (dir) => Prisma.sql`l.name ${direction(dir)}, l.lead_id ${direction(dir)}`,
   status: (dir) => (dir === 'asc'
     ? Prisma.sql`l.status ASC, l.updated_at DESC, l.lead_id ASC`
@@ -82,7 +82,7 @@ const ORDER: Record<SortKey, (dir: SortDirection) => Prisma.Sql> = {
 
 const direction = (dir: SortDirection) => Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
 
-function whereClause(viewer: Viewer, params: LeadListParams, now: Date): Prisma.Sql {
+export function whereClause(viewer: Viewer, params: LeadListParams, now: Date): Prisma.Sql {
   const conditions = [Prisma.sql`l.tenant_id = ${viewer.tenantId}`];
   if (params.statuses.length > 0) conditions.push(Prisma.sql`l.status IN (${Prisma.join(params.statuses)})`);
   if (params.owner === 'me') conditions.push(Prisma.sql`l.owner_id = ${viewer.id}`);

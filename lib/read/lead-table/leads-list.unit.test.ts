@@ -11,9 +11,9 @@ describe('reading the lead list state from the URL', () => {
   });
 
   it('reads every parameter it knows', () => {
-    expect(parse('sort=name&dir=desc&status=FollowUp,Closed&owner=ben&due=overdue&updatedFrom=2026-01-01&updatedTo=2026-01-31&size=50&page=3')).toEqual({
+    expect(parse('sort=name&dir=desc&status=FollowUp,Closed&owner=ben&due=overdue&updatedFrom=2026-01-01&updatedTo=2026-01-31&hide=emails&size=50&page=3')).toEqual({
       page: 3, size: 50, sort: 'name', dir: 'desc', statuses: ['FollowUp', 'Closed'], owner: 'ben', due: 'overdue',
-      updatedFrom: '2026-01-01', updatedTo: '2026-01-31',
+      updatedFrom: '2026-01-01', updatedTo: '2026-01-31', hidden: ['emails'],
     });
   });
 
@@ -42,6 +42,12 @@ describe('reading the lead list state from the URL', () => {
     expect(parse(`${search}&status=Closed`)).toMatchObject({ ...expected, statuses: ['Closed'] });
   });
 
+  it('hides the columns named, known ones only, in the table\'s order; never the name or the status', () => {
+    expect(parse('hide=updated,bogus,phones').hidden).toEqual(['phones', 'updated']);
+    expect(parse('hide=name,status').hidden).toEqual([]);
+    expect(parse('').hidden).toEqual([]);
+  });
+
   it('pages stop where counting stops: 400 pages of 25, 100 of 100', () => {
     expect(parse('page=100000').page).toBe(400);
     expect(parse('page=100000&size=100').page).toBe(100);
@@ -55,7 +61,7 @@ describe('writing the state back to the URL', () => {
   });
 
   it('reads back as the same state', () => {
-    const search = '?sort=followUp&dir=desc&status=Available,FollowUp&owner=unassigned&due=week&updatedFrom=2026-03-01&updatedTo=2026-03-02&size=100&page=2';
+    const search = '?sort=followUp&dir=desc&status=Available,FollowUp&owner=unassigned&due=week&updatedFrom=2026-03-01&updatedTo=2026-03-02&hide=phones,emails&size=100&page=2';
     expect(toSearchString(parse(search))).toBe(search);
   });
 

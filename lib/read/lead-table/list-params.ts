@@ -18,6 +18,10 @@ export const FIRST_DIRECTION: Record<SortKey, SortDirection> = { name: 'asc', st
 export const DUE_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
 
+/** The columns an agent may hide; the name and the status always show. */
+export const HIDEABLE_COLUMNS = ['phones', 'emails', 'owner', 'followUp', 'updated'] as const;
+export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
+
 /** `me`, `unassigned` or a user id of the tenant. */
 export type OwnerFilter = string;
 
@@ -35,10 +39,12 @@ export type LeadListParams = {
   /** Inclusive days, YYYY-MM-DD (UTC). */
   readonly updatedFrom: string | null;
   readonly updatedTo: string | null;
+  /** Columns not shown, in HIDEABLE_COLUMNS order. */
+  readonly hidden: readonly HideableColumn[];
 };
 
 export const DEFAULT_PARAMS: LeadListParams = {
-  page: 1, size: 25, sort: 'updated', dir: 'desc', statuses: [], owner: null, due: null, updatedFrom: null, updatedTo: null,
+  page: 1, size: 25, sort: 'updated', dir: 'desc', statuses: [], owner: null, due: null, updatedFrom: null, updatedTo: null, hidden: [],
 };
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -48,15 +54,19 @@ const single = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema);
 
 const day = dayField('is not a date');
 
+/** A comma list (or repeated parameter) of known values, in their own order; unknown values are dropped. */
+const listOf = <T extends string>(known: readonly T[]) => z.preprocess(
+  (value) => [value].flat().filter((part) => typeof part === 'string').flatMap((part) => part.split(',')),
+  z.array(z.string()).transform((parts) => known.filter((value) => parts.includes(value))),
+).catch([]);
+
 const schema = z.object({
   page: single(z.coerce.number().int().min(1)).catch(1),
   size: single(z.coerce.number().pipe(z.literal(PAGE_SIZES))).catch(25),
   sort: single(z.enum(SORT_KEYS)).catch('updated'),
   dir: single(z.enum(['asc', 'desc']).optional()).catch(undefined),
-  status: z.preprocess(
-    (value) => [value].flat().filter((part) => typeof part === 'string').flatMap((part) => part.split(',')),
-    z.array(z.string()).transform((parts) => LEAD_STATUSES.filter((status) => parts.includes(status))),
-  ).catch([]),
+  status: listOf(LEAD_STATUSES),
+  hide: listOf(HIDEABLE_COLUMNS),
   owner: single(z.string().min(1).max(200).optional()).catch(undefined),
   due: single(z.enum(DUE_FILTERS).optional()).catch(undefined),
   updatedFrom: single(day.optional()).catch(undefined),
@@ -83,6 +93,7 @@ export function parseLeadListParams(raw: RawSearchParams, ownerIds: readonly str
     due: parsed.due ?? null,
     updatedFrom: parsed.updatedFrom ?? null,
     updatedTo: parsed.updatedTo ?? null,
+    hidden: parsed.hide,
   };
 }
 
@@ -96,6 +107,7 @@ export function toSearchString(params: LeadListParams): string {
     ['due', params.due],
     ['updatedFrom', params.updatedFrom],
     ['updatedTo', params.updatedTo],
+    ['hide', params.hidden.length ? params.hidden.join(',') : null],
     ['size', params.size === DEFAULT_PARAMS.size ? null : String(params.size)],
     ['page', params.page === 1 ? null : String(params.page)],
   ];

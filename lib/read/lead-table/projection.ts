@@ -4,6 +4,7 @@
 import type { RowWrite, StoredEvent, Tx, VersionedEvent } from '@/lib/event-store';
 import { isLeadEvent } from '@/lib/leads';
 import { ident } from '@/lib/db/sql';
+import { changedRows } from '../engine/fold-rows';
 import { leadsWithRows, runWrites, selectByLeads, upsertStatement, type Column } from '../engine/sql';
 import type { RebuildableInlineProjection } from '../engine/types';
 import { rebuildLeadTable } from './rebuild';
@@ -34,17 +35,7 @@ export async function planLeadRows(reader: Tx, events: readonly VersionedEvent[]
       retry_at: iso(row.retry_at), last_call_at: iso(row.last_call_at), claim_until: iso(row.claim_until),
     });
   }
-  const changed = new Set<string>();
-  for (const event of leadEvents) {
-    const id = key(event.tenantId, event.streamId);
-    const before = rows.get(id) ?? null;
-    const after = evolveLeadRow(before, event);
-    if (after !== before) {
-      rows.set(id, after);
-      changed.add(id);
-    }
-  }
-  const toWrite = [...changed].map((id) => rows.get(id)).filter((row): row is LeadRow => row !== null && row !== undefined);
+  const toWrite = changedRows(rows, leadEvents, (event) => key(event.tenantId, event.streamId), evolveLeadRow);
   return [upsertStatement(table, COLUMNS, ['tenant_id', 'lead_id'], toWrite, `${ident(table).text}.version <= excluded.version`)];
 }
 

@@ -8,18 +8,21 @@ import { HistoryList } from '@/components/lead/history-list';
 import { LeadCommandProvider } from '@/components/lead/lead-command';
 import { LeadDetails } from '@/components/lead/lead-details';
 import { LeadHeader } from '@/components/lead/lead-header';
+import { LeadNeighbours } from '@/components/lead/lead-neighbours';
 import { LeadTabs } from '@/components/lead/lead-tabs';
 import { StatusTimeline } from '@/components/lead/status-timeline';
 import { TimeTravel } from '@/components/lead/time-travel';
 import { can } from '@/lib/auth/roles';
 import { clockOf } from '@/lib/clock';
-import { page } from '@/lib/gate';
+import { page, reader } from '@/lib/gate';
 import { duplicatesOfLead } from '@/lib/read/duplicates/queries';
 import { leadDialingView } from '@/lib/read/event-log/lead-dialing';
 import { tenantRegion } from '@/lib/read/organisation/tenant';
 import { parseInstant } from '@/lib/input/time';
 import { system } from '@/lib/system/server';
 import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
+import { parseOrigin } from '@/lib/read/lead-table/list-origin';
+import { leadNeighbours } from '@/lib/read/lead-table/neighbours';
 
 // Every request reads the lead's current version: edits are checked against it.
 export const dynamic = 'force-dynamic';
@@ -64,9 +67,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const names = Object.fromEntries(detail.people.map((person) => [person.id, person.name]));
   const { lead } = detail;
   const tab = single(query.tab) === 'history' || moment ? 'history' : 'details';
+  const origin = parseOrigin(single(query.from), detail.owners.map((owner) => owner.id));
+  const neighbours = origin && await leadNeighbours(await reader(user), user, origin, id);
 
   return (
     <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
+      {origin && <LeadNeighbours origin={origin} neighbours={neighbours} />}
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
       <LeadDuplicates lead={{ leadId: lead.leadId, name: lead.name, createdAt: new Date(lead.createdAt) }} duplicates={duplicates} canMerge={can(user.role, 'merge-leads')} region={region} />
       <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
