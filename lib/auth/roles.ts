@@ -5,15 +5,15 @@ export type Role = (typeof ROLES)[number];
 /**
  * `manage-dialing`: the tenant's dialing rules and the Today page. `manage-do-not-call`: see, add
  * to, remove from and import the do-not-call list; agents only see whether the numbers of the leads
- * they work are blocked.
+ * they work are blocked. `merge-leads`: merge two leads that are the same person, and undo a merge.
  */
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call';
+export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads'],
 };
 
 export function can(role: string, capability: Capability): boolean {
