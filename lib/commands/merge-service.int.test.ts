@@ -6,6 +6,11 @@ import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { loadAggregate } from './aggregate';
 import { executeLeadCommand, type CommandContext } from './lead-commands';
+import { catchUp } from '@/lib/read/engine/run-batch';
+import { leadById } from '@/lib/read/lead-table/lead-by-id';
+import { loadLeadList } from '@/lib/read/lead-table/leads-list';
+import { searchTermsProjection } from '@/lib/read/search-terms/projection';
+import { searchLeads } from '@/lib/read/search-terms/search';
 import { mergeLeads, unmergeLead } from './merge-service';
 
 const { store } = createSystem(testDb());
@@ -91,5 +96,27 @@ describe('undoing a merge', () => {
     expect(lead.state).toMatchObject({ name: 'Jane Smith', phones: [{ e164: '+442079460018' }], emails: ['jane@example.com'], noteCount: 1, mergedInto: null });
     await executeLeadCommand(store, context, { type: 'ChangeName', leadId, data: { name: 'J. Smith' } });
     await expect(unmergeLead(store, context, { survivorId, mergeId })).rejects.toThrow(IllegalStateError);
+  });
+});
+
+describe('the read side across a merge', () => {
+  it('search finds the survivor by the merged lead’s old phone, the list leaves the merged lead out, and undoing gives both back', async () => {
+    const { tenantId, context, survivorId, leadId } = await pair();
+    await executeLeadCommand(store, context, { type: 'ChangeContactInfo', leadId, data: { removePhones: ['+442079460018'], addPhones: ['0161 496 0000'] } });
+    const keepOne = { ...choices, phones: ['+447700900123'] };
+    await mergeLeads(store, context, { survivorId, leadId, survivorVersion: 1, leadVersion: 4, choices: keepOne, commandId: `merge-${leadId}` });
+    await catchUp(store, searchTermsProjection);
+    const viewer = { id: 'maria', tenantId };
+
+    const found = await searchLeads(store.db, tenantId, '020 7946 0018', { region: 'GB' });
+    expect(found.results.map((result) => [result.leadId, result.name, result.matched.current])).toEqual([[survivorId, 'Jane Doe', false]]);
+    expect((await loadLeadList(store.db, viewer, {})).rows.map((row) => row.leadId)).toEqual([survivorId]);
+    expect(await leadById(store.db, tenantId, leadId)).toMatchObject({ mergedInto: survivorId });
+
+    await unmergeLead(store, context, { survivorId, mergeId: `merge-${leadId}` });
+    await catchUp(store, searchTermsProjection);
+    const again = await searchLeads(store.db, tenantId, '020 7946 0018', { region: 'GB' });
+    expect(again.results.map((result) => result.leadId)).toEqual([leadId]);
+    expect((await loadLeadList(store.db, viewer, {})).rows).toHaveLength(2);
   });
 });
