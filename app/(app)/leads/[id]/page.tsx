@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { DialingPanel } from '@/components/lead/dialing-panel';
@@ -10,6 +10,8 @@ import { LeadHeader } from '@/components/lead/lead-header';
 import { LeadTabs } from '@/components/lead/lead-tabs';
 import { StatusTimeline } from '@/components/lead/status-timeline';
 import { TimeTravel } from '@/components/lead/time-travel';
+import { UndoMergeButton } from '@/components/lead/undo-merge-button';
+import styles from '@/components/lead/lead.module.css';
 import { can } from '@/lib/auth/roles';
 import { clockOf } from '@/lib/clock';
 import { page } from '@/lib/gate';
@@ -17,6 +19,7 @@ import { leadDialingView } from '@/lib/read/event-log/lead-dialing';
 import { parseInstant } from '@/lib/input/time';
 import { system } from '@/lib/system/server';
 import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
+import { leadById } from '@/lib/read/lead-table/lead-by-id';
 
 // Every request reads the lead's current version: edits are checked against it.
 export const dynamic = 'force-dynamic';
@@ -53,6 +56,10 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { user, store, detail, calling } = await loadForUser(id);
   if (!detail || !calling) notFound();
+  // A merged lead's page and old links lead to the lead it was merged into.
+  if (detail.lead.mergedInto) redirect(`/leads/${detail.lead.mergedInto}?merged=${encodeURIComponent(id)}`);
+  const mergedFrom = single(query.merged);
+  const merged = mergedFrom ? await leadById(store.db, user.tenantId, mergedFrom) : null;
 
   const moment = parseMoment(single(query.asOf));
   const then = moment instanceof Date ? await leadThen(store, user.tenantId, id, moment) : null;
@@ -63,6 +70,10 @@ export default async function LeadPage({ params, searchParams }: Props) {
   return (
     <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
+      {merged?.mergedInto === lead.leadId && (
+        <p role="note" className={styles.note}>“{merged.name}”, the lead you opened, was merged into this lead.</p>
+      )}
+      {detail.undoableMerge && can(user.role, 'merge-leads') && <UndoMergeButton leadId={lead.leadId} merge={detail.undoableMerge} />}
       <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
       <LeadTabs
         initial={tab}
