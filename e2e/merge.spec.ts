@@ -52,9 +52,13 @@ test('a manager merges two leads, finds the survivor by the merged lead’s old 
   // The History tab names the merge; the button undoes it.
   await page.goto(`/leads/${survivorId}?tab=history`);
   await expect(page.getByText(`absorbed “${second.name}”`)).toBeVisible();
+  const absorbedHistory = page.getByRole('region', { name: `History of “${second.name}”, merged into this lead` });
+  await expect(absorbedHistory).toContainText(`registered the lead “${second.name}”`);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: `Undo merge with “${second.name}”` }).click();
   await expect(page.getByRole('button', { name: `Undo merge with “${second.name}”` })).toHaveCount(0);
   await expect(page.getByText(`undid the merge that absorbed “${second.name}”`)).toBeVisible();
+  await expect(absorbedHistory).toHaveCount(0);
   await expect(page.getByText(second.email, { exact: true })).toHaveCount(0);
   await page.goto(`/leads/${otherId}`);
   await expect(page).toHaveURL(new RegExp(`/leads/${otherId}$`));
@@ -67,9 +71,11 @@ test('a merge decided on a lead that changed meanwhile is refused, naming the ch
   await page.goto(`/leads/${survivorId}/merge?with=${otherId}`);
   await page.waitForLoadState('networkidle');
 
-  // Meanwhile an agent renames the other lead.
+  // Meanwhile an agent (who may not merge leads) renames the other lead.
   const agent = await (await browser.newContext()).newPage();
   await logIn(agent, USERS.agent);
+  await agent.goto(`/leads/${survivorId}/merge?with=${otherId}`);
+  await expect(agent.getByRole('heading', { name: 'Not for your role' })).toBeVisible();
   await agent.goto(`/leads/${otherId}`);
   await agent.getByRole('button', { name: 'Edit name' }).click();
   await agent.getByRole('textbox', { name: 'Name', exact: true }).fill(`${second.name} Jr`);

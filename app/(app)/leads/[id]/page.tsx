@@ -65,6 +65,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const then = moment instanceof Date ? await leadThen(store, user.tenantId, id, moment) : null;
   const names = Object.fromEntries(detail.people.map((person) => [person.id, person.name]));
   const { lead } = detail;
+  const outcomes = Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]));
   const tab = single(query.tab) === 'history' || moment ? 'history' : 'details';
 
   return (
@@ -81,8 +82,11 @@ export default async function LeadPage({ params, searchParams }: Props) {
         history={
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} />
-            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} />
+            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={outcomes} />
             <StatusTimeline periods={detail.timeline} callbacks={detail.callbacks} names={names} now={detail.asOf} />
+            {detail.absorbed.map((merged) => (
+              <HistoryList key={merged.leadId} leadId={merged.leadId} events={merged.history} names={names} outcomes={outcomes} mergedLead={merged} />
+            ))}
           </>
         }
       />
