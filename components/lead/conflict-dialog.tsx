@@ -2,8 +2,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { CommandOutcome } from '@/app/(app)/leads/actions';
-import { ChangesDialog } from './changes-dialog';
-import { summariseEdit } from './command-summary';
+import { ChangesDialog } from '@/components/changes-dialog';
+import { leadChanges, summariseEdit } from './command-summary';
 import { CommandRefused, type Conflict, type SentCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -42,8 +42,7 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
     <ChangesDialog
       title="This lead changed while you were editing"
       intro="Your change was not saved, because someone changed the same thing meanwhile:"
-      changes={error.changes ?? []}
-      names={names}
+      changes={leadChanges(error, names)}
       onCancel={discard}
       restoreFocus={(opener) => {
         // Back where the agent was; after a discard (or if that control is gone), to the lead's name.

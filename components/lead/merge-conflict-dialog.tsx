@@ -1,6 +1,7 @@
 'use client';
 import type { ActionError } from '@/lib/gate/result';
-import { ChangesDialog } from './changes-dialog';
+import { ChangesDialog } from '@/components/changes-dialog';
+import { leadChanges } from './command-summary';
 import styles from './lead.module.css';
 
 type Props = { error: ActionError; names: Readonly<Record<string, string>>; onReload(): void; onCancel(): void };
@@ -14,8 +15,7 @@ export function MergeConflictDialog({ error, names, onReload, onCancel }: Props)
     <ChangesDialog
       title="A lead changed while you were merging"
       intro="Nothing was merged, because someone changed one of the leads meanwhile:"
-      changes={error.changes ?? []}
-      names={names}
+      changes={leadChanges(error, names)}
       onCancel={onCancel}
       restoreFocus={() => document.querySelector<HTMLElement>('main h1')?.focus()}
     >

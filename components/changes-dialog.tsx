@@ -1,25 +1,29 @@
 'use client';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { InterveningChange } from '@/lib/errors';
-import { formatWhen, historyLines } from '@/lib/present/history-lines';
-import styles from './lead.module.css';
+import { formatWhen } from '@/lib/present/history-lines';
+import styles from './lead/lead.module.css';
+
+/** One change someone else made, worded: when, and the sentence saying who did what. */
+export type WordedChange = { readonly key: string; readonly at: string; readonly text: string };
 
 type Props = {
   readonly title: string;
   readonly intro: string;
   /** What others changed meanwhile, as the refusal listed it. */
-  readonly changes: readonly InterveningChange[];
-  readonly names: Readonly<Record<string, string>>;
+  readonly changes: readonly WordedChange[];
   /** Escape: the dialog's way out. */
   onCancel(): void;
-  /** Where focus goes when the dialog closes, given what had it when the dialog opened. */
-  restoreFocus(opener: HTMLElement | null): void;
+  /** Where focus goes when the dialog closes, given what had it when the dialog opened; by default, where the browser puts it. */
+  restoreFocus?(opener: HTMLElement | null): void;
   /** What the user may do next: their own change, the actions. */
   readonly children: ReactNode;
 };
 
-/** A modal dialog (focus kept inside) saying who changed what and when, for a change refused by a conflict. */
-export function ChangesDialog({ title, intro, changes, names, onCancel, restoreFocus, children }: Props) {
+/**
+ * A modal dialog (focus kept inside, Escape cancels) saying who changed what and when, for a change
+ * refused by a conflict: the lead page's, the merge screen's and the dialing rules'.
+ */
+export function ChangesDialog({ title, intro, changes, onCancel, restoreFocus, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const restore = useRef(restoreFocus);
@@ -31,10 +35,9 @@ export function ChangesDialog({ title, intro, changes, names, onCancel, restoreF
     const element = dialog.current;
     if (element && !element.open) element.showModal();
     heading.current?.focus();
-    return () => restore.current(opener);
+    return () => restore.current?.(opener);
   }, []);
 
-  const lines = historyLines(changes.map((change) => ({ ...change, commandId: null })), (userId) => names[userId]);
   return (
     <dialog
       ref={dialog}
@@ -49,9 +52,9 @@ export function ChangesDialog({ title, intro, changes, names, onCancel, restoreF
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>{title}</h2>
       <p id={`${id}-intro`}>{intro}</p>
       <ul className={styles.changeList}>
-        {lines.map((line) => (
-          <li key={line.key}>
-            <time dateTime={line.at}>{formatWhen(line.at)} UTC</time> {line.text}
+        {changes.map((change) => (
+          <li key={change.key}>
+            <time dateTime={change.at}>{formatWhen(change.at)} UTC</time> {change.text}
           </li>
         ))}
       </ul>
