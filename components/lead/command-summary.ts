@@ -1,5 +1,8 @@
-// What an agent's own pending edit would do, in words, for the conflict dialog. Pure.
-import { formatWhen } from '@/lib/present/history-lines';
+// What an agent's own pending edit would do, and what others changed meanwhile, in words, for the
+// conflict dialogs. Pure.
+import type { WordedChange } from '@/components/changes-dialog';
+import type { ActionError } from '@/lib/gate/result';
+import { formatWhen, historyLines } from '@/lib/present/history-lines';
 import { type LeadStatus } from '@/lib/leads/lead';
 import { outcomeLabel, STATUS_LABELS } from '@/lib/present/labels';
 import type { Edit } from './lead-command';
@@ -48,4 +51,9 @@ export function summariseEdit({ type, data }: Edit, names: Readonly<Record<strin
     case 'RecycleLead':
       return `Recycle the lead: ${quote(data.reason)}`;
   }
+}
+
+/** A conflict's changes to a lead, as sentences of its history, phones read in the tenant's region. */
+export function leadChanges(error: ActionError, names: Readonly<Record<string, string>>, region?: string): WordedChange[] {
+  return historyLines((error.changes ?? []).map((change) => ({ ...change, commandId: null })), (userId) => names[userId], new Map(), region);
 }

@@ -1,10 +1,10 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
+import { useRef } from 'react';
 import type { CommandOutcome } from '@/app/(app)/leads/actions';
+import { ChangesDialog } from '@/components/changes-dialog';
 import { usePhoneAsRead, usePhoneRegion } from '@/components/phone-region';
-import { formatWhen, historyLines } from '@/lib/present/history-lines';
-import { summariseEdit } from './command-summary';
+import { leadChanges, summariseEdit } from './command-summary';
 import { CommandRefused, type Conflict, type SentCommand } from './lead-command';
 import styles from './lead.module.css';
 
@@ -23,9 +23,6 @@ type Props = {
  * (the same command, now expecting the current version) or drop it.
  */
 export function ConflictDialog({ conflict, names, send, onApplied, onConflictAgain, onDiscard }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const id = useId();
   const discarded = useRef(false);
   const { sent, error } = conflict;
   const region = usePhoneRegion();
@@ -34,19 +31,6 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
     discarded.current = true;
     onDiscard();
   };
-
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    heading.current?.focus();
-    return () => {
-      // Back where the agent was; after a discard (or if that control is gone), to the lead's name.
-      const usable = opener?.isConnected && opener !== document.body && !opener.matches(':disabled');
-      const target = usable && !discarded.current ? opener : document.querySelector<HTMLElement>('main h1');
-      target?.focus();
-    };
-  }, []);
 
   const apply = useMutation({
     mutationFn: () => send({ ...sent, expectedVersion: error.currentVersion ?? sent.expectedVersion }),
@@ -57,33 +41,19 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
   });
   const applyError = apply.error instanceof CommandRefused ? apply.error.error.message : apply.error ? 'Could not reach Leadstream. Try again.' : null;
 
-  const changes = historyLines(
-    (error.changes ?? []).map((change) => ({ ...change, commandId: null })),
-    (userId) => names[userId],
-    new Map(),
-    region,
-  );
-
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault();
-        discard();
+    <ChangesDialog
+      title="This lead changed while you were editing"
+      intro="Your change was not saved, because someone changed the same thing meanwhile:"
+      changes={leadChanges(error, names, region)}
+      onCancel={discard}
+      restoreFocus={(opener) => {
+        // Back where the agent was; after a discard (or if that control is gone), to the lead's name.
+        const usable = opener?.isConnected && opener !== document.body && !opener.matches(':disabled');
+        const target = usable && !discarded.current ? opener : document.querySelector<HTMLElement>('main h1');
+        target?.focus();
       }}
     >
-      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>This lead changed while you were editing</h2>
-      <p id={`${id}-intro`}>Your change was not saved, because someone changed the same thing meanwhile:</p>
-      <ul className={styles.changeList}>
-        {changes.map((line) => (
-          <li key={line.key}>
-            <time dateTime={line.at}>{formatWhen(line.at)} UTC</time> {line.text}
-          </li>
-        ))}
-      </ul>
       <p>
         <strong>Your change:</strong> {summariseEdit(sent, names, asRead)}
       </p>
@@ -96,6 +66,6 @@ export function ConflictDialog({ conflict, names, send, onApplied, onConflictAga
           Discard my change
         </button>
       </div>
-    </dialog>
+    </ChangesDialog>
   );
 }

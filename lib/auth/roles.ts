@@ -5,7 +5,8 @@ export type Role = (typeof ROLES)[number];
 /**
  * `manage-dialing`: the tenant's dialing rules and the Today page. `manage-do-not-call`: see, add
  * to, remove from and import the do-not-call list; agents only see whether the numbers of the leads
- * they work are blocked. `merge-leads`: see the possible duplicates of the whole organisation and merge them.
+ * they work are blocked. `merge-leads`: see the possible duplicates of the whole organisation, merge two leads that are the
+ * same person, and undo a merge.
  * `share-views`: share a saved view of the lead list with the organisation.
  */
 export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views';

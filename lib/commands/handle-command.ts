@@ -161,6 +161,16 @@ async function refuseIfColliding<Command, Event extends { type: string; data: un
   if (colliding.length > 0) throw new ConflictError(envelope.streamId, currentVersion, colliding.map(toChange));
 }
 
+/**
+ * For a command that also decides on another stream it read at `seenVersion` (a merge's other
+ * lead): refused with every change to that stream since, as a conflict on the command's own stream is.
+ */
+export async function refuseUnseenChanges(store: EventStore, tenantId: string, streamId: string, seenVersion: number, currentVersion: number): Promise<void> {
+  if (seenVersion >= currentVersion) return;
+  const unseen = await store.readStream(tenantId, streamId, { fromVersion: seenVersion + 1, toVersion: currentVersion });
+  throw new ConflictError(streamId, currentVersion, unseen.map(toChange));
+}
+
 function toChange(event: StoredEvent): InterveningChange {
   return {
     version: event.version,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { executeLeadCommand, type CommandContext } from './lead-commands';
+import { mergeLeads } from './merge-service';
 import { nextLead } from './next-lead';
 import { changeDialingRules } from './dialing-rules-service';
 import { changeNumber } from './do-not-call-service';
@@ -82,6 +83,19 @@ describe('next lead', () => {
     expect(await claimedIn(tenantId, listed)).toEqual([]);
     const callable = await register();
     expect(await nextLead(system, tenantId, 'ana', NOW)).toMatchObject({ kind: 'claimed', leadId: callable });
+  });
+
+  it('never offers a lead merged into another: it goes on as the lead it was merged into', async () => {
+    const { tenantId, register } = tenant();
+    const merged = await register({}, minutes(-700));
+    const survivor = await register();
+    await mergeLeads(system.store, { tenantId, actorId: 'maria', now: minutes(-1) }, {
+      survivorId: survivor, leadId: merged, survivorVersion: 1, leadVersion: 1,
+      choices: { name: 'Lead 2', phones: ['+447911300002'], status: 'Available' },
+    });
+    expect(await nextLead(system, tenantId, 'ana', NOW)).toMatchObject({ kind: 'claimed', leadId: survivor });
+    expect(await nextLead(system, tenantId, 'ben', NOW)).toEqual({ kind: 'none', collisions: 0 });
+    expect(await claimedIn(tenantId, merged)).toEqual([]);
   });
 
   it('a disposition that puts the number on the do-not-call list blocks it with the call, in one transaction; the lead\u2019s other number is still called', async () => {

@@ -15,7 +15,8 @@ export const leadAggregate = defineAggregate<LeadCommand, LeadEvent, Lead>({
   conflictsWith,
   // 2: the state became a union (`kind`) instead of `exists` with empty defaults.
   // 3: the dialing loop's part of the state (calls, retry, claim, do-not-call, time zone).
-  snapshots: { shape: 3, every: 100 },
+  // 4: merges (`mergedInto`, `lastMerge`).
+  snapshots: { shape: 4, every: 100 },
 });
 
 /** A stored event of a lead, typed: the store has already upcast and checked its data against its schema. */

@@ -4,10 +4,12 @@
 // follow-up are one field for this purpose (seed 000: SetFollowup + StatusChanged => collision,
 // ChangeName + StatusChanged => fine).
 import type { LeadCommand } from './decide';
-import type { LeadEventType } from './lead';
+import { LEAD_EVENT_SCHEMAS, type LeadEventType } from './lead';
 
 const PHONE_EVENTS: readonly LeadEventType[] = ['PhoneAdded', 'PhoneRemoved'];
 const EMAIL_EVENTS: readonly LeadEventType[] = ['EmailAdded', 'EmailRemoved'];
+/** A merge decides every field of both leads: any change it did not see collides with it. */
+const EVERY_EVENT = Object.keys(LEAD_EVENT_SCHEMAS) as LeadEventType[];
 const SCHEDULE_EVENTS: readonly LeadEventType[] = ['StatusChanged', 'FollowUpScheduled', 'FollowUpCleared'];
 
 /** The event types that, written after the version a command was based on, collide with it. */
@@ -41,6 +43,10 @@ export function collidingEventTypes(command: LeadCommand): readonly LeadEventTyp
       return ['DoNotCallRequested', 'DoNotCallLifted'];
     case 'RecycleLead':
       return ['LeadRecycled', 'AttemptsExhausted'];
+    case 'MergeLead':
+      return EVERY_EVENT;
+    case 'UnmergeLead':
+      return []; // undoing keeps what was done since; a later merge is refused by the rules themselves
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);

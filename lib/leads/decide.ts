@@ -4,6 +4,7 @@ import { IllegalStateError, NotFoundError, ValidationError, type FieldIssue } fr
 import {
   claimLead, liftDoNotCall, recordCallOutcome, recycleLead, requestDoNotCall, setTimeZone, skipLead, type DialingCommand, type DialingContext,
 } from './dialing';
+import { mergeLead, unmergeLead, type MergeCommand } from './merge';
 import { LEAD_LIMITS, type Lead, type LeadEvent, type LeadStatus, type Phone, type RegisteredLead } from './lead';
 
 /**
@@ -27,6 +28,7 @@ export type ClearFollowUp = Command<'ClearFollowUp', Record<string, never>>;
 /** `rule`: the assignment rule that chose the owner, when no person did. */
 export type AssignLead = Command<'AssignLead', { ownerId: string | null; rule?: string | null }>;
 export type AddNote = Command<'AddNote', { noteId: string; text: string }>;
+export type { MergeChoices, MergeCommand, MergeLead, UnmergeLead } from './merge';
 export type { ClaimLead, DialingContext, LiftDoNotCall, RecordCallOutcome, RecycleLead, RequestDoNotCall, SetTimeZone, SkipLead } from './dialing';
 
 export type LeadCommand =
@@ -38,13 +40,15 @@ export type LeadCommand =
   | ClearFollowUp
   | AssignLead
   | AddNote
-  | DialingCommand;
+  | DialingCommand
+  | MergeCommand;
 
 export type LeadCommandType = LeadCommand['type'];
 
 export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
   if (command.type === 'RegisterLead') return registerLead(command, state);
   if (state.kind === 'initial') throw new NotFoundError('lead.not-found');
+  if (state.mergedInto) throw new IllegalStateError('lead.merged', { params: { survivorId: state.mergedInto.survivorId } });
   switch (command.type) {
     case 'ChangeName':
       return changeName(command, state);
@@ -74,6 +78,10 @@ export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
       return liftDoNotCall(command, state);
     case 'RecycleLead':
       return recycleLead(command, state);
+    case 'MergeLead':
+      return mergeLead(command, state);
+    case 'UnmergeLead':
+      return unmergeLead(command, state);
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);

@@ -8,6 +8,11 @@ import { CALL_OUTCOMES, CLAIM_TIERS, LEAD_STATUSES } from './values';
 const phone = z.strictObject({ e164: z.string(), raw: z.string() });
 const instant = z.iso.datetime({ offset: true });
 const userId = z.string().nullable();
+/** The fields a merge decides, as one lead held them: what the survivor had before and after. */
+const mergedFields = z.strictObject({
+  name: z.string(), phones: z.array(phone), emails: z.array(z.string()), ownerId: userId,
+  status: z.enum(LEAD_STATUSES), followUpAt: instant.nullable(), followUpAgentId: userId,
+});
 
 export const LEAD_EVENT_SCHEMAS = {
   LeadRegistered: z.strictObject({
@@ -48,6 +53,17 @@ export const LEAD_EVENT_SCHEMAS = {
   LeadClaimed: z.strictObject({ agentId: z.string(), until: instant, tier: z.enum(CLAIM_TIERS) }),
   /** The agent gave the lead back without calling it ("skip"), with why. */
   ClaimReleased: z.strictObject({ agentId: z.string(), reason: z.string() }),
+  /**
+   * The survivor of a merge took in another lead (`leadId`, named `name`); `before` and `after` are
+   * its own merged fields on either side of the merge, which the field events after this one carry out.
+   */
+  LeadAbsorbed: z.strictObject({ mergeId: z.string(), leadId: z.string(), name: z.string(), before: mergedFields, after: mergedFields }),
+  /** The lead was merged into `survivorId`: it takes no more commands, and its history lives on there. */
+  LeadMergedInto: z.strictObject({ mergeId: z.string(), survivorId: z.string(), survivorName: z.string() }),
+  /** The survivor gave back the lead a merge took in; the field events after this one restore what the merge changed. */
+  MergeUndone: z.strictObject({ mergeId: z.string(), leadId: z.string(), name: z.string() }),
+  /** The merge of this lead was undone: it is a lead of its own again, in the status it had (`status`). */
+  LeadUnmerged: z.strictObject({ mergeId: z.string(), survivorId: z.string(), status: z.enum(LEAD_STATUSES) }),
 } as const;
 
 type Schemas = typeof LEAD_EVENT_SCHEMAS;
@@ -56,6 +72,7 @@ export type LeadEventOf<Type extends LeadEventType> = { type: Type; data: z.outp
 export type LeadEvent = { [Type in LeadEventType]: LeadEventOf<Type> }[LeadEventType];
 
 export type LeadRegistered = LeadEventOf<'LeadRegistered'>;
+export type MergedFields = z.output<typeof mergedFields>;
 
 /**
  * Narrows an event of a lead's stream, already checked by the store (or a conflict's change, which

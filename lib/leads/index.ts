@@ -3,3 +3,4 @@ export * from './lead';
 export * from './decide';
 export { collidingEventTypes, conflictsWith } from './conflicts';
 export { isLeadEvent, LEAD_STREAM_TYPE, leadAggregate } from './aggregate';
+export { fieldsOf } from './merge';

@@ -1,6 +1,6 @@
 // The Lead aggregate's state and how each event changes it. Pure: no I/O, no clock. Times arrive
 // as ISO strings inside the events.
-import type { LeadEvent, LeadRegistered } from './events';
+import type { LeadEvent, LeadRegistered, MergedFields } from './events';
 import type { LeadStatus, Phone } from './values';
 
 /** A call as the dialing rules count it. Calls recorded before version 2 have neither number nor time. */
@@ -46,7 +46,14 @@ export type RegisteredLead = {
   readonly timeZone: string | null;
   /** Who "next lead" gave the lead to, and until when. */
   readonly claim: { readonly agentId: string; readonly until: string } | null;
+  /** The lead was merged into another: it takes no more commands. */
+  readonly mergedInto: { readonly survivorId: string; readonly mergeId: string } | null;
+  /** The latest merge this lead survived, while it may still be undone. */
+  readonly lastMerge: LastMerge | null;
 };
+
+/** A merge the survivor may undo: the lead it took in, and its own merged fields before and after. */
+export type LastMerge = { readonly mergeId: string; readonly leadId: string; readonly name: string; readonly before: MergedFields; readonly after: MergedFields };
 
 export type Lead = UnregisteredLead | RegisteredLead;
 
@@ -102,6 +109,15 @@ export function evolve(state: Lead, event: LeadEvent): Lead {
       return { ...state, claim: { agentId: data.agentId, until: data.until } };
     case 'ClaimReleased':
       return { ...state, claim: null };
+    case 'LeadAbsorbed':
+      return { ...state, lastMerge: { mergeId: data.mergeId, leadId: data.leadId, name: data.name, before: data.before, after: data.after } };
+    case 'LeadMergedInto':
+      // A merged lead is no longer offered or held by anyone; any merge it survived can no longer be undone.
+      return { ...state, mergedInto: { survivorId: data.survivorId, mergeId: data.mergeId }, claim: null, lastMerge: null };
+    case 'MergeUndone':
+      return { ...state, lastMerge: null };
+    case 'LeadUnmerged':
+      return { ...state, mergedInto: null };
     default:
       return state; // events of types this code does not know yet leave the state as it was
   }
@@ -112,5 +128,6 @@ function registered(data: LeadRegistered['data']): RegisteredLead {
   return {
     kind: 'registered', leadId, name, phones, emails, source, status: 'Available', followUpAt: null, ownerId, noteCount: 0, callCount: 0,
     followUpAgentId: null, calls: [], retryAt: null, streak: null, exhausted: null, wrongPhones: [], doNotCall: null, timeZone: null, claim: null,
+    mergedInto: null, lastMerge: null,
   };
 }

@@ -157,8 +157,11 @@ export function leadCommandSchemas(region: Region) {
   return schemas;
 }
 
-/** The lead commands a client may send; "next lead" claims leads itself (lib/dialing/next-lead.ts). */
-export type ClientCommandType = Exclude<LeadCommandType, 'ClaimLead'>;
+/**
+ * The lead commands a client may send; "next lead" claims leads itself (lib/dialing/next-lead.ts),
+ * and merges have their own service for managers (lib/commands/merge-service.ts).
+ */
+export type ClientCommandType = Exclude<LeadCommandType, 'ClaimLead' | 'MergeLead' | 'UnmergeLead'>;
 
 export const LEAD_COMMAND_TYPES = [
   'RegisterLead',

@@ -18,6 +18,23 @@ const event = (type: string, data: unknown, { actor = 'ana' as string | null, co
 const lines = (...events: HistoryEvent[]) => historyLines(events, nameOf, new Map(), 'GB').map((line) => line.text);
 
 describe('history lines', () => {
+  it('names the lead a merge took in with what it changed, the lead it went into, and an undone merge', () => {
+    const fields = { name: 'Jane Doe', phones: [mobile], emails: [], ownerId: null, status: 'Available', followUpAt: null, followUpAgentId: null };
+    expect(lines(
+      event('LeadAbsorbed', { mergeId: 'm1', leadId: 'x', name: 'Jane Smith', before: fields, after: { ...fields, phones: [mobile, landline] } }, { commandId: 'merge' }),
+      event('PhoneAdded', { phone: landline }, { commandId: 'merge' }),
+      event('LeadMergedInto', { mergeId: 'm1', survivorId: 'y', survivorName: 'Jane Doe' }),
+      event('MergeUndone', { mergeId: 'm1', leadId: 'x', name: 'Jane Smith' }, { actor: 'ben', commandId: 'undo' }),
+      event('PhoneRemoved', { phone: landline }, { actor: 'ben', commandId: 'undo' }),
+      event('LeadUnmerged', { mergeId: 'm1', survivorId: 'y', status: 'Available' }, { actor: 'ben' }),
+    )).toEqual([
+      'Ana Lima absorbed “Jane Smith”: merged it into this lead and added the phone 020 7946 0018',
+      'Ana Lima merged the lead into “Jane Doe”',
+      'Ben Okafor undid the merge that absorbed “Jane Smith” and removed the phone 020 7946 0018',
+      'Ben Okafor undid the merge: the lead is its own again',
+    ]);
+  });
+
   it('names who registered the lead and what it came with', () => {
     expect(lines(event('LeadRegistered', { leadId: 'x', name: 'Stefan Ivanov', phones: [mobile], emails: ['s@x.com'], source: 'web form', ownerId: 'ben' }))).toEqual([
       'Ana Lima registered the lead “Stefan Ivanov” with phone 07911 123456 and email s@x.com (source: web form, assigned to Ben Okafor)',

@@ -68,4 +68,8 @@ export const EVENT_LABELS: Record<LeadEventType, string> = {
   TimeZoneSet: 'Time zone set',
   LeadClaimed: 'Drawn by an agent',
   ClaimReleased: 'Skipped',
+  LeadAbsorbed: 'Merged with another lead',
+  LeadMergedInto: 'Merged into another lead',
+  MergeUndone: 'Merge undone',
+  LeadUnmerged: 'Merge undone',
 };

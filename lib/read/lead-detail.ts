@@ -29,7 +29,15 @@ export type LeadDetail = {
   readonly owners: readonly Person[];
   /** The lead's phones on the tenant's do-not-call list, by E.164: why, and since when. */
   readonly blockedPhones: Readonly<Record<string, { readonly reason: string; readonly since: string }>>;
+  /** The latest merge this lead survived, while it may still be undone: the lead it took in. */
+  readonly undoableMerge: UndoableMerge | null;
+  /** The leads merged into this one (and not given back): their notes, calls and changes, kept under it. */
+  readonly absorbed: readonly AbsorbedLead[];
 };
+
+export type AbsorbedLead = { readonly leadId: string; readonly name: string; readonly history: readonly HistoryEvent[] };
+
+export type UndoableMerge = { readonly mergeId: string; readonly leadId: string; readonly name: string };
 
 /** Null when the tenant has no such lead: another tenant's lead is just as unknown. */
 export async function loadLeadDetail(store: EventStore, tenantId: string, leadId: string, { now = new Date() } = {}): Promise<LeadDetail | null> {
@@ -43,7 +51,36 @@ export async function loadLeadDetail(store: EventStore, tenantId: string, leadId
     actorNames(store.db, tenantId),
     blockedNumbers(store.db, tenantId, lead.phones.map((phone) => phone.e164)),
   ]);
+  const absorbed = await Promise.all(absorbedLeads(history).map(async ({ leadId, name }) => ({ leadId, name, history: await leadHistory(store, tenantId, leadId) })));
   const people = [...names].map(([id, name]) => ({ id, name }));
   const blockedPhones = Object.fromEntries([...blocked].map(([phone, entry]) => [phone, { reason: entry.reason, since: entry.blockedAt }]));
-  return { lead, history, timeline, callbacks, asOf: now.toISOString(), people, owners: assignable(users).map(({ id, name }) => ({ id, name })), blockedPhones };
+  return {
+    lead, history, timeline, callbacks, asOf: now.toISOString(), people, owners: assignable(users).map(({ id, name }) => ({ id, name })), blockedPhones,
+    undoableMerge: undoableMerge(history), absorbed,
+  };
+}
+
+/** The leads this one took in by merges not undone since, in the order it took them. */
+function absorbedLeads(history: readonly HistoryEvent[]): UndoableMerge[] {
+  const merges = new Map<string, UndoableMerge>();
+  for (const event of history) {
+    const { mergeId, leadId, name } = event.data as UndoableMerge;
+    if (event.type === 'LeadAbsorbed') merges.set(mergeId, { mergeId, leadId, name });
+    else if (event.type === 'MergeUndone') merges.delete(mergeId);
+  }
+  return [...merges.values()];
+}
+
+/** By the domain's rule: the latest merge the lead survived, unless it was undone or the lead took part in another merge since. */
+function undoableMerge(history: readonly HistoryEvent[]): UndoableMerge | null {
+  let merge: UndoableMerge | null = null;
+  for (const event of history) {
+    if (event.type === 'LeadAbsorbed') {
+      const { mergeId, leadId, name } = event.data as UndoableMerge;
+      merge = { mergeId, leadId, name };
+    } else if (event.type === 'MergeUndone' || event.type === 'LeadMergedInto') {
+      merge = null;
+    }
+  }
+  return merge;
 }

@@ -3,6 +3,7 @@
 // against.
 import { randomUUID } from 'node:crypto';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
+import { mergeLeads, unmergeLead } from '@/lib/commands/merge-service';
 import type { System } from '@/lib/system';
 import { seededRandom, type Random } from '@/lib/demo/random';
 import type { StoredEvent } from '@/lib/event-store';
@@ -50,6 +51,32 @@ export async function writeRandomLeads(system: Pick<System, 'store' | 'dialing'>
   return leadIds;
 }
 
+/**
+ * `pairs` merges of the leads two by two (the first of each pair survives), each a day after the
+ * later of the two leads' last events, with each field chosen at random from either lead; every
+ * other merge is undone a day later.
+ */
+export async function mergeRandomLeads(system: Pick<System, 'store'>, tenantId: string, leadIds: readonly string[], pairs: number, seed: number): Promise<void> {
+  const { store } = system;
+  const random = seededRandom(seed);
+  for (let pair = 0; pair < pairs; pair++) {
+    const [survivorId, leadId] = [leadIds[2 * pair]!, leadIds[2 * pair + 1]!];
+    const [survivorEvents, otherEvents] = await Promise.all([store.readStream(tenantId, survivorId), store.readStream(tenantId, leadId)]);
+    const [survivor, other] = [finalState(survivorEvents), finalState(otherEvents)];
+    const last = Math.max(survivorEvents.at(-1)!.occurredAt.getTime(), otherEvents.at(-1)!.occurredAt.getTime());
+    const context = (at: number) => ({ tenantId, actorId: random.pick(HISTORY_AGENTS), now: new Date(at) });
+    const schedule = random.pick([survivor, other]);
+    const choices = {
+      name: random.pick([survivor, other]).name, phones: [], emails: [...new Set([...survivor.emails, ...other.emails])],
+      ownerId: random.pick([survivor, other]).ownerId, status: schedule.status, followUpAt: schedule.followUpAt,
+    };
+    const mergeId = randomUUID();
+    const input = { survivorId, leadId, survivorVersion: survivorEvents.length, leadVersion: otherEvents.length, choices, commandId: mergeId };
+    await mergeLeads(store, context(last + 24 * 60 * MINUTE), input);
+    if (pair % 2 === 1) await unmergeLead(store, context(last + 48 * 60 * MINUTE), { survivorId, mergeId });
+  }
+}
+
 // ---- The same figures in plain TypeScript, from the events ---------------------------------------
 
 export type Period = { leadId: string; status: string; from: string | null; enteredBy: string | null; enteredAt: number; seconds: number | null };
@@ -66,10 +93,12 @@ function registered(lead: Lead): RegisteredLead {
 export function periodsOf(events: readonly StoredEvent[]): Period[] {
   const periods: Period[] = [];
   for (const event of leadEventsOf(events)) {
-    if (event.type !== 'LeadRegistered' && event.type !== 'StatusChanged') continue;
+    if (event.type !== 'LeadRegistered' && event.type !== 'StatusChanged' && event.type !== 'LeadMergedInto' && event.type !== 'LeadUnmerged') continue;
     const open = periods[periods.length - 1];
-    if (open) open.seconds = (event.occurredAt.getTime() - open.enteredAt) / 1000;
-    const status = event.type === 'StatusChanged' ? event.data.to : 'Available';
+    if (open && open.seconds === null) open.seconds = (event.occurredAt.getTime() - open.enteredAt) / 1000;
+    // A merged lead's time ends at the merge; undone, a new period starts in the status it had.
+    if (event.type === 'LeadMergedInto') continue;
+    const status = event.type === 'StatusChanged' ? event.data.to : event.type === 'LeadUnmerged' ? event.data.status : 'Available';
     const from = event.type === 'StatusChanged' ? event.data.from : null;
     periods.push({ leadId: event.streamId, status, from, enteredBy: event.metadata.actor ?? null, enteredAt: event.occurredAt.getTime(), seconds: null });
   }
@@ -84,7 +113,7 @@ export function callbacksOf(events: readonly StoredEvent[]): Callback[] {
     for (const later of leadEvents.slice(index + 1)) {
       const time = later.occurredAt.getTime();
       if ((later.type === 'CallOutcomeRecorded' || later.type === 'StatusChanged') && callback.handledAt === null) callback.handledAt = time;
-      if (later.type === 'FollowUpScheduled' || later.type === 'FollowUpCleared') {
+      if (later.type === 'FollowUpScheduled' || later.type === 'FollowUpCleared' || later.type === 'LeadMergedInto') {
         callback.endedAt = time;
         break;
       }

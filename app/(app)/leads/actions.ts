@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { clockOf } from '@/lib/clock';
 import { nextLead, type NextLead } from '@/lib/commands/next-lead';
 import { runLeadCommand, commandTypeOf, type CommandOutcome } from '@/lib/commands/lead-service';
+import { mergeLeads, unmergeLead } from '@/lib/commands/merge-service';
 import { action, type ActionResult } from '@/lib/gate';
 import { fieldError, parseInput } from '@/lib/input/validation';
 import { leadsHoldingContact, type ContactHolder } from '@/lib/read/search-terms/contact-holders';
@@ -60,4 +61,24 @@ export async function drawNextLead(input: unknown): Promise<ActionResult<NextLea
 /** Other leads of the user's tenant that hold this phone or email now: for a warning, not a refusal. */
 export async function findContactHolders(input: unknown): Promise<ActionResult<ContactHolder[]>> {
   return holders(input);
+}
+
+const merge = action('merge-leads', async (user, input) => {
+  const result = await mergeLeads(system().store, { tenantId: user.tenantId, actorId: user.id, now: clockOf(await headers()) }, input);
+  return { leadId: result.streamId, version: result.version };
+});
+
+const unmerge = action('merge-leads', async (user, input) => {
+  const result = await unmergeLead(system().store, { tenantId: user.tenantId, actorId: user.id, now: clockOf(await headers()) }, input);
+  return { leadId: result.streamId, version: result.version };
+});
+
+/** A manager merges `{ survivorId, leadId, survivorVersion, leadVersion, commandId, choices }`: both versions as the merge screen showed them. */
+export async function mergeLeadPair(input: unknown): Promise<ActionResult<{ leadId: string; version: number }>> {
+  return merge(input);
+}
+
+/** A manager undoes the survivor's latest merge `{ survivorId, mergeId }`. */
+export async function undoMerge(input: unknown): Promise<ActionResult<{ leadId: string; version: number }>> {
+  return unmerge(input);
 }

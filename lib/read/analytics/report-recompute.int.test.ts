@@ -10,7 +10,7 @@ import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { dailyFiguresProjection } from '@/lib/read/daily-figures/projection';
 import { testDb } from '@/lib/testing/database';
 import {
-  average, callbacksOf, finalState, groupBy, HISTORY_AGENTS, judge, percentile, periodsOf, writeRandomLeads,
+  average, callbacksOf, finalState, groupBy, HISTORY_AGENTS, judge, mergeRandomLeads, percentile, periodsOf, writeRandomLeads,
 } from '@/lib/testing/lead-histories';
 import { bucketOf, windowOf, type AnalyticsFilters } from './filters';
 import { loadAnalyticsReport, WAITING_LIMIT, type AnalyticsReport } from './report';
@@ -44,7 +44,9 @@ function recompute(streams: Streams, filters: AnalyticsFilters, now: Date) {
 
   const transitions = [...groupBy(changes, (p) => `${p.from}->${p.status}`)].map(([key, list]) => ({ key, count: list.length }));
 
-  const reached = new Set(changes.filter((p) => p.status === 'FollowUp').map((p) => p.leadId));
+  // A lead merged into another has left the funnel: it goes on as its survivor.
+  const merged = new Set(leads.filter(({ lead }) => lead.mergedInto !== null).map(({ lead }) => lead.leadId));
+  const reached = new Set(changes.filter((p) => p.status === 'FollowUp' && !merged.has(p.leadId)).map((p) => p.leadId));
   const statusNow = new Map(leads.map(({ lead }) => [lead.leadId, lead.status]));
   const funnel = {
     reachedFollowUp: reached.size,
@@ -81,7 +83,7 @@ function recompute(streams: Streams, filters: AnalyticsFilters, now: Date) {
   }).sort((a, b) => a.agent.localeCompare(b.agent));
 
   const waiting = leads.map(({ events, lead }) => ({ lead, period: periodsOf(events).at(-1)! }))
-    .filter(({ period }) => ['Available', 'FollowUp'].includes(period.status) && byAgent(period.enteredBy))
+    .filter(({ period }) => period.seconds === null && ['Available', 'FollowUp'].includes(period.status) && byAgent(period.enteredBy))
     .sort((a, b) => a.period.enteredAt - b.period.enteredAt || a.lead.leadId.localeCompare(b.lead.leadId))
     .slice(0, WAITING_LIMIT)
     .map(({ lead, period }) => ({ leadId: lead.leadId, leadName: lead.name, status: period.status, movedBy: period.enteredBy, waitingSeconds: (now.getTime() - period.enteredAt) / 1000 }));
@@ -104,6 +106,7 @@ describe('the analytics figures equal a recomputation from the events', () => {
   const streams = new Map<string, StoredEvent[]>();
   beforeAll(async () => {
     const leadIds = await writeRandomLeads(system, tenantId, 40, 20261123);
+    await mergeRandomLeads(system, tenantId, leadIds, 6, 20261124);
     await catchUp(store, statusHistoryProjection);
     await catchUp(store, dailyFiguresProjection);
     for (const leadId of leadIds) streams.set(leadId, await store.readStream(tenantId, leadId));

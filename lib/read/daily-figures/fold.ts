@@ -53,6 +53,8 @@ export type DailyFigures = {
 };
 
 export const NO_EARLIER_DAY = '-infinity';
+/** The `status` of a merged lead's figures: it has no open period until the merge is undone. */
+export const MERGED = 'Merged';
 const dayOf = (iso: string) => iso.slice(0, 10);
 const leadKey = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;
 
@@ -132,6 +134,19 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
     lead.callback_set_by = '';
   };
 
+  /** The lead's open period, ended at `end`: counted in the durations and kept for the percentiles. */
+  const closePeriod = (lead: LeadFigures, end: Date) => {
+    const milliseconds = end.getTime() - Date.parse(lead.entered_at);
+    const seconds = milliseconds / 1000;
+    for (const scoped of scopesOf(lead.entered_by, lead.source)) {
+      durations.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(lead.entered_at), status: lead.status, bucket: bucketOf(seconds), periods: 1, milliseconds });
+    }
+    lengths.push({
+      tenant_id: lead.tenant_id, lead_id: lead.lead_id, entered_version: lead.entered_version, status: lead.status,
+      entered_at: lead.entered_at, entered_by: lead.entered_by, source: lead.source, duration_seconds: seconds,
+    });
+  };
+
   for (const event of events) {
     if (!isLeadEvent(event)) continue;
     const key = leadKey(event.tenantId, event.streamId);
@@ -150,15 +165,7 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
     if (!lead) continue;
     switch (event.type) {
       case 'StatusChanged': {
-        const milliseconds = event.occurredAt.getTime() - Date.parse(lead.entered_at);
-        const seconds = milliseconds / 1000;
-        for (const scoped of scopesOf(lead.entered_by, lead.source)) {
-          durations.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(lead.entered_at), status: lead.status, bucket: bucketOf(seconds), periods: 1, milliseconds });
-        }
-        lengths.push({
-          tenant_id: lead.tenant_id, lead_id: lead.lead_id, entered_version: lead.entered_version, status: lead.status,
-          entered_at: lead.entered_at, entered_by: lead.entered_by, source: lead.source, duration_seconds: seconds,
-        });
+        closePeriod(lead, event.occurredAt);
         for (const scoped of scopesOf(actor, lead.source)) {
           changes.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(at), from_status: lead.status, to_status: event.data.to, changes: 1 });
         }
@@ -184,6 +191,19 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
         break;
       case 'FollowUpCleared':
         settleCallback(lead, at, 'ended');
+        break;
+      case 'LeadMergedInto':
+        // The merged lead's open period ends at the merge, without a change of status: the survivor's
+        // periods go on. Until the merge is undone the lead has no open period (MERGED).
+        closePeriod(lead, event.occurredAt);
+        settleCallback(lead, at, 'ended');
+        // It leaves the follow-up funnel too, and comes back to it if the merge is undone.
+        lead.follow_up_entries.forEach((_, index) => countEntry(lead, index, lead.status, -1, 1));
+        Object.assign(lead, { status: MERGED, entered_at: at, entered_by: actor, entered_version: event.version });
+        break;
+      case 'LeadUnmerged':
+        Object.assign(lead, { status: event.data.status, entered_at: at, entered_by: actor, entered_version: event.version });
+        lead.follow_up_entries.forEach((_, index) => countEntry(lead, index, lead.status, 1, 1));
         break;
       case 'CallOutcomeRecorded':
         settleCallback(lead, at, 'handled');

@@ -41,7 +41,7 @@ const COUNTERS = {
   calls: { keys: [['day', 'date'], ['outcome', 'text']], counts: [['calls', 'int'], ['contacts', 'int']] },
 } satisfies Record<string, { keys: Column[]; counts: Column[] }>;
 
-const FIGURE_EVENTS = new Set(['LeadRegistered', 'StatusChanged', 'FollowUpScheduled', 'FollowUpCleared', 'CallOutcomeRecorded']);
+const FIGURE_EVENTS = new Set(['LeadRegistered', 'StatusChanged', 'FollowUpScheduled', 'FollowUpCleared', 'CallOutcomeRecorded', 'LeadMergedInto', 'LeadUnmerged']);
 
 export const dailyFiguresProjection: AsyncProjection = {
   name: 'daily-figures',

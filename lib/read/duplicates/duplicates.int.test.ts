@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
+import { mergeLeads } from '@/lib/commands/merge-service';
 import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { catchUp } from '../engine/run-batch';
@@ -21,7 +22,7 @@ function tenant() {
     return leadId;
   };
   const change = (leadId: string, type: string, data: object) => executeLeadCommand(store, context(), { type, leadId, data });
-  return { tenantId, register, change };
+  return { tenantId, register, change, context };
 }
 
 const catchUpAll = async () => {
@@ -106,5 +107,22 @@ describe('the call center’s candidate groups', () => {
     for (let index = 0; index <= MAX_KEY_LEADS; index++) await office.register(`Caller ${index}`, ['020 7946 0000']);
     await catchUpAll();
     expect((await duplicateGroups(store.db, office.tenantId)).groups).toEqual([]);
+  });
+});
+
+describe('after a merge', () => {
+  it('neither lead lists the other, and the group is gone from the page', async () => {
+    const center = tenant();
+    const kept = await center.register('Ada Byron', ['07700 900777'], ['ada@example.com']);
+    const merged = await center.register('Ada Byron', ['+44 7700 900777']);
+    await catchUpAll();
+    expect(namesOf(await duplicatesOfLead(store.db, center.tenantId, kept))).toEqual(['Ada Byron']);
+    await mergeLeads(store, center.context(), {
+      survivorId: kept, leadId: merged, survivorVersion: 1, leadVersion: 1,
+      choices: { name: 'Ada Byron', phones: ['+447700900777'], emails: ['ada@example.com'], ownerId: null, status: 'Available' },
+    });
+    await catchUpAll();
+    expect(await duplicatesOfLead(store.db, center.tenantId, kept)).toEqual([]);
+    expect((await duplicateGroups(store.db, center.tenantId)).groups).toEqual([]);
   });
 });

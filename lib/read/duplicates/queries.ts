@@ -1,6 +1,7 @@
 import 'server-only';
 // Possible duplicates, read from the pairs the duplicate-keys read model has judged (never the log):
-// one lead's candidates for its page, and the tenant's strongest groups for the Duplicates page.
+// one lead's candidates for its page, and the tenant's strongest groups for the Duplicates page. A
+// lead merged into another is no one's duplicate: it lives on in its survivor.
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { groupPairs, type DuplicateGroup } from '@/lib/duplicates/groups';
@@ -38,7 +39,7 @@ export async function duplicatesOfLead(db: Db, tenantId: string, leadId: string)
       UNION ALL
       SELECT lead_a AS other, score, reasons FROM duplicate_pairs WHERE tenant_id = ${tenantId} AND lead_b = ${leadId}
     ) p
-    JOIN leads l ON l.tenant_id = ${tenantId} AND l.lead_id = p.other
+    JOIN leads l ON l.tenant_id = ${tenantId} AND l.lead_id = p.other AND l.merged_into IS NULL
     ORDER BY p.score DESC, l.created_at`;
   return rows.map((row) => ({ ...leadOf(row), verdict: verdictOf(row.score, row.reasons) }));
 }
@@ -57,8 +58,8 @@ export async function duplicateGroups(db: Db, tenantId: string, { offset = 0, li
     SELECT p.lead_a, p.lead_b, p.score, p.reasons
     FROM duplicate_pairs p
     WHERE p.tenant_id = ${tenantId}
-      AND EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_a)
-      AND EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_b)
+      AND EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_a AND l.merged_into IS NULL)
+      AND EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_b AND l.merged_into IS NULL)
     ORDER BY p.score DESC, p.lead_a, p.lead_b
     LIMIT ${MAX_PAIRS + 1}`;
   const all = groupPairs(rows.slice(0, MAX_PAIRS).map((row) => ({ a: row.lead_a, b: row.lead_b, verdict: verdictOf(row.score, row.reasons) })));

@@ -40,6 +40,7 @@ export async function callbackQueue(
   const section = async (name: QueueSection) => {
     const where = {
       tenantId,
+      mergedInto: null,
       ...(scope === 'mine' ? { ownerId: userId } : {}),
       followUpAt: { gte: windows[name].from, lte: windows[name].to },
     };
@@ -60,5 +61,5 @@ export async function callbackQueue(
 
 /** The header's badge: the user's callbacks overdue or due by the end of today (UTC), exactly the "Mine" queue's first two sections. */
 export async function dueCallbackCount(db: Db, { tenantId, userId, now = new Date() }: { tenantId: string; userId: string; now?: Date }): Promise<number> {
-  return db.leadView.count({ where: { tenantId, ownerId: userId, followUpAt: { lte: queueWindows(now).dueToday.to } } });
+  return db.leadView.count({ where: { tenantId, mergedInto: null, ownerId: userId, followUpAt: { lte: queueWindows(now).dueToday.to } } });
 }

@@ -54,7 +54,7 @@ const sortKeys = (count: number) => Prisma.raw(Array.from({ length: count }, (_,
 
 function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude = [], sourceGroups = [] }: CandidateQuery): Prisma.Sql {
   const columns = Prisma.sql`lead_id, phones, wrong_phones, time_zone`;
-  const free = Prisma.sql`(claimed_by IS NULL OR claim_until <= ${now} OR claimed_by = ${agentId})
+  const free = Prisma.sql`merged_into IS NULL AND (claimed_by IS NULL OR claim_until <= ${now} OR claimed_by = ${agentId})
     AND cardinality(wrong_phones) < jsonb_array_length(phones) AND NOT (lead_id = ANY(${[...exclude]}::text[]))`;
   // Ordered by the tier's column, then older lead first, then by id: ties (two retries due at the
   // same moment) always come out in the same order. The index serves the first column.

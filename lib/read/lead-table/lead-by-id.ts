@@ -16,6 +16,8 @@ export type LeadNow = {
   readonly updatedAt: string;
   /** The stream version this state is at: edits send it as their expected version. */
   readonly version: number;
+  /** The lead this one was merged into: its page leads there. */
+  readonly mergedInto: string | null;
 };
 
 /** Null when the tenant has no such lead. */
@@ -34,5 +36,6 @@ export async function leadById(db: Db, tenantId: string, leadId: string): Promis
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+    mergedInto: row.mergedInto,
   };
 }

@@ -28,6 +28,8 @@ export type LeadRow = {
   exhausted: boolean;
   wrong_phones: string[];
   time_zone: string | null;
+  /** The lead it was merged into: a merged lead is left out of lists, queues and next lead. */
+  merged_into: string | null;
 };
 
 /** The lead's state as far as its row tells it; what the row does not hold starts empty (it does not read it). */
@@ -46,6 +48,8 @@ function toState(row: LeadRow): RegisteredLead {
     doNotCall: row.do_not_call ? 'yes' : null,
     timeZone: row.time_zone,
     claim: row.claimed_by && row.claim_until ? { agentId: row.claimed_by, until: row.claim_until } : null,
+    mergedInto: row.merged_into ? { survivorId: row.merged_into, mergeId: '' } : null,
+    lastMerge: null,
     leadId: row.lead_id,
     name: row.name,
     phones: row.phones,
@@ -70,6 +74,7 @@ function dialingColumns(state: RegisteredLead) {
     exhausted: state.exhausted !== null,
     wrong_phones: [...state.wrongPhones],
     time_zone: state.timeZone,
+    merged_into: state.mergedInto?.survivorId ?? null,
   };
 }
 

@@ -83,7 +83,8 @@ export const ORDER: Record<SortKey, (dir: SortDirection) => Prisma.Sql> = {
 const direction = (dir: SortDirection) => Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
 
 export function whereClause(viewer: Viewer, params: LeadListParams, now: Date): Prisma.Sql {
-  const conditions = [Prisma.sql`l.tenant_id = ${viewer.tenantId}`];
+  // A merged lead lives on in the lead it was merged into.
+  const conditions = [Prisma.sql`l.tenant_id = ${viewer.tenantId}`, Prisma.sql`l.merged_into IS NULL`];
   if (params.statuses.length > 0) conditions.push(Prisma.sql`l.status IN (${Prisma.join(params.statuses)})`);
   if (params.owner === 'me') conditions.push(Prisma.sql`l.owner_id = ${viewer.id}`);
   else if (params.owner === 'unassigned') conditions.push(Prisma.sql`l.owner_id IS NULL`);

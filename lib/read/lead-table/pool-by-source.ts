@@ -18,7 +18,7 @@ export async function poolBySource(db: Db, tenantId: string, now: Date): Promise
     WITH open AS (
       SELECT source, status, follow_up_at, retry_at, claimed_by, claim_until, exhausted,
         do_not_call OR cardinality(wrong_phones) >= jsonb_array_length(phones) AS blocked
-      FROM leads WHERE tenant_id = ${tenantId} AND status IN ('Available', 'FollowUp')
+      FROM leads WHERE tenant_id = ${tenantId} AND status IN ('Available', 'FollowUp') AND merged_into IS NULL
     )
     SELECT source,
       count(*) FILTER (WHERE NOT blocked AND NOT exhausted AND (claimed_by IS NULL OR claim_until <= ${now})

@@ -18,7 +18,7 @@ const COLUMNS: readonly Column[] = [
   ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['updated_by', 'text'], ['version', 'int'],
   ['follow_up_agent_id', 'text'], ['retry_at', 'timestamptz'], ['call_count', 'int'], ['last_call_at', 'timestamptz'],
   ['claimed_by', 'text'], ['claim_until', 'timestamptz'], ['do_not_call', 'boolean'], ['exhausted', 'boolean'],
-  ['wrong_phones', 'text[]'], ['time_zone', 'text'],
+  ['wrong_phones', 'text[]'], ['time_zone', 'text'], ['merged_into', 'text'],
 ];
 
 const key = (tenantId: string, leadId: string) => `${tenantId}\u0000${leadId}`;

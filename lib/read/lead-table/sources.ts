@@ -17,7 +17,7 @@ export async function leadSources(db: Db, tenantId: string): Promise<string[]> {
 /** How many of the tenant's leads are in each status, most first. */
 export async function statusCounts(db: Db, tenantId: string): Promise<{ status: string; count: number }[]> {
   const rows = await db.$queryRaw<{ status: string; count: bigint }[]>`
-    SELECT status, count(*) AS count FROM leads WHERE tenant_id = ${tenantId} GROUP BY 1 ORDER BY 2 DESC`;
+    SELECT status, count(*) AS count FROM leads WHERE tenant_id = ${tenantId} AND merged_into IS NULL GROUP BY 1 ORDER BY 2 DESC`;
   return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
 }
 

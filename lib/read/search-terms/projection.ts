@@ -1,10 +1,14 @@
-// Search terms: every name, phone and email a lead has ever held. Async: fed from the global log.
+// Search terms: every name, phone and email a lead has ever held, and which lead each merged lead
+// went into, so its terms find the survivor. Async: fed from the global log.
+import type { StoredEvent, Tx } from '@/lib/event-store';
+import { isLeadEvent } from '@/lib/leads';
 import { ident } from '@/lib/db/sql';
 import { recordset, type Column } from '../engine/sql';
 import type { AsyncProjection } from '../engine/types';
 import { collapseTermChanges, termChanges } from './terms';
 
 export const SEARCH_TERMS_TABLE = 'search_terms';
+export const SEARCH_MERGES_TABLE = 'search_merges';
 
 const COLUMNS: readonly Column[] = [
   ['tenant_id', 'text'], ['lead_id', 'text'], ['kind', 'text'], ['value', 'text'], ['normalized', 'text'],
@@ -14,8 +18,9 @@ const COLUMNS: readonly Column[] = [
 
 export const searchTermsProjection: AsyncProjection = {
   name: 'search-terms',
-  tables: [SEARCH_TERMS_TABLE],
+  tables: [SEARCH_TERMS_TABLE, SEARCH_MERGES_TABLE],
   async apply(tx, events, tables) {
+    await applyMerges(tx, events, tables[SEARCH_MERGES_TABLE]!);
     const rows = collapseTermChanges(events.flatMap(termChanges));
     if (rows.length === 0) return;
     const table = ident(tables[SEARCH_TERMS_TABLE]!);
@@ -34,3 +39,18 @@ export const searchTermsProjection: AsyncProjection = {
         changed_by = excluded.changed_by`;
   },
 };
+
+/** A merge maps the merged lead to its survivor; undoing it takes the mapping away. In log order. */
+async function applyMerges(tx: Tx, events: readonly StoredEvent[], tableName: string): Promise<void> {
+  const table = ident(tableName);
+  for (const event of events) {
+    if (!isLeadEvent(event)) continue;
+    if (event.type === 'LeadMergedInto') {
+      await tx.$executeRaw`
+        INSERT INTO ${table} (tenant_id, lead_id, survivor_id) VALUES (${event.tenantId}, ${event.streamId}, ${event.data.survivorId})
+        ON CONFLICT (tenant_id, lead_id) DO UPDATE SET survivor_id = excluded.survivor_id`;
+    } else if (event.type === 'LeadUnmerged') {
+      await tx.$executeRaw`DELETE FROM ${table} WHERE tenant_id = ${event.tenantId} AND lead_id = ${event.streamId}`;
+    }
+  }
+}

@@ -35,6 +35,9 @@ export type SearchOptions = { region: Region; limit?: number };
 
 const MAX_LIMIT = 100;
 
+/** How many merges in a row a search follows from a merged lead to the lead that holds it now. */
+const MAX_MERGE_DEPTH = 20;
+
 /**
  * Candidates read per kind of match before ranking. Exact matches are always all read (the btree
  * finds them directly); prefix and partial matches are capped, so a fragment common to 200,000
@@ -49,7 +52,7 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
   if (query.kind === 'too-short') return { query, results: [] };
   const kinds = query.kind === 'text' ? Prisma.sql`t.kind IN ('name', 'email')` : Prisma.sql`t.kind = 'phone'`;
   const rows = await db.$queryRaw<SearchRow[]>`
-    WITH candidates AS (
+    WITH RECURSIVE candidates AS (
       (SELECT t.* FROM search_terms t
        WHERE t.tenant_id = ${tenantId} AND ${kinds} AND t.normalized = ANY(${exactValues(query)}::text[]))
       UNION
@@ -60,12 +63,21 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
        WHERE t.tenant_id = ${tenantId} AND ${namePrefix(query)} LIMIT ${CANDIDATES})
       UNION` : Prisma.empty}
       (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${matches(query)} LIMIT ${CANDIDATES})
+    ), merged_into(lead_id, survivor_id, depth) AS (
+      -- a merged lead's terms find the lead it was merged into (and that one's survivor, if merged in turn)
+      SELECT DISTINCT lead_id, lead_id, 0 FROM candidates
+      UNION ALL
+      SELECT m.lead_id, s.survivor_id, m.depth + 1
+      FROM merged_into m JOIN search_merges s ON s.tenant_id = ${tenantId} AND s.lead_id = m.survivor_id
+      WHERE m.depth < ${MAX_MERGE_DEPTH}
+    ), survivors AS (
+      SELECT DISTINCT ON (lead_id) lead_id, survivor_id FROM merged_into ORDER BY lead_id, depth DESC
     ), matched AS (
-      SELECT DISTINCT ON (t.lead_id) t.lead_id, t.kind, t.value, t.display, t.current,
+      SELECT DISTINCT ON (s.survivor_id) s.survivor_id AS lead_id, t.kind, t.value, t.display, t.current,
              t.changed_at, t.changed_by, t.first_held_at, t.last_held_at, ${rank(query)} AS rank
-      FROM candidates t
+      FROM candidates t JOIN survivors s ON s.lead_id = t.lead_id
       -- a name before an email (kind DESC) when both match as well and changed together
-      ORDER BY t.lead_id, rank, t.changed_at DESC, t.kind DESC, t.normalized
+      ORDER BY s.survivor_id, rank, t.changed_at DESC, t.kind DESC, t.normalized
     ), best AS (
       SELECT * FROM matched ORDER BY rank, changed_at DESC, lead_id
       LIMIT ${Math.min(Math.max(1, Math.trunc(limit)), MAX_LIMIT)}

@@ -65,6 +65,15 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
       touchFollowUp(followUp);
     }
   };
+  const closePeriod = () => {
+    const current = openPeriods.get(key);
+    if (!current) return undefined;
+    const seconds = (event.occurredAt.getTime() - new Date(current.entered_at).getTime()) / 1000;
+    Object.assign(current, { left_at: at, left_by: actor, duration_seconds: seconds });
+    touchPeriod(current);
+    openPeriods.delete(key);
+    return current;
+  };
   const endFollowUp = (reason: string) => {
     const followUp = openFollowUps.get(key);
     if (!followUp) return;
@@ -86,12 +95,7 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
         if (!openPeriods.has(key)) openPeriod('Available', null);
         break;
       case 'StatusChanged': {
-        const current = openPeriods.get(key);
-        if (current) {
-          const seconds = (event.occurredAt.getTime() - new Date(current.entered_at).getTime()) / 1000;
-          Object.assign(current, { left_at: at, left_by: actor, duration_seconds: seconds });
-          touchPeriod(current);
-        }
+        const current = closePeriod();
         handleFollowUp();
         openPeriod(lead.data.to, current?.status ?? lead.data.from);
         break;
@@ -116,6 +120,14 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
         break;
       case 'CallOutcomeRecorded':
         handleFollowUp();
+        break;
+      // A merged lead's time ends at the merge (its survivor's periods go on); undone, it starts again.
+      case 'LeadMergedInto':
+        closePeriod();
+        endFollowUp('merged');
+        break;
+      case 'LeadUnmerged':
+        openPeriod(lead.data.status, null);
         break;
       default:
         break;

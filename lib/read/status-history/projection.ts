@@ -17,7 +17,7 @@ const FOLLOW_UP_COLUMNS: readonly Column[] = [
   ['tenant_id', 'text'], ['lead_id', 'text'], ['scheduled_version', 'int'], ['due_at', 'timestamptz'], ['set_at', 'timestamptz'],
   ['set_by', 'text'], ['handled_at', 'timestamptz'], ['handled_by', 'text'], ['ended_at', 'timestamptz'], ['end_reason', 'text'],
 ];
-const HISTORY_EVENTS = new Set(['LeadRegistered', 'StatusChanged', 'FollowUpScheduled', 'FollowUpCleared', 'CallOutcomeRecorded']);
+const HISTORY_EVENTS = new Set(['LeadRegistered', 'StatusChanged', 'FollowUpScheduled', 'FollowUpCleared', 'CallOutcomeRecorded', 'LeadMergedInto', 'LeadUnmerged']);
 
 export const statusHistoryProjection: AsyncProjection = {
   name: 'status-history',

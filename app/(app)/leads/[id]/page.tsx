@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { LeadDuplicates } from '@/components/duplicates/lead-duplicates';
@@ -12,6 +12,8 @@ import { LeadNeighbours } from '@/components/lead/lead-neighbours';
 import { LeadTabs } from '@/components/lead/lead-tabs';
 import { StatusTimeline } from '@/components/lead/status-timeline';
 import { TimeTravel } from '@/components/lead/time-travel';
+import { UndoMergeButton } from '@/components/lead/undo-merge-button';
+import styles from '@/components/lead/lead.module.css';
 import { can } from '@/lib/auth/roles';
 import { clockOf } from '@/lib/clock';
 import { page, reader } from '@/lib/gate';
@@ -23,6 +25,7 @@ import { system } from '@/lib/system/server';
 import { leadThen, loadLeadDetail } from '@/lib/read/lead-detail';
 import { parseOrigin } from '@/lib/read/lead-table/list-origin';
 import { leadNeighbours } from '@/lib/read/lead-table/neighbours';
+import { leadById } from '@/lib/read/lead-table/lead-by-id';
 
 // Every request reads the lead's current version: edits are checked against it.
 export const dynamic = 'force-dynamic';
@@ -61,11 +64,16 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { user, store, detail, calling, region, duplicates } = await loadForUser(id);
   if (!detail || !calling) notFound();
+  // A merged lead's page and old links lead to the lead it was merged into.
+  if (detail.lead.mergedInto) redirect(`/leads/${detail.lead.mergedInto}?merged=${encodeURIComponent(id)}`);
+  const mergedFrom = single(query.merged);
+  const merged = mergedFrom ? await leadById(store.db, user.tenantId, mergedFrom) : null;
 
   const moment = parseMoment(single(query.asOf));
   const then = moment instanceof Date ? await leadThen(store, user.tenantId, id, moment) : null;
   const names = Object.fromEntries(detail.people.map((person) => [person.id, person.name]));
   const { lead } = detail;
+  const outcomes = Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]));
   const tab = single(query.tab) === 'history' || moment ? 'history' : 'details';
   const origin = parseOrigin(single(query.from), detail.owners.map((owner) => owner.id));
   const neighbours = origin && await leadNeighbours(await reader(user), user, origin, id);
@@ -74,6 +82,10 @@ export default async function LeadPage({ params, searchParams }: Props) {
     <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
       {origin && <LeadNeighbours origin={origin} neighbours={neighbours} />}
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
+      {merged?.mergedInto === lead.leadId && (
+        <p role="note" className={styles.note}>“{merged.name}”, the lead you opened, was merged into this lead.</p>
+      )}
+      {detail.undoableMerge && can(user.role, 'merge-leads') && <UndoMergeButton leadId={lead.leadId} merge={detail.undoableMerge} />}
       <LeadDuplicates lead={{ leadId: lead.leadId, name: lead.name, createdAt: new Date(lead.createdAt) }} duplicates={duplicates} canMerge={can(user.role, 'merge-leads')} region={region} />
       <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
       <LeadTabs
@@ -82,8 +94,11 @@ export default async function LeadPage({ params, searchParams }: Props) {
         history={
           <>
             <TimeTravel leadId={lead.leadId} then={then} invalid={moment === 'invalid'} names={names} region={region} />
-            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={Object.fromEntries(calling.dispositions.map(({ code, label }) => [code, label]))} region={region} current={lead} now={detail.asOf} />
+            <HistoryList leadId={lead.leadId} events={detail.history} names={names} outcomes={outcomes} region={region} current={lead} now={detail.asOf} />
             <StatusTimeline periods={detail.timeline} callbacks={detail.callbacks} names={names} now={detail.asOf} />
+            {detail.absorbed.map((merged) => (
+              <HistoryList key={merged.leadId} leadId={merged.leadId} events={merged.history} names={names} outcomes={outcomes} region={region} mergedLead={merged} />
+            ))}
           </>
         }
       />
