@@ -4,16 +4,18 @@ import { seriousViolations } from './support/axe';
 import { createLead, digits } from './support/leads';
 import { projectionsCaughtUp } from './support/projections';
 
-// A manager merges two leads that are the same person, finds the survivor by the merged lead's
-// old phone, and undoes the merge; a merge decided on a lead that changed meanwhile is refused.
+// A manager finds two leads that are the same person among the lead's possible duplicates, merges
+// them, finds the survivor by the merged lead's old phone, and undoes the merge; a merge decided on
+// a lead that changed meanwhile is refused.
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const leadIdOf = (page: Page) => new URL(page.url()).pathname.split('/').at(-1)!;
 
+/** Two leads of one person: a very similar name, and the same mailbox name at another address. */
 async function twoLeads(page: Page) {
   const tag = digits(6);
   const first = { name: `Jane Doe ${tag}`, phone: `07400 ${digits(6)}`, email: `jane.${tag}@example.com` };
-  const second = { name: `Jane Smith ${tag}`, phone: `07401 ${digits(6)}`, email: `j.smith.${tag}@example.com` };
+  const second = { name: `Jane Doe ${tag} Smith`, phone: `07401 ${digits(6)}`, email: `jane.${tag}@work.example` };
   await createLead(page, first);
   const survivorId = leadIdOf(page);
   await createLead(page, second);
@@ -24,11 +26,17 @@ test('a manager merges two leads, finds the survivor by the merged lead’s old 
   await logIn(page, USERS.manager);
   const { first, second, survivorId, otherId } = await twoLeads(page);
 
-  await page.goto(`/leads/${survivorId}/merge?with=${otherId}`);
+  // The survivor's page names the other lead among its possible duplicates, a step from merging.
+  await projectionsCaughtUp(['duplicate-keys']);
+  await page.goto(`/leads/${survivorId}`);
+  await page.getByText('Possible duplicates: 1').click();
+  await expect(page.getByRole('list', { name: 'Possible duplicates' })).toContainText(`${second.name}: Same mailbox name jane.`);
+  await page.getByRole('link', { name: `Merge ${second.name} with this lead` }).click();
+  await expect(page).toHaveURL(new RegExp(`/leads/${survivorId}/merge\\?with=${otherId}$`));
   await expect(heading(page)).toHaveText(`Merge “${second.name}” into “${first.name}”`);
   expect(await seriousViolations(page)).toEqual([]);
   // The survivor keeps its own name, takes the other's email, and drops the other's phone.
-  await page.getByRole('group', { name: 'Name' }).getByRole('radio', { name: first.name }).check();
+  await page.getByRole('group', { name: 'Name' }).getByRole('radio', { name: first.name, exact: true }).check();
   await page.getByRole('group', { name: 'Phones to keep' }).getByRole('checkbox', { name: second.phone }).uncheck();
   await page.getByRole('button', { name: 'Merge leads' }).click();
 
