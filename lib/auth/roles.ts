@@ -5,15 +5,15 @@ export type Role = (typeof ROLES)[number];
 /**
  * `manage-dialing`: the tenant's dialing rules and the Today page. `manage-do-not-call`: see, add
  * to, remove from and import the do-not-call list; agents only see whether the numbers of the leads
- * they work are blocked.
+ * they work are blocked. `bulk-change`: change many leads at once (lib/bulk), and undo such a change.
  */
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call';
+export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'bulk-change';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'bulk-change'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'bulk-change'],
 };
 
 export function can(role: string, capability: Capability): boolean {
