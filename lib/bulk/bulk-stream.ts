@@ -1,6 +1,7 @@
 // A bulk change is an event stream of its own, the audit of the batch: who changed what on how many
 // leads chosen by which filter (BulkChangeStarted), the leads it selected with the versions the user
-// saw (BulkLeadsSelected, a chunk at a time), each lead's result as the runner gets through them
+// saw (BulkLeadsSelected, in chunks, appended with the start: a batch never starts with half its
+// leads), each lead's result as the runner gets through them
 // (BulkResultsRecorded), each resume after an interruption, and how it ended. Pure.
 import { z } from 'zod';
 import { IllegalStateError } from '@/lib/errors';
@@ -52,50 +53,42 @@ export type BulkEvent = { [Type in keyof Schemas]: { type: Type; data: z.output<
 type DataOf<Type extends BulkEvent['type']> = Extract<BulkEvent, { type: Type }>['data'];
 
 export type BulkCommand =
-  | { readonly type: 'StartBulkChange'; readonly data: DataOf<'BulkChangeStarted'> }
-  | { readonly type: 'SelectLeads'; readonly data: DataOf<'BulkLeadsSelected'> }
+  | { readonly type: 'StartBulkChange'; readonly data: Omit<DataOf<'BulkChangeStarted'>, 'leads'> & { readonly leads: DataOf<'BulkLeadsSelected'>['leads'] } }
   | { readonly type: 'RecordResults'; readonly data: DataOf<'BulkResultsRecorded'> }
   | { readonly type: 'ResumeBulkChange'; readonly data: DataOf<'BulkChangeResumed'> }
   | { readonly type: 'EndBulkChange'; readonly data: { outcome: 'finished' } & DataOf<'BulkChangeFinished'> | { outcome: 'stopped'; reason: string } };
 
-/** Only counts: a batch's leads and results are read from its events (bulk-run.ts), never kept in the state. */
+/** A batch's leads and results are read from its events (bulk-run.ts), never kept in the state. */
 export type BulkState =
   | { readonly kind: 'initial' }
-  | { readonly kind: 'started'; readonly leads: number; readonly selected: number; readonly recorded: number; readonly finished: boolean };
+  | { readonly kind: 'started'; readonly finished: boolean };
 
 export const initialBulkState = (): BulkState => ({ kind: 'initial' });
 
 export function evolveBulk(state: BulkState, event: BulkEvent): BulkState {
-  if (event.type === 'BulkChangeStarted') return { kind: 'started', leads: event.data.leads, selected: 0, recorded: 0, finished: false };
-  if (state.kind === 'initial') return state;
-  switch (event.type) {
-    case 'BulkLeadsSelected':
-      return { ...state, selected: state.selected + event.data.leads.length };
-    case 'BulkResultsRecorded':
-      return { ...state, recorded: state.recorded + event.data.results.length };
-    case 'BulkChangeFinished':
-      return { ...state, finished: true };
-    case 'BulkChangeResumed':
-    case 'BulkChangeStopped':
-      return state;
-  }
+  if (event.type === 'BulkChangeStarted') return { kind: 'started', finished: false };
+  if (state.kind === 'initial' || event.type !== 'BulkChangeFinished') return state;
+  return { ...state, finished: true };
 }
+
+/** Leads per BulkLeadsSelected event: a batch of 100,000 leads is a hundred events of a few dozen kB. */
+export const LEADS_PER_EVENT = 1000;
 
 export function decideBulk(command: BulkCommand, state: BulkState): BulkEvent[] {
   if (command.type === 'StartBulkChange') {
     if (state.kind !== 'initial') throw new IllegalStateError('bulk.already-started');
-    if (command.data.leads === 0) throw new IllegalStateError('bulk.no-leads', { field: 'leads' });
-    return [{ type: 'BulkChangeStarted', data: command.data }];
+    const { leads, ...started } = command.data;
+    if (leads.length === 0) throw new IllegalStateError('bulk.no-leads', { field: 'leads' });
+    const chunks = Array.from({ length: Math.ceil(leads.length / LEADS_PER_EVENT) }, (_, i) => leads.slice(i * LEADS_PER_EVENT, (i + 1) * LEADS_PER_EVENT));
+    return [
+      { type: 'BulkChangeStarted', data: { ...started, leads: leads.length } },
+      ...chunks.map((chunk): BulkEvent => ({ type: 'BulkLeadsSelected', data: { leads: chunk } })),
+    ];
   }
   if (state.kind === 'initial') throw new IllegalStateError('bulk.not-started');
   if (state.finished) throw new IllegalStateError('bulk.finished');
   switch (command.type) {
-    case 'SelectLeads':
-      if (state.recorded > 0) throw new IllegalStateError('bulk.already-running');
-      if (state.selected + command.data.leads.length > state.leads) throw new IllegalStateError('bulk.too-many-leads', { field: 'leads' });
-      return [{ type: 'BulkLeadsSelected', data: command.data }];
     case 'RecordResults':
-      if (state.selected < state.leads) throw new IllegalStateError('bulk.still-selecting');
       return [{ type: 'BulkResultsRecorded', data: command.data }];
     case 'ResumeBulkChange':
       return [{ type: 'BulkChangeResumed', data: command.data }];

@@ -13,28 +13,26 @@ const resultA = { leadId: 'a', outcome: 'done' as const, version: 4, reason: nul
 const resultB = { leadId: 'b', outcome: 'conflicted' as const, version: null, reason: 'StatusChanged', undo: null };
 const finished: BulkEvent = { type: 'BulkChangeFinished', data: { done: 1, refused: 0, conflicted: 1, skipped: 0 } };
 
+const start = { action: { kind: 'status', status: 'Closed', followUpAt: null }, filter: 'status=Available', by: 'maria' };
+
 describe('a new bulk change', () => {
-  it('records who started what on how many leads', () => {
-    spec.given([]).when({ type: 'StartBulkChange', data: started.data as never }).then([started]);
+  it('records who started what on how many leads, with the leads and the versions the user saw', () => {
+    spec.given([]).when({ type: 'StartBulkChange', data: { ...start, leads: [{ leadId: 'a', version: 3 }, { leadId: 'b', version: 5 }] } }).then([started, selected]);
+  });
+  it('selects a large batch\u2019s leads a thousand to an event', () => {
+    const leads = Array.from({ length: 2500 }, (_, i) => ({ leadId: `l${i}`, version: 1 }));
+    const events = decideBulk({ type: 'StartBulkChange', data: { ...start, leads } }, initialBulkState());
+    expect(events.map((event) => event.type === 'BulkLeadsSelected' ? event.data.leads.length : event.type)).toEqual(['BulkChangeStarted', 1000, 1000, 500]);
   });
   it('refuses a batch of no leads, naming the field', () => {
-    spec.given([]).when({ type: 'StartBulkChange', data: { ...(started.data as object), leads: 0 } as never })
+    spec.given([]).when({ type: 'StartBulkChange', data: { ...start, leads: [] } })
       .thenThrows(IllegalStateError, (error) => expect(error.field).toBe('leads'));
   });
   it('refuses results before it started', () => {
     spec.given([]).when({ type: 'RecordResults', data: { results: [resultA] } }).thenThrows(IllegalStateError);
   });
-});
-
-describe('when the bulk change is selecting its leads', () => {
-  it('takes them a chunk at a time, up to as many as it said', () => {
-    spec.given([started]).when({ type: 'SelectLeads', data: selected.data as never }).then([selected]);
-  });
-  it('refuses more leads than it started with', () => {
-    spec.given([started, selected]).when({ type: 'SelectLeads', data: { leads: [{ leadId: 'c', version: 1 }] } }).thenThrows(IllegalStateError);
-  });
-  it('records no result until every lead is selected', () => {
-    spec.given([started]).when({ type: 'RecordResults', data: { results: [resultA] } }).thenThrows(IllegalStateError);
+  it('cannot be started twice', () => {
+    spec.given([started, selected]).when({ type: 'StartBulkChange', data: { ...start, leads: [{ leadId: 'a', version: 3 }] } }).thenThrows(IllegalStateError);
   });
 });
 

@@ -1,0 +1,40 @@
+// One lead of a bulk change: its command sent through the same handler as a person's, with the
+// version the user saw, and the result the batch records for it. A collision with a change made
+// since is the lead's own conflict (the handler's rules); any other change is merged. An undo
+// takes back only a lead still at the version the batch left it: changed since, it is skipped.
+import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
+import { ConflictError, isDomainError, ValidationError } from '@/lib/errors';
+import type { EventStore } from '@/lib/event-store';
+import { leadCommandFor, undoCommandFor, type BulkAction, type BulkTarget } from './bulk-action';
+import type { BulkLeadResult } from './bulk-stream';
+
+export async function sendLead(store: EventStore, context: CommandContext, batchId: string, action: BulkAction, target: BulkTarget, index: number): Promise<BulkLeadResult> {
+  const input = leadCommandFor(batchId, action, target, index);
+  const outcome = (outcome: BulkLeadResult['outcome'], reason: string): BulkLeadResult => ({ leadId: target.leadId, outcome, version: null, reason, undo: null });
+  const undoing = action.kind === 'undo';
+  if (undoing && (await store.streamVersion(context.tenantId, target.leadId)) !== target.version) return outcome('skipped', 'changed-since');
+  try {
+    const result = await executeLeadCommand(store, context, input);
+    // Sent before an interruption, and stored: what it wrote is read back for its undo.
+    const events = result.duplicate ? await eventsOfCommand(store, context.tenantId, target, input.commandId, result.version) : result.events;
+    const undo = undoing ? null : undoCommandFor(events, 'Undo of a bulk change');
+    return { leadId: target.leadId, outcome: 'done', version: result.version, reason: null, undo };
+  } catch (error) {
+    if (error instanceof ConflictError) return outcome(undoing ? 'skipped' : 'conflicted', error.changes.map((change) => change.type).join(', '));
+    if (isDomainError(error)) return outcome('refused', reasonOf(error));
+    throw error;
+  }
+}
+
+async function eventsOfCommand(store: EventStore, tenantId: string, target: BulkTarget, commandId: string, version: number) {
+  const events = await store.readStream(tenantId, target.leadId, { fromVersion: target.version + 1, toVersion: version });
+  return events.filter((event) => event.metadata.commandId === commandId);
+}
+
+/** The code of the rule that refused the lead (with the field it concerns), as the error text maps it at the edge. */
+function reasonOf(error: Error & { code?: string }): string {
+  if (error instanceof ValidationError) {
+    return error.issues.map((issue) => `${issue.field}: ${'code' in issue ? issue.code : issue.message}`).join('; ');
+  }
+  return error.code ?? error.message;
+}
