@@ -21,8 +21,9 @@ const result = z.strictObject({
   outcome: z.enum(BULK_OUTCOMES),
   /** The lead's version after its change (done), the version an undo expects it to be at. */
   version: count.nullable(),
-  /** Why it was refused, conflicted or skipped: an error code, or the changes it collided with. */
+  /** Why it was refused, conflicted or skipped: a refusal's code (lib/present/error-text.ts) and its values. */
   reason: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** The command that takes the change back, when one can. */
   undo: leadCommand.nullable(),
 });

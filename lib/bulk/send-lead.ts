@@ -3,16 +3,18 @@
 // since is the lead's own conflict (the handler's rules); any other change is merged. An undo
 // takes back only a lead still at the version the batch left it: changed since, it is skipped.
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
-import { ConflictError, isDomainError, ValidationError } from '@/lib/errors';
+import { ConflictError, IllegalStateError, isDomainError, NotFoundError, ValidationError, type DomainError, type ErrorParams } from '@/lib/errors';
+import { issueText } from '@/lib/present/error-text';
 import type { EventStore } from '@/lib/event-store';
 import { leadCommandFor, undoCommandFor, type BulkAction, type BulkTarget } from './bulk-action';
 import type { BulkLeadResult } from './bulk-stream';
 
 export async function sendLead(store: EventStore, context: CommandContext, batchId: string, action: BulkAction, target: BulkTarget, index: number): Promise<BulkLeadResult> {
   const input = leadCommandFor(batchId, action, target, index);
-  const outcome = (outcome: BulkLeadResult['outcome'], reason: string): BulkLeadResult => ({ leadId: target.leadId, outcome, version: null, reason, undo: null });
+  const outcome = (outcome: BulkLeadResult['outcome'], reason: string, params: ErrorParams = {}): BulkLeadResult =>
+    ({ leadId: target.leadId, outcome, version: null, reason, params: { ...params }, undo: null });
   const undoing = action.kind === 'undo';
-  if (undoing && (await store.streamVersion(context.tenantId, target.leadId)) !== target.version) return outcome('skipped', 'changed-since');
+  if (undoing && (await store.streamVersion(context.tenantId, target.leadId)) !== target.version) return outcome('skipped', 'bulk.changed-since');
   try {
     const result = await executeLeadCommand(store, context, input);
     // Sent before an interruption, and stored: what it wrote is read back for its undo.
@@ -20,8 +22,10 @@ export async function sendLead(store: EventStore, context: CommandContext, batch
     const undo = undoing ? null : undoCommandFor(events, 'Undo of a bulk change');
     return { leadId: target.leadId, outcome: 'done', version: result.version, reason: null, undo };
   } catch (error) {
-    if (error instanceof ConflictError) return outcome(undoing ? 'skipped' : 'conflicted', error.changes.map((change) => change.type).join(', '));
-    if (isDomainError(error)) return outcome('refused', reasonOf(error));
+    if (error instanceof ConflictError) {
+      return outcome(undoing ? 'skipped' : 'conflicted', undoing ? 'bulk.changed-since' : 'bulk.collided', { changes: error.changes.map((change) => change.type).join(', ') });
+    }
+    if (isDomainError(error)) return outcome('refused', ...reasonOf(error));
     throw error;
   }
 }
@@ -31,10 +35,10 @@ async function eventsOfCommand(store: EventStore, tenantId: string, target: Bulk
   return events.filter((event) => event.metadata.commandId === commandId);
 }
 
-/** The code of the rule that refused the lead (with the field it concerns), as the error text maps it at the edge. */
-function reasonOf(error: Error & { code?: string }): string {
-  if (error instanceof ValidationError) {
-    return error.issues.map((issue) => `${issue.field}: ${'code' in issue ? issue.code : issue.message}`).join('; ');
-  }
-  return error.code ?? error.message;
+/** The code of the rule that refused the lead and its values; the edge words them (lib/present/error-text.ts). */
+function reasonOf(error: DomainError): [string, ErrorParams] {
+  if (error instanceof ValidationError) return ['lead.invalid', { fields: error.issues.map(issueText).join('; ') }];
+  if (error instanceof IllegalStateError) return [error.code, error.details.params ?? {}];
+  if (error instanceof NotFoundError) return [error.code, error.params];
+  return [error.name, {}];
 }
