@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { BulkLeads } from '@/components/bulk/bulk-leads';
 import { LeadsTable } from '@/components/leads-table/leads-table';
+import { can } from '@/lib/auth/roles';
 import type { RawSearchParams } from '@/lib/read/lead-table/list-params';
 import { page, reader } from '@/lib/gate';
 import { blockedNumbers } from '@/lib/read/do-not-call/queries';
@@ -21,7 +23,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Leads</h1>
-      <LeadsTable list={list} now={now.toISOString()} blockedPhones={blockedPhones} />
+      {can(user.role, 'bulk-change')
+        ? <BulkLeads list={list} now={now.toISOString()} blockedPhones={blockedPhones} />
+        : <LeadsTable list={list} now={now.toISOString()} blockedPhones={blockedPhones} />}
     </>
   );
 }
