@@ -119,6 +119,22 @@ describe('a bulk change cut off half-way', () => {
   });
 });
 
+describe('a bulk change whose server restarted before it ran', () => {
+  it('shows interrupted, and resumes to the end', async () => {
+    const { tenantId, context } = freshTenant();
+    const targets = await leads(context, 2);
+    const started = await startBulkChange(store, context, { action: closeAll, targets, filter: null });
+    // A new process knows of no run going on: the batch's stream alone tells it never ended.
+    (globalThis as { leadstreamBulkRuns?: Map<string, unknown> }).leadstreamBulkRuns!.clear();
+    expect((await bulkProgress(store, tenantId, started.batchId)).state).toBe('interrupted');
+
+    const resumed = await resumeBulkChange(store, context, started.batchId);
+    expect((await bulkProgress(store, tenantId, started.batchId)).state).toBe('running');
+    await resumed.run!();
+    expect(await resultsOf(tenantId, started.batchId)).toEqual({ state: 'finished', counts: { done: 2, refused: 0, conflicted: 0, skipped: 0 }, problems: {} });
+  });
+});
+
 describe('bad input', () => {
   const refusedField = async (run: () => Promise<unknown>) => {
     const error = await run().then(() => null, (thrown: unknown) => thrown);
