@@ -4,6 +4,7 @@ import { createUser } from '@/lib/auth/users';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
 import { ValidationError } from '@/lib/errors';
 import type { EventStore } from '@/lib/event-store';
+import { blockedNumbers } from '@/lib/read/do-not-call/queries';
 import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { bulkCommandId, MAX_BULK_LEADS, parseBulkAction } from './bulk-action';
@@ -61,6 +62,19 @@ describe('a bulk status change over leads, one changed by someone else meanwhile
     await started.run!();
     const progress = await bulkProgress(store, tenantId, started.batchId);
     expect(progress.problems).toEqual([expect.objectContaining({ leadId: targets[0]!.leadId, outcome: 'refused', reason: 'status.final' })]);
+  });
+});
+
+describe('marking leads do not call', () => {
+  it('marks each lead and puts its phones on the do-not-call list, in the same transaction', async () => {
+    const { tenantId, context } = freshTenant();
+    const phone = `+4479111${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+    const lead = await executeLeadCommand(store, context, { type: 'RegisterLead', data: { leadId: randomUUID(), name: 'Asked Not To', phones: [phone] } });
+    const started = await startBulkChange(store, context, { action: parseBulkAction({ kind: 'do-not-call', reason: 'Complaint' }, new Date()), targets: [{ leadId: lead.streamId, version: lead.version }], filter: null });
+    await started.run!();
+    expect((await bulkProgress(store, tenantId, started.batchId)).counts.done).toBe(1);
+    expect((await db.leadView.findUniqueOrThrow({ where: { tenantId_leadId: { tenantId, leadId: lead.streamId } } })).doNotCall).toBe(true);
+    expect([...(await blockedNumbers(db, tenantId, [phone])).keys()]).toEqual([phone]);
   });
 });
 

@@ -1,8 +1,12 @@
 // One lead of a bulk change: its command sent through the same handler as a person's, with the
-// version the user saw, and the result the batch records for it. A collision with a change made
+// version the user saw, and the result the batch records for it (marking a lead do not call also
+// puts its phones on the do-not-call list, as the do-not-call disposition of a call does). A collision with a change made
 // since is the lead's own conflict (the handler's rules); any other change is merged. An undo
 // takes back only a lead still at the version the batch left it: changed since, it is skipped.
+import { loadAggregate } from '@/lib/commands/aggregate';
+import { numbersBlocked } from '@/lib/commands/do-not-call-effect';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
+import { leadAggregate } from '@/lib/leads';
 import { ConflictError, IllegalStateError, isDomainError, NotFoundError, ValidationError, type DomainError, type ErrorParams } from '@/lib/errors';
 import { issueText } from '@/lib/present/error-text';
 import type { EventStore } from '@/lib/event-store';
@@ -16,7 +20,9 @@ export async function sendLead(store: EventStore, context: CommandContext, batch
   const undoing = action.kind === 'undo';
   if (undoing && (await store.streamVersion(context.tenantId, target.leadId)) !== target.version) return outcome('skipped', 'bulk.changed-since');
   try {
-    const result = await executeLeadCommand(store, context, input);
+    // Marking leads do not call puts their phones on the tenant's do-not-call list too, in the same transaction.
+    const options = action.kind === 'do-not-call' ? { companions: () => leadPhonesBlocked(store, context.tenantId, target.leadId, action.reason) } : {};
+    const result = await executeLeadCommand(store, context, input, options);
     // Sent before an interruption, and stored: what it wrote is read back for its undo.
     const events = result.duplicate ? await eventsOfCommand(store, context.tenantId, target, input.commandId, result.version) : result.events;
     const undo = undoing ? null : undoCommandFor(events, 'Undo of a bulk change');
@@ -28,6 +34,11 @@ export async function sendLead(store: EventStore, context: CommandContext, batch
     if (isDomainError(error)) return outcome('refused', ...reasonOf(error));
     throw error;
   }
+}
+
+async function leadPhonesBlocked(store: EventStore, tenantId: string, leadId: string, reason: string) {
+  const { state } = await loadAggregate(store, leadAggregate, tenantId, leadId);
+  return numbersBlocked(store, tenantId, state.kind === 'registered' ? state.phones.map((phone) => phone.e164) : [], reason, 'manual');
 }
 
 async function eventsOfCommand(store: EventStore, tenantId: string, target: BulkTarget, commandId: string, version: number) {
