@@ -19,7 +19,7 @@ const KINDS = [
   ['assign', 'Assign to agents'],
   ['set-callback', 'Set callback'],
   ['clear-callback', 'Clear callback'],
-  ['do-not-call', 'Mark do not call'],
+  ['do-not-call', 'Add to the do-not-call list'],
   ['note', 'Add a note'],
 ] as const;
 type Kind = (typeof KINDS)[number][0];
