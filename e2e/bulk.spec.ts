@@ -68,6 +68,15 @@ test('a bulk status change over a filter reports the lead changed meanwhile as c
   await maria.goto('/leads?status=Available');
   await expect(status(maria, /^3 leads/)).toBeVisible();
   await expect(maria.getByRole('link', { name: 'Bulk Blake' })).toHaveCount(0);
+
+  // Both batches are listed, newest first, each linking to its page.
+  await maria.getByRole('link', { name: 'Recent bulk changes' }).click();
+  const recent = maria.getByRole('table', { name: 'The latest bulk changes, newest first' });
+  await expect(recent.getByRole('row')).toHaveCount(3);
+  await expect(recent.getByRole('row').nth(1)).toContainText('3 leads back, undoing a bulk change');
+  await expect(recent.getByRole('row').nth(2)).toContainText('4 leads to Closed');
+  await expect(recent.getByRole('row').nth(2)).toContainText('Finished: 3 leads changed');
+  expect(await seriousViolations(maria)).toEqual([]);
 });
 
 test('bad input names the field and starts nothing; agents have no bulk change', async ({ browser }) => {

@@ -112,6 +112,7 @@ const ACCESS: Record<string, Access> = {
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/bulk': { capability: 'bulk-change', probe: () => ({}), otherTenant: 'own-tenant' },
   '/bulk/[id]': { capability: 'bulk-change', probe: () => ({ path: `/bulk/${randomUUID()}` }), otherTenant: 'refused' },
   '/today': { capability: 'manage-dialing', probe: () => ({}), otherTenant: 'own-tenant' },
   '/login': { capability: 'public', probe: () => ({}), otherTenant: 'public' },

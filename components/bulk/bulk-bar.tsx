@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import type { LeadOwner } from '@/lib/read/lead-table/leads-list';
 import { BulkActionForm } from './bulk-action-form';
 import { leadCount } from './bulk-words';
@@ -32,6 +33,7 @@ export function BulkBar({ selected, matching, canSelectMatching, selecting, sele
         )}
         {selectError && <span role="alert" className="error">{selectError}</span>}
         {any && <button type="button" className={styles.link} onClick={onClear}>Clear selection</button>}
+        <Link href="/bulk" className={styles.recent}>Recent bulk changes</Link>
       </p>
       {any && <BulkActionForm target={target} owners={owners} />}
     </section>

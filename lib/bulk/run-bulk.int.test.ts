@@ -8,6 +8,7 @@ import { blockedNumbers } from '@/lib/read/do-not-call/queries';
 import { createSystem } from '@/lib/system';
 import { testDb } from '@/lib/testing/database';
 import { bulkCommandId, MAX_BULK_LEADS, parseBulkAction } from './bulk-action';
+import { recentBulkChanges } from './recent';
 import { bulkProgress, resumeBulkChange, startBulkChange, undoBulkChange } from './run-bulk';
 
 const db = testDb();
@@ -141,11 +142,13 @@ describe('a bulk change whose server restarted before it ran', () => {
     // A new process knows of no run going on: the batch's stream alone tells it never ended.
     (globalThis as { leadstreamBulkRuns?: Map<string, unknown> }).leadstreamBulkRuns!.clear();
     expect((await bulkProgress(store, tenantId, started.batchId)).state).toBe('interrupted');
+    expect(await recentBulkChanges(store, tenantId)).toMatchObject([{ batchId: started.batchId, leads: 2, startedBy: 'maria', state: 'interrupted', done: null }]);
 
     const resumed = await resumeBulkChange(store, context, started.batchId);
     expect((await bulkProgress(store, tenantId, started.batchId)).state).toBe('running');
     await resumed.run!();
     expect(await resultsOf(tenantId, started.batchId)).toEqual({ state: 'finished', counts: { done: 2, refused: 0, conflicted: 0, skipped: 0 }, problems: {} });
+    expect(await recentBulkChanges(store, tenantId)).toMatchObject([{ batchId: started.batchId, state: 'finished', done: 2 }]);
   });
 });
 

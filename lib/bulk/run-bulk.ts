@@ -28,6 +28,8 @@ const LEADS_PER_CHUNK = 100;
 const running = liveRuns<{ sent: number }>('leadstreamBulkRuns');
 const runKey = (tenantId: string, batchId: string) => `${tenantId}/${batchId}`;
 
+export const isBulkRunning = (tenantId: string, batchId: string) => running.has(runKey(tenantId, batchId));
+
 /**
  * Starts a bulk change of the leads the user selected, at the versions they saw: bad input (no
  * leads, too many, an agent who cannot own leads) is refused naming the field, and nothing is stored.
@@ -90,7 +92,7 @@ export type BulkProgress = Omit<BulkRun, 'results' | 'targets' | 'state'> & {
 /** How far a batch of the tenant has got; NotFoundError for any other id. */
 export async function bulkProgress(store: EventStore, tenantId: string, batchId: string): Promise<BulkProgress> {
   // Asked before reading the events: a run that ends in between then shows its end, not a cut-off.
-  const live = running.has(runKey(tenantId, batchId));
+  const live = isBulkRunning(tenantId, batchId);
   const { run } = await loadBulk(store, tenantId, batchId);
   const { results, targets: _targets, state, ...rest } = run;
   return {
