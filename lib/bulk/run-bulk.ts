@@ -10,7 +10,7 @@ import { handleCommand } from '@/lib/commands/handle-command';
 import type { CommandContext } from '@/lib/commands/lead-commands';
 import { fieldError } from '@/lib/input/validation';
 import { IllegalStateError, NotFoundError, ValidationError } from '@/lib/errors';
-import type { EventStore } from '@/lib/event-store';
+import type { EventStore, StoredEvent } from '@/lib/event-store';
 import { assignableUsers } from '@/lib/read/organisation/users';
 import { bulkAggregate } from './aggregate';
 import { MAX_BULK_LEADS, type BulkAction, type BulkTarget } from './bulk-action';
@@ -74,10 +74,29 @@ export async function undoBulkChange(store: EventStore, context: CommandContext,
 }
 
 export async function loadBulk(store: EventStore, tenantId: string, batchId: string): Promise<{ run: BulkRun; version: number }> {
-  const events = await store.readStream(tenantId, batchId);
+  const events = await bulkEvents(store, tenantId, batchId);
   const run = events[0]?.streamType === BULK_STREAM_TYPE ? foldBulk(events) : null;
   if (!run) throw new NotFoundError('bulk.not-found');
   return { run, version: events.at(-1)!.version };
+}
+
+/**
+ * The batch's events, the ones read before kept in this process: a stream only grows, so a poll
+ * every second reads only what was appended since (a batch of 100,000 leads is a thousand events).
+ */
+const readBefore = liveRuns<readonly StoredEvent[]>('leadstreamBulkStreams');
+const STREAMS_KEPT = 20;
+
+async function bulkEvents(store: EventStore, tenantId: string, batchId: string): Promise<readonly StoredEvent[]> {
+  const key = runKey(tenantId, batchId);
+  const before = readBefore.get(key) ?? [];
+  const since = await store.readStream(tenantId, batchId, { fromVersion: (before.at(-1)?.version ?? 0) + 1 });
+  const events = since.length === 0 ? before : [...before, ...since];
+  readBefore.delete(key);
+  if (events.length > 0) readBefore.set(key, events);
+  // The longest unread go first.
+  for (const stale of readBefore.keys()) if (readBefore.size > STREAMS_KEPT) readBefore.delete(stale);
+  return events;
 }
 
 export type BulkProgress = Omit<BulkRun, 'results' | 'targets' | 'state'> & {
