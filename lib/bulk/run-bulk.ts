@@ -24,8 +24,8 @@ export type StartedBulk = { readonly batchId: string; readonly leads: number; re
 /** Leads sent per recorded chunk: the progress moves every chunk, and a resume repeats at most one. */
 const LEADS_PER_CHUNK = 100;
 
-/** Batches running in this process: how many leads they have sent since they (re)started. */
-const running = liveRuns<{ sent: number }>('leadstreamBulkRuns');
+/** Batches running in this process. */
+const running = liveRuns<true>('leadstreamBulkRuns');
 const runKey = (tenantId: string, batchId: string) => `${tenantId}/${batchId}`;
 
 export const isBulkRunning = (tenantId: string, batchId: string) => running.has(runKey(tenantId, batchId));
@@ -58,7 +58,7 @@ export async function startBulkChange(
 export async function resumeBulkChange(store: EventStore, context: CommandContext, batchId: string, options: BulkOptions = {}): Promise<StartedBulk> {
   const { run, version } = await loadBulk(store, context.tenantId, batchId);
   if (run.state === 'finished') throw new IllegalStateError('bulk.finished');
-  if (running.has(runKey(context.tenantId, batchId))) return { batchId, leads: run.total, run: null };
+  if (isBulkRunning(context.tenantId, batchId)) return { batchId, leads: run.total, run: null };
   await recordBulk(store, context, batchId, { type: 'ResumeBulkChange', data: { by: context.actorId } }, version);
   return { batchId, leads: run.total, run: runFor(store, context, batchId, options) };
 }
@@ -125,7 +125,7 @@ export async function bulkProgress(store: EventStore, tenantId: string, batchId:
 
 function runFor(store: EventStore, context: CommandContext, batchId: string, options: BulkOptions) {
   const key = runKey(context.tenantId, batchId);
-  running.set(key, { sent: 0 });
+  running.set(key, true);
   return () => sendPending(store, context, batchId, options).finally(() => running.delete(key));
 }
 

@@ -1,6 +1,5 @@
 // One lead of a bulk change: its command sent through the same handler as a person's, with the
-// version the user saw, and the result the batch records for it (marking a lead do not call also
-// puts its phones on the do-not-call list, as the do-not-call disposition of a call does). A collision with a change made
+// version the user saw, and the result the batch records for it. A collision with a change made
 // since is the lead's own conflict (the handler's rules); any other change is merged. An undo
 // takes back only a lead still at the version the batch left it: changed since, it is skipped.
 import { loadAggregate } from '@/lib/commands/aggregate';
@@ -23,9 +22,10 @@ export async function sendLead(store: EventStore, context: CommandContext, batch
     // Marking leads do not call puts their phones on the tenant's do-not-call list too, in the same transaction.
     const options = action.kind === 'do-not-call' ? { companions: () => leadPhonesBlocked(store, context.tenantId, target.leadId, action.reason) } : {};
     const result = await executeLeadCommand(store, context, input, options);
+    if (undoing) return { leadId: target.leadId, outcome: 'done', version: result.version, reason: null, undo: null };
     // Sent before an interruption, and stored: what it wrote is read back for its undo.
     const events = result.duplicate ? await eventsOfCommand(store, context.tenantId, target, input.commandId, result.version) : result.events;
-    const undo = undoing ? null : undoCommandFor(events, 'Undo of a bulk change');
+    const undo = undoCommandFor(events, 'Undo of a bulk change');
     return { leadId: target.leadId, outcome: 'done', version: result.version, reason: null, undo };
   } catch (error) {
     if (error instanceof ConflictError) {
