@@ -53,7 +53,9 @@ test('a bulk status change over a filter reports the lead changed meanwhile as c
   const conflicted = notChanged.getByRole('row', { name: /Bulk Blake/ });
   await expect(conflicted).toContainText('Conflicted');
   await expect(conflicted.getByRole('link', { name: 'Bulk Blake' })).toHaveAttribute('href', `/leads/${leadIds[1]}`);
-  await expect(maria.getByRole('region', { name: 'History' }).getByRole('listitem').last()).toContainText('Maria Bulk changed 3 leads to Closed');
+  const history = maria.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(history.first()).toContainText('Maria Bulk started changing 4 leads to Closed (all leads matching status=Available).');
+  await expect(history.last()).toContainText('Maria Bulk changed 3 leads to Closed');
   expect(await seriousViolations(maria)).toEqual([]);
 
   await maria.goto('/leads?status=Closed');

@@ -24,7 +24,7 @@ export function BulkHistory({ entries, action }: { entries: readonly HistoryEntr
 function entryWords(event: BulkEvent, actorName: string, action: BulkAction): string {
   switch (event.type) {
     case 'BulkChangeStarted':
-      return `${actorName} started changing ${leadCount(event.data.leads)} ${actionWords(action)}${event.data.filter !== null ? ` (all leads matching ${event.data.filter || 'no filter'})` : ''}.`;
+      return `${actorName} started changing ${leadCount(event.data.leads)} ${actionWords(action)}${event.data.filter === null ? '' : event.data.filter === '' ? ' (all leads)' : ` (all leads matching ${event.data.filter})`}.`;
     case 'BulkLeadsSelected':
       return `${leadCount(event.data.leads.length)} selected, each at the version it was seen at.`;
     case 'BulkResultsRecorded': {

@@ -5,7 +5,7 @@ import { LeadsTable } from '@/components/leads-table/leads-table';
 import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { BulkSelection } from '@/lib/api/bulk';
 import type { LeadList, LeadListRow } from '@/lib/read/lead-table/leads-list';
-import { toSearchString } from '@/lib/read/lead-table/list-params';
+import { DEFAULT_PARAMS, toSearchString } from '@/lib/read/lead-table/list-params';
 import { BulkBar } from './bulk-bar';
 import { selectColumn } from './select-column';
 
@@ -18,7 +18,9 @@ type Props = { list: LeadList; now: string; blockedPhones: Readonly<Record<strin
  */
 export function BulkLeads({ list, now, blockedPhones }: Props) {
   const [selected, setSelected] = useState<ReadonlyMap<string, number>>(new Map());
-  const filter = toSearchString({ ...list.params, page: 1 }).replace(/^\?/, '');
+  // The list's filters alone (not its order or page): what chooses the leads, and what the batch records.
+  const { statuses, owner, due, updatedFrom, updatedTo } = list.params;
+  const filter = toSearchString({ ...DEFAULT_PARAMS, statuses, owner, due, updatedFrom, updatedTo }).replace(/^\?/, '');
   // "All matching": the leads and their versions as they were when it was chosen, for that filter only.
   const [allMatching, setAllMatching] = useState<{ filter: string; leads: BulkSelection['leads'] } | null>(null);
   const matching = allMatching?.filter === filter ? allMatching : null;
