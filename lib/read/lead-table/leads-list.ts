@@ -149,9 +149,3 @@ function toListRow(row: RawRow, names: Map<string, string>): LeadListRow {
     version: row.version,
   };
 }
-
-/** The names of the tenant's leads among `leadIds`, by id (a lead not found has none). */
-export async function leadNames(database: Db, tenantId: string, leadIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await database.leadView.findMany({ where: { tenantId, leadId: { in: [...leadIds] } }, select: { leadId: true, name: true } });
-  return new Map(rows.map((row) => [row.leadId, row.name]));
-}
