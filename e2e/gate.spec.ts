@@ -61,6 +61,12 @@ const ACCESS: Record<string, Access> = {
   'GET /api/queue/count': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   'GET /api/search': { capability: 'work-leads', probe: (t) => ({ path: `/api/search?q=${encodeURIComponent(t.leadName)}` }), otherTenant: 'own-tenant' },
   'POST /api/commands': { capability: 'work-leads', credentials: 'token', probe: (t) => ({ body: leadCommand(t) }), otherTenant: 'refused' },
+  // Tenant A's agent is nobody another tenant may hand leads to; other batches' ids are nobody else's.
+  'POST /api/bulk': { capability: 'bulk-change', probe: (t) => ({ body: { action: { kind: 'assign', ownerIds: [t.userId] }, leads: [{ leadId: t.leadId, version: 1 }] } }), otherTenant: 'refused' },
+  'GET /api/bulk/selection': { capability: 'bulk-change', probe: () => ({ path: '/api/bulk/selection?status=Available' }), otherTenant: 'own-tenant' },
+  'GET /api/bulk/[id]': { capability: 'bulk-change', probe: () => ({ path: `/api/bulk/${randomUUID()}` }), otherTenant: 'refused' },
+  'POST /api/bulk/[id]/resume': { capability: 'bulk-change', probe: () => ({ path: `/api/bulk/${randomUUID()}/resume` }), otherTenant: 'refused' },
+  'POST /api/bulk/[id]/undo': { capability: 'bulk-change', probe: () => ({ path: `/api/bulk/${randomUUID()}/undo` }), otherTenant: 'refused' },
   'GET /api/openapi.json': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
   // The login itself: better-auth's own handler, which issues the credentials the gate checks.
   'GET /api/auth/[...all]': { capability: 'public', probe: () => ({ path: '/api/auth/get-session' }), otherTenant: 'public' },
@@ -107,6 +113,8 @@ const ACCESS: Record<string, Access> = {
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/bulk': { capability: 'bulk-change', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/bulk/[id]': { capability: 'bulk-change', probe: () => ({ path: `/bulk/${randomUUID()}` }), otherTenant: 'refused' },
   '/today': { capability: 'manage-dialing', probe: () => ({}), otherTenant: 'own-tenant' },
   '/login': { capability: 'public', probe: () => ({}), otherTenant: 'public' },
 };

@@ -1,6 +1,6 @@
 'use client';
-import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useId, useMemo } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import { useId, useMemo, type ReactNode } from 'react';
 import type { DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
 import type { LeadList } from '@/lib/read/lead-table/leads-list';
 import { leadColumns } from './columns';
@@ -17,12 +17,19 @@ type Props = {
   now: string;
   /** The rows' phones on the do-not-call list, by E.164. */
   blockedPhones: Readonly<Record<string, DoNotCallNote>>;
+  /** A column before the others (the bulk change's checkboxes), and what goes above the table. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  leadingColumn?: ColumnDef<LeadList['rows'][number], any>;
+  toolbar?: ReactNode;
 };
 
 /** One page of leads, sorted and filtered on the server; every control changes the URL. */
-export function LeadsTable({ list, now, blockedPhones }: Props) {
+export function LeadsTable({ list, now, blockedPhones, leadingColumn, toolbar }: Props) {
   const { shown, pending, navigate } = useListNavigation(list.params);
-  const columns = useMemo(() => leadColumns(new Date(now), blockedPhones, { kind: 'list', params: list.params }), [now, blockedPhones, list.params]);
+  const columns = useMemo(
+    () => [...(leadingColumn ? [leadingColumn] : []), ...leadColumns(new Date(now), blockedPhones, { kind: 'list', params: list.params })],
+    [now, blockedPhones, list.params, leadingColumn],
+  );
   const captionId = useId();
   const sorting: SortingState = [{ id: shown.sort, desc: shown.dir === 'desc' }];
 
@@ -57,6 +64,7 @@ export function LeadsTable({ list, now, blockedPhones }: Props) {
           : `${total} ${list.total === 1 ? 'lead' : 'leads'}; showing ${first.toLocaleString('en-GB')}–${(first + list.rows.length - 1).toLocaleString('en-GB')}.`}
         {pending && ' Loading…'}
       </p>
+      {toolbar}
       <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className={styles.table} aria-busy={pending}>
           <caption id={captionId} className="visually-hidden">

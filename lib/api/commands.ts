@@ -15,9 +15,9 @@ import type { System } from '@/lib/system';
 import { COMMAND_BODY_LIMIT, commandAccepted, commandRequestEnvelope, IDEMPOTENCY_KEY } from './command-schemas';
 
 /** The body, as JSON, or a 400 naming what is wrong with it; BodyTooLargeError past the limit. */
-async function jsonBody(request: Request): Promise<unknown> {
+export async function jsonBody(request: Request, limit = COMMAND_BODY_LIMIT): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) throw fieldError('Content-Type', 'Send the command as JSON (Content-Type: application/json)');
-  const text = await bodyText(request, COMMAND_BODY_LIMIT);
+  const text = await bodyText(request, limit);
   try {
     return JSON.parse(text);
   } catch {

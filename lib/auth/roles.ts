@@ -7,15 +7,16 @@ export type Role = (typeof ROLES)[number];
  * to, remove from and import the do-not-call list; agents only see whether the numbers of the leads
  * they work are blocked. `merge-leads`: see the possible duplicates of the whole organisation, merge two leads that are the
  * same person, and undo a merge.
- * `share-views`: share a saved view of the lead list with the organisation.
+ * `share-views`: share a saved view of the lead list with the organisation. `bulk-change`: change
+ * many leads at once (lib/bulk), and undo such a change.
  */
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views';
+export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views' | 'bulk-change';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change'],
 };
 
 export function can(role: string, capability: Capability): boolean {

@@ -47,7 +47,8 @@ export async function executeLeadCommand(
   options?: HandlerOptions,
 ): Promise<CommandResult<LeadEvent>> {
   const { envelope, options: own } = await leadCommandOf(store, context, input);
-  return handleCommand(store, leadAggregate, envelope, { ...options, ...own });
+  // The command's own effects (a call's) come first; a caller's (a bulk do-not-call's) otherwise.
+  return handleCommand(store, leadAggregate, envelope, { ...options, prepare: own?.prepare ?? options?.prepare, companions: own?.companions ?? options?.companions });
 }
 
 /**

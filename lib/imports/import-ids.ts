@@ -6,7 +6,7 @@ import type { MappedRecord } from './mapping';
 const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
 /** A UUID (version 8: custom, here SHA-256 based) from the first 128 bits of a hex digest. */
-function uuidFromDigest(hex: string): string {
+export function uuidFromDigest(hex: string): string {
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   const s = `${hex.slice(0, 12)}8${hex.slice(13, 16)}${variant}${hex.slice(17, 32)}`;
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;

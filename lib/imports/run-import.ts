@@ -14,6 +14,7 @@
 // on, its progress is the rows stored before it began (counted once) plus those it has stored
 // since: counting 100,000 command ids costs the database a second, too much for every poll.
 import { randomUUID } from 'node:crypto';
+import { liveRuns, runBounded } from '@/lib/background/work';
 import { handleCommand } from '@/lib/commands/handle-command';
 import type { Db } from '@/lib/db/client';
 import { ConcurrencyError, ConflictError, isDomainError } from '@/lib/errors';
@@ -43,7 +44,7 @@ export type StartedImport = {
 type LiveRun = { storedBefore: number | null; storedNow: number };
 
 // Runs in progress in this server process, across module copies in different route bundles.
-const running: Map<string, LiveRun> = ((globalThis as { leadstreamImportRuns?: Map<string, LiveRun> }).leadstreamImportRuns ??= new Map());
+const running = liveRuns<LiveRun>('leadstreamImportRuns');
 const runKey = (tenantId: string, importId: string) => `${tenantId}/${importId}`;
 
 export function isImportRunning(tenantId: string, importId: string): boolean {
@@ -118,11 +119,7 @@ async function storeRows(store: EventStore, kind: AnyImportKind, context: Import
       const tasks = kind.storeBatch
         ? chunked(jobs, ROWS_PER_STATEMENT).map((chunk) => () => storeChunk(chunk))
         : jobs.map((job) => () => storeRow(job));
-      let next = 0;
-      const worker = async () => {
-        while (failure === null && next < tasks.length) await tasks[next++]!();
-      };
-      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+      await runBounded(tasks, concurrency, () => failure !== null);
       if (failure !== null) break;
     }
   } catch (error) {

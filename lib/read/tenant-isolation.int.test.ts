@@ -10,6 +10,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as analyticsRoute } from '@/app/api/analytics/[section]/route';
+import { GET as bulkRoute } from '@/app/api/bulk/[id]/route';
+import { GET as bulkSelectionRoute } from '@/app/api/bulk/selection/route';
 import { GET as dncImportRoute } from '@/app/api/do-not-call/imports/[id]/route';
 import { GET as exportCountRoute } from '@/app/api/export/count/route';
 import { GET as exportRoute } from '@/app/api/export/route';
@@ -18,6 +20,8 @@ import { GET as projectionsRoute } from '@/app/api/projections/status/route';
 import { GET as queueCountRoute } from '@/app/api/queue/count/route';
 import { GET as searchRoute } from '@/app/api/search/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
+import { parseBulkAction } from '@/lib/bulk/bulk-action';
+import { startBulkChange } from '@/lib/bulk/run-bulk';
 import { changeDialingRules } from '@/lib/commands/dialing-rules-service';
 import { changeNumber } from '@/lib/commands/do-not-call-service';
 import { executeLeadCommand } from '@/lib/commands/lead-commands';
@@ -58,7 +62,7 @@ import { agentActivityOn } from './agent-activity/queries';
 import { agentActivityProjection } from './agent-activity/projection';
 import { loadToday } from './today';
 import { CLAIM_TIERS } from '@/lib/leads/values';
-import { loadLeadList } from './lead-table/leads-list';
+import { loadLeadList, matchingLeadVersions } from './lead-table/leads-list';
 import { DEFAULT_PARAMS } from './lead-table/list-params';
 import { leadNeighbours } from './lead-table/neighbours';
 import { leadNames, leadSources, statusCounts } from './lead-table/sources';
@@ -95,6 +99,8 @@ const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 type Tenant = {
   id: string; admin: TestSession; ana: string; bianca: string; tokenId: string; importId: string; ownLeads: string[];
+  /** A bulk change of its own: a note on its first own lead. */
+  bulkId: string;
   /** Its do-not-call import, and a number only its list holds. */
   dncImportId: string; ownNumber: string;
   /** What only this tenant has: none of it may appear in the other's answers. */
@@ -145,6 +151,10 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
     fileName: 'do-not-call.csv', records: [['+44 7911 654321', 'Listed']],
   }, { kind: doNotCallImports });
   await dncImport.run?.();
+  const bulk = await startBulkChange(store, { tenantId: id, actorId: admin.userId, region: 'GB', now: at(8.7) }, {
+    action: parseBulkAction({ kind: 'note', text: 'Spring campaign' }, at(8.7)), targets: [{ leadId: ownLeads[0]!, version: 1 }], filter: null,
+  });
+  await bulk.run!();
   const adminUser: CurrentUser = { kind: 'user', id: admin.userId, name: 'Test admin', email: `${admin.userId}@leadstream.test`, tenantId: id, role: 'admin' };
   await changeUserAccess(system, adminUser, 'deactivate', { userId: bianca, reason: 'Left' }, { now: at(9) });
   const drawn = await nextLead(system, id, ana, NOW); // Ana holds one of her own leads
@@ -156,8 +166,8 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   await catchUp(store, dailyFiguresProjection);
   await catchUp(store, duplicateKeysProjection);
   return {
-    id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber,
-    markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, ...ownLeads, ...ownLeadNames],
+    id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber, bulkId: bulk.batchId,
+    markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, bulk.batchId, ...ownLeads, ...ownLeadNames],
   };
 }
 
@@ -231,6 +241,7 @@ const READS: Record<string, Read> = {
     leadNeighbours(db, { id: t.ana, tenantId: t.id }, { kind: 'list', params: DEFAULT_PARAMS }, SHARED.stefan, NOW),
     leadNeighbours(db, { id: t.ana, tenantId: t.id }, { kind: 'queue', scope: 'team' }, SHARED.stefan, NOW),
   ]),
+  'lead-table/leads-list.ts#matchingLeadVersions': (t) => matchingLeadVersions(db, { id: t.ana, tenantId: t.id }, {}, 1000, NOW),
   'lead-table/sources.ts#leadSources': (t) => leadSources(db, t.id),
   'lead-table/sources.ts#statusCounts': (t) => statusCounts(db, t.id),
   'lead-table/sources.ts#leadNames': (t, other) => leadNames(db, t.id, [SHARED.stefan, SHARED.jane, ...t.ownLeads, ...(other?.ownLeads ?? [])]),
@@ -303,6 +314,11 @@ const ROUTES: Record<string, (t: Tenant, other: Tenant | null) => Promise<Respon
     const id = other ? other.dncImportId : t.dncImportId;
     return dncImportRoute(requestAs(t.admin, `/api/do-not-call/imports/${id}`), routeContext({ id }));
   },
+  'GET /api/bulk/selection': (t) => bulkSelectionRoute(requestAs(t.admin, '/api/bulk/selection?status=Available'), routeContext()),
+  'GET /api/bulk/[id]': async (t, other) => {
+    const id = other ? other.bulkId : t.bulkId;
+    return bulkRoute(requestAs(t.admin, `/api/bulk/${id}`), routeContext({ id }));
+  },
   'GET /api/projections/status': (t) => projectionsRoute(requestAs(t.admin, '/api/projections/status'), routeContext()),
 };
 
@@ -313,6 +329,9 @@ const NOT_TENANT_ROUTES: Record<string, string> = {
   'GET /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
+  'POST /api/bulk': 'writes; the gate test aims it at another tenant\u2019s agent',
+  'POST /api/bulk/[id]/resume': 'writes; the bulk change is read by GET /api/bulk/[id] above',
+  'POST /api/bulk/[id]/undo': 'writes; the bulk change is read by GET /api/bulk/[id] above',
   'POST /api/imports': 'previews the caller\u2019s own file; the leads it names as holding a row\u2019s phone or email come from contactHolders, read for each tenant above',
   'POST /api/imports/problems': 'the problems of the caller\u2019s own file, checked as the preview checks them (contactHolders, read for each tenant above)',
   'POST /api/imports/[id]': 'writes; the gate test aims it at another tenant\u2019s import id',
@@ -418,7 +437,7 @@ describe('tenant isolation', () => {
 
   it.each(Object.keys(ROUTES))('%s answers each tenant\u2019s admin with its own data only', async (key) => {
     const route = ROUTES[key]!;
-    const byId = key === 'GET /api/imports/[id]' || key === 'GET /api/do-not-call/imports/[id]';
+    const byId = key === 'GET /api/imports/[id]' || key === 'GET /api/do-not-call/imports/[id]' || key === 'GET /api/bulk/[id]';
     const [forA, forB] = [await answer(await route(a, byId ? null : b)), await answer(await route(b, null))];
     expect(alone.get(key)).toMatch(/^\{"status":200,/);
     expect(forA, `${key} for tenant A is the same with tenant B's look-alike data there`).toBe(alone.get(key));
@@ -429,6 +448,7 @@ describe('tenant isolation', () => {
   it('an import, a lead or a user of the other tenant is unknown, even by its id', async () => {
     expect(await answer(await ROUTES['GET /api/imports/[id]']!(a, b))).toMatch(/^\{"status":404,/);
     expect(await answer(await ROUTES['GET /api/do-not-call/imports/[id]']!(a, b))).toMatch(/^\{"status":404,/);
+    expect(await answer(await ROUTES['GET /api/bulk/[id]']!(a, b))).toMatch(/^\{"status":404,/);
     expect(await numberHistory(store, a.id, b.ownNumber)).toEqual([]);
     expect(await importProgress(store, a.id, b.importId)).toBeNull();
     expect(await leadById(db, a.id, b.ownLeads[0]!)).toBeNull();

@@ -1,6 +1,7 @@
 // Every aggregate the system runs: one line each. Its events are what the store accepts, checks and
 // upcasts, and what the export's columns are made of.
 import type { AnyAggregate } from '@/lib/commands/aggregate';
+import { bulkAggregate } from '@/lib/bulk/aggregate';
 import { dialingRulesAggregate } from '@/lib/dialing/rules-aggregate';
 import { dncAggregate } from '@/lib/do-not-call/aggregate';
 import { importAggregate } from '@/lib/imports/aggregate';
@@ -15,4 +16,5 @@ export const AGGREGATES: readonly AnyAggregate[] = [
   dialingRulesAggregate,
   dncAggregate,
   viewsAggregate,
+  bulkAggregate,
 ];

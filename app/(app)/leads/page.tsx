@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { BulkLeads } from '@/components/bulk/bulk-leads';
 import { LeadsTable } from '@/components/leads-table/leads-table';
 import { SavedViews } from '@/components/saved-views/saved-views';
 import { can } from '@/lib/auth/roles';
@@ -25,7 +26,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Leads</h1>
       <SavedViews views={views} query={toSearchString({ ...list.params, page: 1 }).slice(1)} canShare={can(user.role, 'share-views')} />
-      <LeadsTable list={list} now={now.toISOString()} blockedPhones={blockedPhones} />
+      {can(user.role, 'bulk-change')
+        ? <BulkLeads list={list} now={now.toISOString()} blockedPhones={blockedPhones} />
+        : <LeadsTable list={list} now={now.toISOString()} blockedPhones={blockedPhones} />}
     </>
   );
 }

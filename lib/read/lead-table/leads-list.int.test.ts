@@ -56,7 +56,7 @@ describe('the lead list', () => {
     expect(page).toMatchObject({ total: 6, capped: false, pageCount: 1, owners: [aline, bruno] });
     expect(page.rows.find((row) => row.leadId === ids.bea)).toEqual({
       leadId: ids.bea, name: 'Bea Lopez', phones: [{ e164: '+447911123456', raw: '07911 123456' }], emails: [`${ids.bea}@example.com`], status: 'FollowUp',
-      ownerId: aline.id, ownerName: 'Aline Agent', followUpAt: '2026-03-10T18:00:00.000Z', updatedAt: '2026-03-03T09:01:00.000Z',
+      ownerId: aline.id, ownerName: 'Aline Agent', followUpAt: '2026-03-10T18:00:00.000Z', updatedAt: '2026-03-03T09:01:00.000Z', version: 3,
     });
   });
 

@@ -23,6 +23,8 @@ export type LeadListRow = {
   ownerName: string | null;
   followUpAt: string | null;
   updatedAt: string;
+  /** The lead's version as read: what a change made from this row expects it to be (bulk changes). */
+  version: number;
 };
 
 export type LeadOwner = { id: string; name: string };
@@ -54,13 +56,25 @@ export async function loadLeadList(database: Db, viewer: Viewer, searchParams: R
   const params = { ...requested, page: Math.min(requested.page, pageCount) };
 
   const rows = await database.$queryRaw<RawRow[]>`
-    SELECT l.lead_id, l.name, l.phones, l.emails, l.status, l.owner_id, l.follow_up_at, l.updated_at
+    SELECT l.lead_id, l.name, l.phones, l.emails, l.status, l.owner_id, l.follow_up_at, l.updated_at, l.version
     FROM leads l ${params.sort === 'owner' ? ownerJoin : Prisma.empty}
     WHERE ${where}
     ORDER BY ${ORDER[params.sort](params.dir)}
     LIMIT ${params.size} OFFSET ${(params.page - 1) * params.size}`;
   const names = new Map(users.map((user) => [user.id, user.name]));
   return { params, rows: rows.map((row) => toListRow(row, names)), total: matching, capped, pageCount, owners };
+}
+
+/**
+ * Every lead matching the list's filters (the URL's search params), at most `limit`, with the
+ * version each is at now: the leads and versions an "all matching" bulk change is made from.
+ */
+export async function matchingLeadVersions(database: Db, viewer: Viewer, searchParams: RawSearchParams, limit: number, now = new Date()) {
+  const users = await database.user.findMany({ where: { tenantId: viewer.tenantId }, select: { id: true, role: true } });
+  const params = parseLeadListParams(searchParams, users.filter((user) => can(user.role, 'work-leads')).map((user) => user.id));
+  const rows = await database.$queryRaw<{ lead_id: string; version: number }[]>`
+    SELECT l.lead_id, l.version FROM leads l WHERE ${whereClause(viewer, params, now)} ORDER BY l.lead_id LIMIT ${limit}`;
+  return rows.map((row) => ({ leadId: row.lead_id, version: row.version }));
 }
 
 export const ownerJoin = Prisma.sql`LEFT JOIN users owner_user ON owner_user.id = l.owner_id AND owner_user.tenant_id = l.tenant_id`;
@@ -119,7 +133,7 @@ function dueCondition(due: DueFilter, now: Date): Prisma.Sql {
 
 type RawRow = {
   lead_id: string; name: string; phones: Phone[]; emails: string[]; status: LeadStatus;
-  owner_id: string | null; follow_up_at: Date | null; updated_at: Date;
+  owner_id: string | null; follow_up_at: Date | null; updated_at: Date; version: number;
 };
 
 function toListRow(row: RawRow, names: Map<string, string>): LeadListRow {
@@ -133,5 +147,6 @@ function toListRow(row: RawRow, names: Map<string, string>): LeadListRow {
     ownerName: row.owner_id ? (names.get(row.owner_id) ?? row.owner_id) : null,
     followUpAt: row.follow_up_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
+    version: row.version,
   };
 }
