@@ -24,6 +24,8 @@ const PAIR_COLUMNS: readonly Column[] = [['tenant_id', 'text'], ['lead_a', 'text
 export const duplicateKeysProjection: AsyncProjection = {
   name: 'duplicate-keys',
   tables: [DUPLICATE_KEYS_TABLE, DUPLICATE_KEY_COUNTS_TABLE, DUPLICATE_PAIRS_TABLE],
+  // A batch looks up the keys and pairs of the leads it touches.
+  readsOwnTables: true,
   async apply(tx, events, tables) {
     const rows = keyRows(events.flatMap(termChanges));
     if (rows.length === 0) return;

@@ -38,7 +38,8 @@ export async function rebuildProjections(store: EventStore, projections: readonl
     tables: Object.fromEntries(projection.tables.map((table) => [table, shadow(table)])) as TableMap,
   }));
   const allTables = projections.flatMap((projection) => projection.tables);
-  const indexes = await createShadowTables(store, allTables);
+  const readBack = new Set(projections.filter((projection) => projection.readsOwnTables).flatMap((projection) => projection.tables));
+  const indexes = await createShadowTables(store, allTables, readBack);
   const applyAll = async (tx: Tx, events: readonly StoredEvent[]) => {
     for (const { projection, tables } of shadows) await projection.apply(tx, events, tables);
   };
@@ -92,10 +93,13 @@ export async function rebuildProjections(store: EventStore, projections: readonl
   return swapped;
 }
 
-type IndexDefinition = { table: string; name: string; definition: string; unique: boolean };
+type IndexDefinition = { table: string; name: string; definition: string; unique: boolean; early: boolean };
 
-/** Empty copies of the tables with only their unique indexes (the batches upsert on those). */
-async function createShadowTables(store: EventStore, tables: readonly string[]): Promise<IndexDefinition[]> {
+/**
+ * Empty copies of the tables with only their unique indexes (the batches upsert on those), and all
+ * their indexes for the tables whose projection reads them back while it writes (`readBack`).
+ */
+async function createShadowTables(store: EventStore, tables: readonly string[], readBack: ReadonlySet<string>): Promise<IndexDefinition[]> {
   const indexes: IndexDefinition[] = [];
   for (const table of tables) {
     await store.db.$executeRaw`DROP TABLE IF EXISTS ${ident(shadow(table))}`;
@@ -105,16 +109,16 @@ async function createShadowTables(store: EventStore, tables: readonly string[]):
       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
       WHERE i.indrelid = ${table}::regclass`;
     for (const row of rows) {
-      const index = { table, ...row };
+      const index = { table, ...row, early: row.unique || readBack.has(table) };
       indexes.push(index);
-      if (index.unique) await store.db.$executeRaw(shadowIndexDefinition(index));
+      if (index.early) await store.db.$executeRaw(shadowIndexDefinition(index));
     }
   }
   return indexes;
 }
 
 async function createSecondaryIndexes(store: EventStore, indexes: readonly IndexDefinition[]) {
-  for (const index of indexes.filter((i) => !i.unique)) await store.db.$executeRaw(shadowIndexDefinition(index));
+  for (const index of indexes.filter((i) => !i.early)) await store.db.$executeRaw(shadowIndexDefinition(index));
 }
 
 /**

@@ -12,6 +12,8 @@ export type AsyncProjection = {
   readonly name: string;
   /** The tables it owns, by logical name; the live physical name is the same. */
   readonly tables: readonly string[];
+  /** Its batches read its own tables (not only upsert them): a rebuild builds their indexes first, not last. */
+  readonly readsOwnTables?: boolean;
   apply(tx: Tx, events: readonly StoredEvent[], tables: TableMap): Promise<void>;
 };
 
