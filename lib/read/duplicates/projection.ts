@@ -106,10 +106,9 @@ async function pairFeatures(tx: Tx, tables: TableMap, leads: readonly LeadRef[])
 /** Replaces every pair of the touched leads with the pairs judged now. */
 async function writePairs(tx: Tx, tables: TableMap, leads: readonly LeadRef[], pairs: readonly object[]): Promise<void> {
   const table = ident(tables[DUPLICATE_PAIRS_TABLE]!);
-  const touched = recordset(leads, LEAD_COLUMNS);
-  await tx.$executeRaw`
-    DELETE FROM ${table} p USING ${touched}
-    WHERE p.tenant_id = r.tenant_id AND (p.lead_a = r.lead_id OR p.lead_b = r.lead_id)`;
+  // One side at a time, each on its own index (an OR of the two would scan the table).
+  await tx.$executeRaw`DELETE FROM ${table} p USING ${recordset(leads, LEAD_COLUMNS)} WHERE p.tenant_id = r.tenant_id AND p.lead_a = r.lead_id`;
+  await tx.$executeRaw`DELETE FROM ${table} p USING ${recordset(leads, LEAD_COLUMNS)} WHERE p.tenant_id = r.tenant_id AND p.lead_b = r.lead_id`;
   if (pairs.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO ${table} (tenant_id, lead_a, lead_b, score, reasons)
