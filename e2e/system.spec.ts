@@ -28,7 +28,7 @@ test('an open transaction holding the read models back shows as an alert naming 
     await agent.dispose();
 
     const alert = page.getByRole('alert').filter({ hasText: 'behind' });
-    await expect(alert).toContainText(/Search, Status history and analytics, Today’s figures, and Analytics figures are \d+ s behind: a transaction open for \d+ s \(stuck-report-job, idle in transaction\) holds back every read model/, { timeout: 20_000 });
+    await expect(alert).toContainText(/Search, Status history and analytics, Today’s figures, Analytics figures, and Possible duplicates are \d+ s behind: a transaction open for \d+ s \(stuck-report-job, idle in transaction\) holds back every read model/, { timeout: 20_000 });
     await expect(page.getByText('stuck-report-job')).toHaveCount(2); // in the alert and in the transaction's details
     await page.screenshot({ path: 'e2e/screenshots/system-alert.png', fullPage: true });
   } finally {
