@@ -81,6 +81,12 @@ const ACCESS: Record<string, Access> = {
     otherTenant: 'refused',
   },
   'app/(app)/leads/actions.ts#undoMerge': { capability: 'merge-leads', probe: (t) => ({ input: { survivorId: t.leadId, mergeId: randomUUID() } }), otherTenant: 'refused' },
+  // Saved views: one saved in another tenant is its own; the others name a view tenant A does not have.
+  'app/(app)/leads/_views/actions.ts#saveView': { capability: 'work-leads', probe: () => ({ input: { viewId: randomUUID(), name: `Gate ${randomUUID().slice(0, 8)}`, query: 'status=Available' } }), otherTenant: 'own-tenant' },
+  'app/(app)/leads/_views/actions.ts#renameView': { capability: 'work-leads', probe: () => ({ input: { viewId: randomUUID(), name: 'Gate view' } }), otherTenant: 'refused' },
+  'app/(app)/leads/_views/actions.ts#deleteView': { capability: 'work-leads', probe: () => ({ input: { viewId: randomUUID() } }), otherTenant: 'refused' },
+  'app/(app)/leads/_views/actions.ts#shareView': { capability: 'share-views', probe: () => ({ input: { viewId: randomUUID() } }), otherTenant: 'refused' },
+  'app/(app)/leads/_views/actions.ts#unshareView': { capability: 'share-views', probe: () => ({ input: { viewId: randomUUID() } }), otherTenant: 'refused' },
   'app/(app)/leads/actions.ts#findContactHolders': { capability: 'work-leads', probe: (t) => ({ input: { kind: 'phone', value: t.phone } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#addUser': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate User', email: `gate-${randomUUID()}@example.com`, password: 'a-long-password', role: 'agent' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/users/actions.ts#changeUserRole': { capability: 'manage-users', probe: (t) => ({ input: { userId: t.userId, role: 'admin' } }), otherTenant: 'refused' },

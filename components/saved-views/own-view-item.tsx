@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { deleteView, renameView, shareView, unshareView } from '@/app/(app)/leads/view-actions';
+import { deleteView, renameView, shareView, unshareView } from '@/app/(app)/leads/_views/actions';
 import { FieldError, invalidProps } from '@/components/lead/field-error';
 import { useReturnFocus } from '@/components/lead/use-return-focus';
 import type { ViewListItem } from '@/lib/read/saved-views/queries';

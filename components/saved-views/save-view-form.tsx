@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import { saveView } from '@/app/(app)/leads/view-actions';
+import { saveView } from '@/app/(app)/leads/_views/actions';
 import { FieldError, invalidProps } from '@/components/lead/field-error';
 import styles from './saved-views.module.css';
 import { useViewAction } from './use-view-action';
