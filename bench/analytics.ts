@@ -9,7 +9,6 @@
 // page's own server-only modules load as they do in the app. Progress goes to stderr; stdout gets the
 // tables and, last, one JSON line.
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDb } from '@/lib/db/client';
 import { defaultFilters, windowOf, bucketOf, type AnalyticsFilters } from '@/lib/read/analytics/filters';
@@ -17,14 +16,12 @@ import { analyticsFilterOptions } from '@/lib/read/analytics/options';
 import { loadAnalyticsReport, WAITING_LIMIT } from '@/lib/read/analytics/report';
 import { dailyFiguresProjection } from '@/lib/read/daily-figures/projection';
 import { callbacksByAgent, conversionsPerBucket, durationsByStatus, statusChanges } from '@/lib/read/daily-figures/queries';
-import { readCheckpoint } from '@/lib/read/engine/checkpoints';
-import { rebuildProjection } from '@/lib/read/engine/rebuild';
-import { catchUp } from '@/lib/read/engine/run-batch';
 import {
   callbackLateness, conversionsOverTime, leadsWaitingLongest, statusDurationStats, transitionCounts, type AgentLateness,
 } from '@/lib/read/status-history/queries';
 import { createSystem } from '@/lib/system';
 import { AGENTS, BENCH_NOW, BENCH_TENANT } from './generate/leads';
+import { bringToHead } from './lib/bring-to-head';
 import { table } from './lib/report';
 import { round, timeRuns } from './lib/stats';
 
@@ -42,24 +39,6 @@ type Timing = { p50: number; p95: number; mean: number };
 async function time(task: () => Promise<unknown>): Promise<Timing> {
   const latency = await timeRuns(task, { warm: warmup, count: runs });
   return { p50: round(latency.p50), p95: round(latency.p95), mean: round(latency.mean) };
-}
-
-/** Brings the daily figures to the head of the log: a rebuild from the start, or the batches since the checkpoint. */
-async function catchUpDailyFigures() {
-  const started = performance.now();
-  const checkpoint = await readCheckpoint(db, dailyFiguresProjection.name);
-  let lastReport = 0;
-  const onProgress = ({ events }: { events: number }) => {
-    if (performance.now() - lastReport < 10_000) return;
-    lastReport = performance.now();
-    log(`daily figures: ${events.toLocaleString('en')} events, ${Math.round(events / ((lastReport - started) / 1000)).toLocaleString('en')}/s`);
-  };
-  const how = checkpoint.eventsApplied === 0n ? 'rebuild' : 'catch up';
-  const events = how === 'rebuild'
-    ? (await rebuildProjection(store, dailyFiguresProjection, { onProgress })).events
-    : await catchUp(store, dailyFiguresProjection, { batchSize: 5000 });
-  const seconds = (performance.now() - started) / 1000;
-  return { how, events, seconds: round(seconds, 1), eventsPerSec: Math.round(events / seconds) };
 }
 
 /** The whole page before: every figure recomputed from the status history's periods and callbacks. */
@@ -123,7 +102,7 @@ try {
     throw new Error('No bench tenant with a status history: run `npm run bench -- --leads 20000 --small 5000` first');
   }
   log('daily figures: bringing them to the head of the log ...');
-  const projection = await catchUpDailyFigures();
+  const projection = await bringToHead(db, store, dailyFiguresProjection, log);
   const [rows] = await db.$queryRaw<{ rows: number }[]>`
     SELECT ((SELECT count(*) FROM daily_status_changes WHERE tenant_id = ${BENCH_TENANT}) + (SELECT count(*) FROM daily_status_durations WHERE tenant_id = ${BENCH_TENANT})
       + (SELECT count(*) FROM daily_follow_up_funnel WHERE tenant_id = ${BENCH_TENANT}) + (SELECT count(*) FROM daily_callbacks WHERE tenant_id = ${BENCH_TENANT})

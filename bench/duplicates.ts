@@ -9,15 +9,13 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createDb } from '@/lib/db/client';
-import { readCheckpoint } from '@/lib/read/engine/checkpoints';
-import { rebuildProjection } from '@/lib/read/engine/rebuild';
-import { catchUp } from '@/lib/read/engine/run-batch';
 import { duplicateKeysProjection } from '@/lib/read/duplicates/projection';
 import { duplicateGroups, duplicatesOfLead } from '@/lib/read/duplicates/queries';
 import { leadById } from '@/lib/read/lead-table/lead-by-id';
 import { loadLeadList } from '@/lib/read/lead-table/leads-list';
 import { createSystem } from '@/lib/system';
 import { BENCH_NOW, BENCH_TENANT } from './generate/leads';
+import { bringToHead } from './lib/bring-to-head';
 import { table } from './lib/report';
 import { round, summarise, timeRuns } from './lib/stats';
 
@@ -28,23 +26,6 @@ if (!url) throw new Error('DATABASE_URL is not set: run `npm run bench:duplicate
 const db = createDb(url);
 const { store } = createSystem(db);
 const log = (line: string) => console.error(line);
-
-async function catchUpKeys() {
-  const started = performance.now();
-  const checkpoint = await readCheckpoint(db, duplicateKeysProjection.name);
-  let lastReport = started;
-  const onProgress = ({ events }: { events: number }) => {
-    if (performance.now() - lastReport < 10_000) return;
-    lastReport = performance.now();
-    log(`duplicate keys: ${events.toLocaleString('en')} events, ${Math.round(events / ((lastReport - started) / 1000)).toLocaleString('en')}/s`);
-  };
-  const how = checkpoint.eventsApplied === 0n ? 'rebuild' : 'catch up';
-  const events = how === 'rebuild'
-    ? (await rebuildProjection(store, duplicateKeysProjection, { onProgress })).events
-    : await catchUp(store, duplicateKeysProjection, { batchSize: 5000 });
-  const seconds = (performance.now() - started) / 1000;
-  return { how, events, seconds: round(seconds, 1), eventsPerSec: Math.round(events / Math.max(seconds, 0.001)) };
-}
 
 /** Each lead of the sample timed once, after the warm-up leads: p50/p95 over leads, not over one lead's cached answer. */
 async function overLeads(leadIds: readonly string[], task: (leadId: string) => Promise<unknown>) {
@@ -63,7 +44,7 @@ try {
   const [counts] = await db.$queryRaw<{ leads: number }[]>`SELECT count(*)::int AS leads FROM leads WHERE tenant_id = ${BENCH_TENANT}`;
   if (!counts || counts.leads === 0) throw new Error('No bench tenant: run `npm run bench -- --leads 20000 --small 5000` first');
   log('duplicate keys: bringing them to the head of the log ...');
-  const projection = await catchUpKeys();
+  const projection = await bringToHead(db, store, duplicateKeysProjection, log);
   const [keys] = await db.$queryRaw<{ keys: number; shared: number }[]>`
     SELECT count(*)::int AS keys, count(*) FILTER (WHERE leads > 1)::int AS shared FROM duplicate_key_counts WHERE tenant_id = ${BENCH_TENANT}`;
   // Half the sample holds a key another lead holds too (their candidates are non-empty), half is drawn at random.
