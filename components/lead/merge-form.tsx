@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { mergeLeadPair } from '@/app/(app)/leads/actions';
+import { usePhoneAsRead } from '@/components/phone-region';
 import type { ActionError } from '@/lib/gate/result';
 import { formatWhen } from '@/lib/present/history-lines';
 import { STATUS_LABELS } from '@/lib/present/labels';
@@ -25,11 +26,12 @@ class MergeRefused extends Error {
  */
 export function MergeForm({ survivor, absorbed, names }: Props) {
   const router = useRouter();
+  const asRead = usePhoneAsRead();
   const both = [survivor, absorbed] as const;
   const [name, setName] = useState(survivor.name);
   const [owner, setOwner] = useState(survivor.ownerId ?? '');
   const [schedule, setSchedule] = useState(scheduleKey(survivor));
-  const phones = unique(both.flatMap((lead) => lead.phones.map((phone) => ({ key: phone.e164, label: phone.raw || phone.e164 }))));
+  const phones = unique(both.flatMap((lead) => lead.phones.map((phone) => ({ key: phone.e164, label: asRead(phone.e164) }))));
   const emails = unique(both.flatMap((lead) => lead.emails.map((email) => ({ key: email, label: email }))));
   const [kept, setKept] = useState(() => new Set([...phones, ...emails].map((item) => item.key)));
   const [conflict, setConflict] = useState<ActionError | null>(null);

@@ -54,14 +54,18 @@ export type DuplicateGroupsPage = {
 
 /** The call center's candidate groups, strongest first, one page of them with their leads. */
 export async function duplicateGroups(db: Db, tenantId: string, { offset = 0, limit = 25 }: { offset?: number; limit?: number } = {}): Promise<DuplicateGroupsPage> {
-  const rows = await db.$queryRaw<{ lead_a: string; lead_b: string; score: number; reasons: unknown }[]>`
-    SELECT p.lead_a, p.lead_b, p.score, p.reasons
-    FROM duplicate_pairs p
-    WHERE p.tenant_id = ${tenantId}
-      AND EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_a AND l.merged_into IS NULL)
+  // The strongest pairs first, straight off the score index (materialised, so the planner never starts
+  // from the lead table instead); then those whose leads are still their own.
+  const rows = await db.$queryRaw<{ lead_a: string; lead_b: string; score: number; reasons: unknown; fetched: number }[]>`
+    WITH strongest AS MATERIALIZED (
+      SELECT lead_a, lead_b, score, reasons FROM duplicate_pairs WHERE tenant_id = ${tenantId}
+      ORDER BY score DESC, lead_a, lead_b LIMIT ${MAX_PAIRS + 1}
+    )
+    SELECT p.lead_a, p.lead_b, p.score, p.reasons, (SELECT count(*) FROM strongest)::int AS fetched
+    FROM strongest p
+    WHERE EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_a AND l.merged_into IS NULL)
       AND EXISTS (SELECT 1 FROM leads l WHERE l.tenant_id = ${tenantId} AND l.lead_id = p.lead_b AND l.merged_into IS NULL)
-    ORDER BY p.score DESC, p.lead_a, p.lead_b
-    LIMIT ${MAX_PAIRS + 1}`;
+    ORDER BY p.score DESC, p.lead_a, p.lead_b`;
   const all = groupPairs(rows.slice(0, MAX_PAIRS).map((row) => ({ a: row.lead_a, b: row.lead_b, verdict: verdictOf(row.score, row.reasons) })));
   const page = all.slice(offset, offset + limit);
   const leads = await leadsByIds(db, tenantId, page.flatMap((group) => group.leadIds));
@@ -69,7 +73,7 @@ export async function duplicateGroups(db: Db, tenantId: string, { offset = 0, li
     // Each group's leads oldest first: the first registered is the one a merge proposes to keep.
     groups: page.map((group) => ({ ...group, leads: group.leadIds.flatMap((id) => leads.get(id) ?? []).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime()) })),
     total: all.length,
-    truncated: rows.length > MAX_PAIRS,
+    truncated: (rows[0]?.fetched ?? 0) > MAX_PAIRS,
   };
 }
 
