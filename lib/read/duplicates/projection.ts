@@ -103,7 +103,7 @@ async function pairFeatures(tx: Tx, tables: TableMap, leads: readonly LeadRef[])
     FROM pairs p`;
 }
 
-/** Replaces every pair of the touched leads with the pairs judged now. */
+/** Replaces every pair of the touched leads with the pairs judged now (each pair once: the features are grouped by pair). */
 async function writePairs(tx: Tx, tables: TableMap, leads: readonly LeadRef[], pairs: readonly object[]): Promise<void> {
   const table = ident(tables[DUPLICATE_PAIRS_TABLE]!);
   // One side at a time, each on its own index (an OR of the two would scan the table).
@@ -112,8 +112,7 @@ async function writePairs(tx: Tx, tables: TableMap, leads: readonly LeadRef[], p
   if (pairs.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO ${table} (tenant_id, lead_a, lead_b, score, reasons)
-    SELECT tenant_id, lead_a, lead_b, score, reasons FROM ${recordset(pairs, PAIR_COLUMNS)}
-    ON CONFLICT (tenant_id, lead_a, lead_b) DO UPDATE SET score = excluded.score, reasons = excluded.reasons`;
+    SELECT tenant_id, lead_a, lead_b, score, reasons FROM ${recordset(pairs, PAIR_COLUMNS)}`;
 }
 
 function uniqueLeads(rows: readonly LeadRef[]): LeadRef[] {
