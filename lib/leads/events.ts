@@ -23,7 +23,12 @@ export const LEAD_EVENT_SCHEMAS = {
   PhoneRemoved: z.strictObject({ phone }),
   EmailAdded: z.strictObject({ email: z.string() }),
   EmailRemoved: z.strictObject({ email: z.string() }),
-  StatusChanged: z.strictObject({ from: z.enum(LEAD_STATUSES), to: z.enum(LEAD_STATUSES) }),
+  /**
+   * `mergeId`: set when a merge, or the undoing of one, moved the status (it takes the status of the
+   * lead it absorbed, or gives it back). Nobody changed the status then: analytics count no change,
+   * no conversion and no callback handled for it.
+   */
+  StatusChanged: z.strictObject({ from: z.enum(LEAD_STATUSES), to: z.enum(LEAD_STATUSES), mergeId: z.string().optional() }),
   /** `agentId`: the callback is that agent's to make; null, anyone's. */
   FollowUpScheduled: z.strictObject({ at: instant, previousAt: instant.nullable(), agentId: userId }),
   FollowUpCleared: z.strictObject({ previousAt: instant, reason: z.enum(['cleared', 'status-changed']) }),

@@ -28,7 +28,7 @@ export function mergeLead({ data, metadata }: MergeLead, survivor: RegisteredLea
   const after = chosenFields(data.choices, survivor, absorbed);
   return [
     { type: 'LeadAbsorbed', data: { mergeId: data.mergeId, leadId: absorbed.leadId, name: absorbed.name, before, after } },
-    ...fieldEvents(before, after),
+    ...fieldEvents(before, after, data.mergeId),
   ];
 }
 
@@ -57,7 +57,7 @@ export function unmergeLead({ data }: UnmergeLead, survivor: RegisteredLead): Le
     followUpAt: scheduleKept ? before.followUpAt : now.followUpAt,
     followUpAgentId: scheduleKept ? before.followUpAgentId : now.followUpAgentId,
   };
-  return [{ type: 'MergeUndone', data: { mergeId: merge.mergeId, leadId: merge.leadId, name: merge.name } }, ...fieldEvents(now, target)];
+  return [{ type: 'MergeUndone', data: { mergeId: merge.mergeId, leadId: merge.leadId, name: merge.name } }, ...fieldEvents(now, target, merge.mergeId)];
 }
 
 /** The E.164 numbers in `these` that `those` does not hold. */
@@ -104,8 +104,11 @@ function chosenFields(choices: MergeChoices, survivor: RegisteredLead, absorbed:
   };
 }
 
-/** The field events that take a lead from `from` to `to`, in the order the lead's own commands would write them. */
-function fieldEvents(from: MergedFields, to: MergedFields): LeadEvent[] {
+/**
+ * The field events that take a lead from `from` to `to`, in the order the lead's own commands would
+ * write them. The status change carries the merge's id: the merge moved it, not a person's work.
+ */
+function fieldEvents(from: MergedFields, to: MergedFields, mergeId: string): LeadEvent[] {
   const events: LeadEvent[] = [];
   if (from.name !== to.name) events.push({ type: 'NameChanged', data: { name: to.name, previousName: from.name } });
   const keptPhones = new Set(to.phones.map((phone) => phone.e164));
@@ -115,7 +118,7 @@ function fieldEvents(from: MergedFields, to: MergedFields): LeadEvent[] {
   for (const email of from.emails) if (!to.emails.includes(email)) events.push({ type: 'EmailRemoved', data: { email } });
   for (const email of to.emails) if (!from.emails.includes(email)) events.push({ type: 'EmailAdded', data: { email } });
   if (from.ownerId !== to.ownerId) events.push({ type: 'LeadAssigned', data: { ownerId: to.ownerId, previousOwnerId: from.ownerId, rule: null } });
-  if (from.status !== to.status) events.push({ type: 'StatusChanged', data: { from: from.status, to: to.status } });
+  if (from.status !== to.status) events.push({ type: 'StatusChanged', data: { from: from.status, to: to.status, mergeId } });
   if (from.followUpAt !== to.followUpAt || from.followUpAgentId !== to.followUpAgentId) {
     events.push(to.followUpAt
       ? { type: 'FollowUpScheduled', data: { at: to.followUpAt, previousAt: from.followUpAt, agentId: to.followUpAgentId } }

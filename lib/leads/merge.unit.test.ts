@@ -39,7 +39,7 @@ const mergeEvents: LeadEvent[] = [
   absorbed(mergedFields),
   { type: 'PhoneAdded', data: { phone: landline } },
   { type: 'EmailAdded', data: { email: 'jane@example.com' } },
-  { type: 'StatusChanged', data: { from: 'Available', to: 'FollowUp' } },
+  { type: 'StatusChanged', data: { from: 'Available', to: 'FollowUp', mergeId: 'merge-1' } },
   { type: 'FollowUpScheduled', data: { at: tomorrow, previousAt: null, agentId: 'agent-2' } },
 ];
 const refusedWith = (message: string | RegExp) => (error: Error) => expect(describeError(error)).toMatch(message);
@@ -114,7 +114,7 @@ describe('when a manager undoes a merge', () => {
       { type: 'MergeUndone', data: { mergeId: 'merge-1', leadId: otherId, name: 'Jane Smith' } },
       { type: 'PhoneRemoved', data: { phone: landline } },
       { type: 'EmailRemoved', data: { email: 'jane@example.com' } },
-      { type: 'StatusChanged', data: { from: 'FollowUp', to: 'Available' } },
+      { type: 'StatusChanged', data: { from: 'FollowUp', to: 'Available', mergeId: 'merge-1' } },
       { type: 'FollowUpCleared', data: { previousAt: tomorrow, reason: 'status-changed' } },
     ]);
   });

@@ -99,7 +99,7 @@ export function periodsOf(events: readonly StoredEvent[]): Period[] {
     // A merged lead's time ends at the merge; undone, a new period starts in the status it had.
     if (event.type === 'LeadMergedInto') continue;
     const status = event.type === 'StatusChanged' ? event.data.to : event.type === 'LeadUnmerged' ? event.data.status : 'Available';
-    const from = event.type === 'StatusChanged' ? event.data.from : null;
+    const from = event.type === 'StatusChanged' && event.data.mergeId === undefined ? event.data.from : null;
     periods.push({ leadId: event.streamId, status, from, enteredBy: event.metadata.actor ?? null, enteredAt: event.occurredAt.getTime(), seconds: null });
   }
   return periods;
@@ -112,7 +112,8 @@ export function callbacksOf(events: readonly StoredEvent[]): Callback[] {
     const callback: Callback = { leadId: event.streamId, setBy: event.metadata.actor ?? null, dueAt: Date.parse(event.data.at), handledAt: null, endedAt: null };
     for (const later of leadEvents.slice(index + 1)) {
       const time = later.occurredAt.getTime();
-      if ((later.type === 'CallOutcomeRecorded' || later.type === 'StatusChanged') && callback.handledAt === null) callback.handledAt = time;
+      const handles = later.type === 'CallOutcomeRecorded' || (later.type === 'StatusChanged' && later.data.mergeId === undefined);
+      if (handles && callback.handledAt === null) callback.handledAt = time;
       if (later.type === 'FollowUpScheduled' || later.type === 'FollowUpCleared' || later.type === 'LeadMergedInto') {
         callback.endedAt = time;
         break;

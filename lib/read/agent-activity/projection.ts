@@ -31,7 +31,7 @@ export const agentActivityProjection: AsyncProjection = {
         count(event.tenantId, event.occurredAt, agent, 'calls');
         if (event.data.contact) count(event.tenantId, event.occurredAt, agent, 'contacts');
       }
-      if (event.type === 'StatusChanged' && event.data.to === 'Converted') count(event.tenantId, event.occurredAt, event.metadata.actor, 'conversions');
+      if (event.type === 'StatusChanged' && event.data.to === 'Converted' && event.data.mergeId === undefined) count(event.tenantId, event.occurredAt, event.metadata.actor, 'conversions');
     }
     if (rows.size === 0) return;
     const table = ident(tables[AGENT_ACTIVITY_TABLE]!);

@@ -166,15 +166,20 @@ export function dailyFigures(before: readonly LeadFigures[], events: readonly St
     switch (event.type) {
       case 'StatusChanged': {
         closePeriod(lead, event.occurredAt);
-        for (const scoped of scopesOf(actor, lead.source)) {
-          changes.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(at), from_status: lead.status, to_status: event.data.to, changes: 1 });
+        // A status a merge moved is no change anybody made: no change counted, no callback handled,
+        // no entry into the funnel. The funnel's entries still end where the lead's status is.
+        const byPerson = event.data.mergeId === undefined;
+        if (byPerson) {
+          for (const scoped of scopesOf(actor, lead.source)) {
+            changes.add({ tenant_id: lead.tenant_id, ...scoped, day: dayOf(at), from_status: lead.status, to_status: event.data.to, changes: 1 });
+          }
+          settleCallback(lead, at, 'handled');
         }
-        settleCallback(lead, at, 'handled');
         lead.follow_up_entries.forEach((_, index) => {
           countEntry(lead, index, lead.status, -1, 0);
           countEntry(lead, index, event.data.to, 1, 0);
         });
-        if (event.data.to === 'FollowUp') {
+        if (byPerson && event.data.to === 'FollowUp') {
           lead.follow_up_entries.push({ day: dayOf(at), agent: actor });
           countEntry(lead, lead.follow_up_entries.length - 1, event.data.to, 1, 1);
         }

@@ -8,7 +8,10 @@ export type PeriodRow = {
   lead_id: string;
   entered_version: number;
   status: string;
-  /** The status of the period this one followed; null for a lead's first period. */
+  /**
+   * The status someone changed the lead from to begin this period; null when nobody did: the lead's
+   * first period, and one a merge or the undoing of one began. Only periods with one are changes.
+   */
   previous_status: string | null;
   entered_at: string;
   entered_by: string | null;
@@ -96,6 +99,11 @@ export function historyRows(open: HistoryRows, events: readonly StoredEvent[]): 
         break;
       case 'StatusChanged': {
         const current = closePeriod();
+        // A status a merge moved is no change anybody made: no "from", no callback handled.
+        if (lead.data.mergeId !== undefined) {
+          openPeriod(lead.data.to, null);
+          break;
+        }
         handleFollowUp();
         openPeriod(lead.data.to, current?.status ?? lead.data.from);
         break;

@@ -42,7 +42,8 @@ export function everyBucket(bucket: Bucket, from: Date, to: Date): Prisma.Sql {
 
 /**
  * Moves into Converted per UTC day or ISO week, every bucket of the window listed (zeros too). A
- * week that starts before `from` or ends after `to` counts only the part inside the window.
+ * week that starts before `from` or ends after `to` counts only the part inside the window. A lead
+ * that became Converted by a merge (it took the status of a converted lead) is not counted again.
  */
 export async function conversionsOverTime(db: Db, tenantId: string, filter: ConversionFilter): Promise<ConversionBucket[]> {
   const { from, to, bucket, agent, source } = filter;
@@ -52,7 +53,7 @@ export async function conversionsOverTime(db: Db, tenantId: string, filter: Conv
       SELECT date_trunc(${unit}, p.entered_at AT TIME ZONE 'UTC') AS start, count(*)::int AS conversions
       FROM status_periods p
       ${fromSource('p', source)}
-      WHERE p.tenant_id = ${tenantId} AND p.status = 'Converted' ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
+      WHERE p.tenant_id = ${tenantId} AND p.status = 'Converted' AND p.previous_status IS NOT NULL ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
       GROUP BY 1
     )
     ${everyBucket(bucket, from, to)}`;

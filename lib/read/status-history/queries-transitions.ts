@@ -9,7 +9,7 @@ import { byAgent, fromSource, inWindow, statusOrder, type ActorAndSource, type T
 export type TransitionCount = { readonly from: LeadStatus; readonly to: LeadStatus; readonly count: number };
 
 export type FollowUpFunnel = {
-  /** Leads that entered Follow-up in the window. */
+  /** Leads someone put on Follow-up in the window (a merge that moved a lead there puts nobody). */
   readonly reachedFollowUp: number;
   /** Of those, the leads that are Converted now (Converted is final). */
   readonly converted: number;
@@ -45,7 +45,7 @@ export async function transitionCounts(db: Db, tenantId: string, filter: Transit
       FROM (
         SELECT DISTINCT p.lead_id FROM status_periods p
         ${fromSource('p', source)}
-        WHERE p.tenant_id = ${tenantId} AND p.status = 'FollowUp' ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
+        WHERE p.tenant_id = ${tenantId} AND p.status = 'FollowUp' AND p.previous_status IS NOT NULL ${inWindow('p.entered_at', filter)} ${byAgent('p.entered_by', agent)}
       ) reached
       JOIN status_periods latest ON latest.tenant_id = ${tenantId} AND latest.lead_id = reached.lead_id AND latest.left_at IS NULL`,
   ]);
