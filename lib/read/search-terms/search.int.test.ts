@@ -151,6 +151,12 @@ describe('searching leads by what the agent types', () => {
     expect(results.map((result) => result.name)).toEqual(['Joana Lima', 'Ana Lima']);
   });
 
+  it('reads partial matches only when the better matches leave room for them in the list', async () => {
+    const ranks = async (limit: number) => (await search('020 7946', a.tenantId, limit)).results.map((result) => [result.name, result.rank]);
+    expect(await ranks(3)).toEqual([['Omar Haddad', 3], ['Priya Shah', 3], ['Zoë Brontë', 3]]);
+    expect(await ranks(4)).toEqual([['Omar Haddad', 3], ['Priya Shah', 3], ['Zoë Brontë', 3], ['Lena Park', 4]]);
+  });
+
   it.each([
     ['ab', /at least 3 letters/],
     ['é', /at least 3 letters/],

@@ -51,18 +51,21 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
   const query = parseSearchQuery(text, region);
   if (query.kind === 'too-short') return { query, results: [] };
   const kinds = query.kind === 'text' ? Prisma.sql`t.kind IN ('name', 'email')` : Prisma.sql`t.kind = 'phone'`;
+  const shown = Math.min(Math.max(1, Math.trunc(limit)), MAX_LIMIT);
   const rows = await db.$queryRaw<SearchRow[]>`
-    WITH RECURSIVE candidates AS (
+    WITH RECURSIVE direct AS MATERIALIZED (
       (SELECT t.* FROM search_terms t
        WHERE t.tenant_id = ${tenantId} AND ${kinds} AND t.normalized = ANY(${exactValues(query)}::text[]))
-      UNION
-      (SELECT t.* FROM search_terms t
-       WHERE t.tenant_id = ${tenantId} AND ${kinds} AND (${valuePrefix(query)}) LIMIT ${CANDIDATES})
+      ${Prisma.join(valuePrefixes(query).map((prefix) => Prisma.sql`UNION
+      (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${kinds} AND ${prefix} LIMIT ${CANDIDATES})`), '\n')}
+    ), candidates AS (
+      SELECT * FROM direct
       UNION
       ${query.kind === 'text' ? Prisma.sql`(SELECT t.* FROM search_terms t
        WHERE t.tenant_id = ${tenantId} AND ${namePrefix(query)} LIMIT ${CANDIDATES})
       UNION` : Prisma.empty}
-      (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${matches(query)} LIMIT ${CANDIDATES})
+      (SELECT t.* FROM search_terms t
+       WHERE t.tenant_id = ${tenantId} AND ${matches(query)} AND ${partialMatchesCanShow(query, tenantId, shown)} LIMIT ${CANDIDATES})
     ), merged_into(lead_id, survivor_id, depth) AS (
       -- a merged lead's terms find the lead it was merged into (and that one's survivor, if merged in turn)
       SELECT DISTINCT lead_id, lead_id, 0 FROM candidates
@@ -80,7 +83,7 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
       ORDER BY s.survivor_id, rank, t.changed_at DESC, t.kind DESC, t.normalized
     ), best AS (
       SELECT * FROM matched ORDER BY rank, changed_at DESC, lead_id
-      LIMIT ${Math.min(Math.max(1, Math.trunc(limit)), MAX_LIMIT)}
+      LIMIT ${shown}
     )
     SELECT best.*, l.name, l.status
     FROM best JOIN leads l ON l.tenant_id = ${tenantId} AND l.lead_id = best.lead_id
@@ -128,9 +131,31 @@ function prefixMatch(query: SearchQueryToRun): Prisma.Sql {
 }
 
 /** The whole value starts with the query: a range of the (tenant_id, normalized text_pattern_ops) btree. */
-function valuePrefix(query: SearchQueryToRun): Prisma.Sql {
-  if (query.kind === 'text') return Prisma.sql`t.normalized LIKE ${startsWith(query.normalized)}`;
-  return Prisma.join(searchedDigits(query).map((digits) => Prisma.sql`t.normalized LIKE ${startsWith(digits)}`), ' OR ');
+const valuePrefix = (query: SearchQueryToRun, alias = 't'): Prisma.Sql => Prisma.join(valuePrefixes(query, alias), ' OR ');
+
+/**
+ * One condition per prefix, each read as its own capped range of the btree: OR-ed together the
+ * planner takes a bitmap of them all, and a bitmap reads every match of a broad prefix ("44791")
+ * before the cap can stop it.
+ */
+function valuePrefixes(query: SearchQueryToRun, alias = 't'): Prisma.Sql[] {
+  const prefixes = query.kind === 'text' ? [query.normalized] : searchedDigits(query);
+  return prefixes.map((prefix) => Prisma.sql`${Prisma.raw(alias)}.normalized LIKE ${startsWith(prefix)}`);
+}
+
+/**
+ * Partial matches rank below every exact match and every current prefix match. When the direct
+ * matches already hold `shown` leads that rank above any partial match, the partial matches are
+ * not read at all (a one-time check the database makes before the trigram scan): a broad fragment
+ * ("0791") then costs the capped btree ranges alone. Leads merged into another are not counted, so
+ * each lead counted is a row of its own in the results.
+ */
+function partialMatchesCanShow(query: SearchQueryToRun, tenantId: string, shown: number): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT count(DISTINCT d.lead_id) FROM direct d
+    WHERE (d.normalized = ANY(${exactValues(query)}::text[]) OR (d.current AND (${valuePrefix(query, 'd')})))
+      AND NOT EXISTS (SELECT 1 FROM search_merges m WHERE m.tenant_id = ${tenantId} AND m.lead_id = d.lead_id)
+  ) < ${shown}`;
 }
 
 /** A later word of a name starts with the query: read from the trigram index of names alone (kind = 'name', literally). */
