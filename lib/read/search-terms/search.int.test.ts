@@ -155,6 +155,9 @@ describe('searching leads by what the agent types', () => {
     const ranks = async (limit: number) => (await search('020 7946', a.tenantId, limit)).results.map((result) => [result.name, result.rank]);
     expect(await ranks(3)).toEqual([['Omar Haddad', 3], ['Priya Shah', 3], ['Zoë Brontë', 3]]);
     expect(await ranks(4)).toEqual([['Omar Haddad', 3], ['Priya Shah', 3], ['Zoë Brontë', 3], ['Lena Park', 4]]);
+    const names = async (limit: number) => (await search('lima', a.tenantId, limit)).results.map((result) => [result.name, result.rank]);
+    expect(await names(2)).toEqual([['Joana Lima', 3], ['Ana Lima', 3]]);
+    expect(await names(3)).toEqual([['Joana Lima', 3], ['Ana Lima', 3], ['Analia Lim', 4]]);
   });
 
   it.each([

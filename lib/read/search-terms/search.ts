@@ -58,12 +58,11 @@ export async function searchLeads(db: Db, tenantId: string, text: string, { regi
        WHERE t.tenant_id = ${tenantId} AND ${kinds} AND t.normalized = ANY(${exactValues(query)}::text[]))
       ${Prisma.join(valuePrefixes(query).map((prefix) => Prisma.sql`UNION
       (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${kinds} AND ${prefix} LIMIT ${CANDIDATES})`), '\n')}
+      ${query.kind === 'text' ? Prisma.sql`UNION
+      (SELECT t.* FROM search_terms t WHERE t.tenant_id = ${tenantId} AND ${namePrefix(query)} LIMIT ${CANDIDATES})` : Prisma.empty}
     ), candidates AS (
       SELECT * FROM direct
       UNION
-      ${query.kind === 'text' ? Prisma.sql`(SELECT t.* FROM search_terms t
-       WHERE t.tenant_id = ${tenantId} AND ${namePrefix(query)} LIMIT ${CANDIDATES})
-      UNION` : Prisma.empty}
       (SELECT t.* FROM search_terms t
        WHERE t.tenant_id = ${tenantId} AND ${matches(query)} AND ${partialMatchesCanShow(query, tenantId, shown)} LIMIT ${CANDIDATES})
     ), merged_into(lead_id, survivor_id, depth) AS (
@@ -126,8 +125,8 @@ function rank(query: SearchQueryToRun): Prisma.Sql {
 const exactValues = (query: SearchQueryToRun) => (query.kind === 'text' ? [query.normalized] : searchedDigits(query));
 
 /** The whole value starts with the query or, for names, one of its words does. */
-function prefixMatch(query: SearchQueryToRun): Prisma.Sql {
-  return query.kind === 'text' ? Prisma.sql`${valuePrefix(query)} OR ${namePrefix(query)}` : valuePrefix(query);
+function prefixMatch(query: SearchQueryToRun, alias = 't'): Prisma.Sql {
+  return query.kind === 'text' ? Prisma.sql`${valuePrefix(query, alias)} OR ${namePrefix(query, alias)}` : valuePrefix(query, alias);
 }
 
 /** The whole value starts with the query: a range of the (tenant_id, normalized text_pattern_ops) btree. */
@@ -144,8 +143,8 @@ function valuePrefixes(query: SearchQueryToRun, alias = 't'): Prisma.Sql[] {
 }
 
 /**
- * Partial matches rank below every exact match and every current prefix match. When the direct
- * matches already hold `shown` leads that rank above any partial match, the partial matches are
+ * Partial matches rank below every exact match and every current prefix match (of the whole value
+ * or, for names, of a later word). When the direct matches already hold `shown` leads that rank above any partial match, the partial matches are
  * not read at all (a one-time check the database makes before the trigram scan): a broad fragment
  * ("0791") then costs the capped btree ranges alone. Leads merged into another are not counted, so
  * each lead counted is a row of its own in the results.
@@ -153,14 +152,14 @@ function valuePrefixes(query: SearchQueryToRun, alias = 't'): Prisma.Sql[] {
 function partialMatchesCanShow(query: SearchQueryToRun, tenantId: string, shown: number): Prisma.Sql {
   return Prisma.sql`(
     SELECT count(DISTINCT d.lead_id) FROM direct d
-    WHERE (d.normalized = ANY(${exactValues(query)}::text[]) OR (d.current AND (${valuePrefix(query, 'd')})))
+    WHERE (d.normalized = ANY(${exactValues(query)}::text[]) OR (d.current AND (${prefixMatch(query, 'd')})))
       AND NOT EXISTS (SELECT 1 FROM search_merges m WHERE m.tenant_id = ${tenantId} AND m.lead_id = d.lead_id)
   ) < ${shown}`;
 }
 
 /** A later word of a name starts with the query: read from the trigram index of names alone (kind = 'name', literally). */
-const namePrefix = (query: Extract<SearchQueryToRun, { kind: 'text' }>) =>
-  Prisma.sql`(t.kind = 'name' AND t.normalized LIKE ${contains(` ${query.normalized}`)})`;
+const namePrefix = (query: Extract<SearchQueryToRun, { kind: 'text' }>, alias = 't') =>
+  Prisma.sql`(${Prisma.raw(alias)}.kind = 'name' AND ${Prisma.raw(alias)}.normalized LIKE ${contains(` ${query.normalized}`)})`;
 
 /** Fragments and complete numbers alike: "+44 07911 123456" is found by its exact number only. */
 const searchedDigits = (query: Extract<SearchQuery, { kind: 'phone' }>) => [...new Set([...query.fragments, ...query.exact])];
