@@ -24,7 +24,7 @@ type Props = {
       now: string;
       mergedLead?: undefined;
     }
-  | { mergedLead: { readonly name: string }; current?: undefined; now?: undefined }
+  | { mergedLead: { readonly name: string; readonly into: string | null }; current?: undefined; now?: undefined }
 );
 
 export function HistoryList({ leadId, events, names, outcomes, region, current, now, mergedLead }: Props) {
@@ -35,7 +35,7 @@ export function HistoryList({ leadId, events, names, outcomes, region, current, 
   const headingId = mergedLead ? `history-heading-${leadId}` : 'history-heading';
   return (
     <section aria-labelledby={headingId} className={styles.card}>
-      <h2 id={headingId}>{mergedLead ? `History of “${mergedLead.name}”, merged into this lead` : 'History'}</h2>
+      <h2 id={headingId}>{mergedLead ? `History of “${mergedLead.name}”, merged into ${mergedLead.into === null ? 'this lead' : `“${mergedLead.into}”`}` : 'History'}</h2>
       <p className="muted">
         {mergedLead ? 'Its notes, calls and changes until the merge, newest first, times in UTC.' : 'Newest first, times in UTC. Pick a time to see the lead as it was right after that change.'}
       </p>

@@ -9,6 +9,7 @@ import { statusHistoryProjection } from '@/lib/read/status-history/projection';
 import { testDb } from '@/lib/testing/database';
 import { leadThen, loadLeadDetail } from './lead-detail';
 import { leadsHoldingContact } from './search-terms/contact-holders';
+import { mergeLeads } from '@/lib/commands/merge-service';
 
 const db = testDb();
 const store = createSystem(db).store;
@@ -130,5 +131,26 @@ describe('leads already holding a phone or email', () => {
     expect(await find('phone', '7911'), 'not a whole number').toEqual([]);
     expect(await find('email', 'zoe@bronte'), 'no partial matches').toEqual([]);
     expect(await leadsHoldingContact(db, `tenant-${randomUUID()}`, { kind: 'email', value: 'zoe@bronte.example', region: 'GB' })).toEqual([]);
+  });
+
+  it('keeps the history of every lead merged into it, and of the leads merged into those in turn', async () => {
+    const { tenantId, maria } = await tenantWithPeople();
+    const [survivor, middle, first] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [id, name, phone] of [[survivor, 'Jane Doe', '07700 900001'], [middle, 'Jane D.', '07700 900002'], [first, 'J. Doe', '07700 900003']] as const) {
+      await run(tenantId, maria, '2026-01-01T09:00:00Z', { type: 'RegisterLead', data: { leadId: id, name, phones: [phone], emails: [], source: 'web' } });
+    }
+    const version = async (id: string) => (await store.readStream(tenantId, id)).length;
+    const merge = async (survivorId: string, leadId: string, name: string, phone: string) => mergeLeads(store, { tenantId, actorId: maria }, {
+      survivorId, leadId, survivorVersion: await version(survivorId), leadVersion: await version(leadId),
+      choices: { name, phones: [phone], emails: [], ownerId: null, status: 'Available' },
+    });
+    await merge(middle, first, 'Jane D.', '+447700900002');
+    await merge(survivor, middle, 'Jane Doe', '+447700900001');
+
+    const detail = await loadLeadDetail(store, tenantId, survivor);
+    expect(detail!.absorbed.map(({ leadId, name, into, history }) => [leadId, name, into, history.at(-1)!.type])).toEqual([
+      [middle, 'Jane D.', null, 'LeadMergedInto'],
+      [first, 'J. Doe', 'Jane D.', 'LeadMergedInto'],
+    ]);
   });
 });

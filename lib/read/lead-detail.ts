@@ -31,11 +31,18 @@ export type LeadDetail = {
   readonly blockedPhones: Readonly<Record<string, { readonly reason: string; readonly since: string }>>;
   /** The latest merge this lead survived, while it may still be undone: the lead it took in. */
   readonly undoableMerge: UndoableMerge | null;
-  /** The leads merged into this one (and not given back): their notes, calls and changes, kept under it. */
+  /**
+   * The leads merged into this one (and not given back), and the leads merged into those in turn:
+   * their notes, calls and changes, kept under it.
+   */
   readonly absorbed: readonly AbsorbedLead[];
 };
 
-export type AbsorbedLead = { readonly leadId: string; readonly name: string; readonly history: readonly HistoryEvent[] };
+/** `into`: the name of the absorbed lead this one was merged into; null when merged into this lead itself. */
+export type AbsorbedLead = { readonly leadId: string; readonly name: string; readonly into: string | null; readonly history: readonly HistoryEvent[] };
+
+/** How many merges in a row the History tab follows back, as search follows them forward. */
+const MAX_MERGE_DEPTH = 20;
 
 export type UndoableMerge = { readonly mergeId: string; readonly leadId: string; readonly name: string };
 
@@ -51,13 +58,21 @@ export async function loadLeadDetail(store: EventStore, tenantId: string, leadId
     actorNames(store.db, tenantId),
     blockedNumbers(store.db, tenantId, lead.phones.map((phone) => phone.e164)),
   ]);
-  const absorbed = await Promise.all(absorbedLeads(history).map(async ({ leadId, name }) => ({ leadId, name, history: await leadHistory(store, tenantId, leadId) })));
+  const absorbed = await absorbedHistories(store, tenantId, history, null, 0);
   const people = [...names].map(([id, name]) => ({ id, name }));
   const blockedPhones = Object.fromEntries([...blocked].map(([phone, entry]) => [phone, { reason: entry.reason, since: entry.blockedAt }]));
   return {
     lead, history, timeline, callbacks, asOf: now.toISOString(), people, owners: assignable(users).map(({ id, name }) => ({ id, name })), blockedPhones,
     undoableMerge: undoableMerge(history), absorbed,
   };
+}
+
+/** Each lead taken in (by `history`'s lead, named `into`), followed by the ones it had taken in. */
+async function absorbedHistories(store: EventStore, tenantId: string, history: readonly HistoryEvent[], into: string | null, depth: number): Promise<AbsorbedLead[]> {
+  if (depth >= MAX_MERGE_DEPTH) return [];
+  const leads = await Promise.all(absorbedLeads(history).map(async ({ leadId, name }) => ({ leadId, name, into, history: await leadHistory(store, tenantId, leadId) })));
+  const taken = await Promise.all(leads.map((lead) => absorbedHistories(store, tenantId, lead.history, lead.name, depth + 1)));
+  return leads.flatMap((lead, index) => [lead, ...taken[index]!]);
 }
 
 /** The leads this one took in by merges not undone since, in the order it took them. */
