@@ -10,6 +10,7 @@
 import pg from 'pg';
 import type { EventStore } from '@/lib/event-store';
 import { IllegalStateError } from '@/lib/errors';
+import { pause } from '@/lib/read/engine/projector';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import { webhookOutboxProjection } from './outbox';
 import { heads, isDue, pruneDelivered, recordAttempt, type Head } from './outbox-store';
@@ -66,17 +67,7 @@ export async function runDeliverer(store: EventStore, options: DelivererOptions)
           inFlight.set(key, drain(store, head, options, stopping.signal).catch((error) => log(`endpoint ${head.endpointId}: ${String(error)}`)).finally(() => inFlight.delete(key)));
         }
       }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', done);
-          resolve();
-        };
-        const timer = setTimeout(done, pollMs);
-        wake = done;
-        if (signal?.aborted || failure) return done();
-        signal?.addEventListener('abort', done, { once: true });
-      });
+      await pause(pollMs, signal, (done) => (wake = done), () => failure !== null);
     }
   } finally {
     stopping.abort();
