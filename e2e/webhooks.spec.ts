@@ -63,4 +63,10 @@ test('an admin registers an endpoint, a lead is converted, and the log shows the
   await row.getByRole('button', { name: /Replay from here/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'queued to be sent again' })).toBeVisible();
   await expect.poll(() => receiver.payloads().filter((payload) => payload.data.leadId === leadId).length, { timeout: 20_000 }).toBe(2);
+  expect(receiver.payloads().filter((payload) => payload.data.leadId === leadId).map((payload) => payload.id)).toEqual([message.headers['webhook-id'], message.headers['webhook-id']]);
+
+  await page.getByRole('button', { name: 'Disable endpoint' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^Disabled$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Enable endpoint' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^Enabled$/ })).toBeVisible();
 });

@@ -34,16 +34,19 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
       {!endpoint.enabled && endpoint.disabledReason === 'failing' && (
         <p role="alert" className="alert">Disabled after failing for a day. Fix the receiver, then enable the endpoint: what waited is sent then, in order.</p>
       )}
-      <EndpointControls endpointId={endpoint.endpointId} enabled={endpoint.enabled} />
-      <section aria-labelledby="change-heading">
-        <h2 id="change-heading">Change the endpoint</h2>
-        <EndpointForm eventTypes={WEBHOOK_EVENT_TYPES} endpointId={endpoint.endpointId}
-          initial={{ url: endpoint.url, description: endpoint.description, types: endpoint.filter.types, status: endpoint.filter.status }} />
+      <section aria-labelledby="controls-heading">
+        <h2 id="controls-heading">Sending and secret</h2>
+        <EndpointControls endpointId={endpoint.endpointId} enabled={endpoint.enabled} />
       </section>
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Delivery log</h2>
         <p>The latest {DELIVERY_LOG_ROWS} deliveries. Delivered ones are kept {DELIVERED_KEPT_DAYS} days; each message&apos;s id stays the same when it is sent again, so your receiver can skip what it already has.</p>
         {log.length === 0 ? <p className="muted">Nothing sent yet.</p> : <DeliveryLog endpointId={endpoint.endpointId} entries={log} />}
+      </section>
+      <section aria-labelledby="change-heading">
+        <h2 id="change-heading">Change the endpoint</h2>
+        <EndpointForm eventTypes={WEBHOOK_EVENT_TYPES} endpointId={endpoint.endpointId}
+          initial={{ url: endpoint.url, description: endpoint.description, types: endpoint.filter.types, status: endpoint.filter.status }} />
       </section>
     </>
   );
