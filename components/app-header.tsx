@@ -27,6 +27,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         {can(user.role, 'manage-dialing') && <Link href="/dialing">Dialing</Link>}
         {can(user.role, 'manage-users') && <Link href="/admin/users">Admin</Link>}
         {can(user.role, 'manage-users') && <Link href="/admin/system">System</Link>}
+        {can(user.role, 'manage-webhooks') && <Link href="/admin/webhooks">Webhooks</Link>}
       </nav>
       {can(user.role, 'work-leads') && <NextLeadButton />}
       {can(user.role, 'work-leads') && <SearchBox />}

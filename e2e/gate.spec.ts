@@ -107,6 +107,13 @@ const ACCESS: Record<string, Access> = {
   'app/(app)/do-not-call/actions.ts#unblockNumber': { capability: 'manage-do-not-call', probe: (t) => ({ input: { phone: t.blockedPhone, reason: 'Gate probe' } }), otherTenant: 'refused' },
   'app/(app)/admin/tokens/actions.ts#addApiToken': { capability: 'manage-users', probe: () => ({ input: { name: 'Gate token' } }), otherTenant: 'own-tenant' },
   'app/(app)/admin/tokens/actions.ts#revokeToken': { capability: 'manage-users', probe: (t) => ({ input: { tokenId: t.tokenId } }), otherTenant: 'refused' },
+  // Another tenant's admin registers their own endpoint (at a port nothing listens on); the others name an endpoint tenant A does not have.
+  'app/(app)/admin/webhooks/actions.ts#registerEndpoint': { capability: 'manage-webhooks', probe: () => ({ input: { endpointId: randomUUID(), url: 'http://127.0.0.1:9/gate', types: ['NoteAdded'] } }), otherTenant: 'own-tenant' },
+  'app/(app)/admin/webhooks/actions.ts#changeEndpoint': { capability: 'manage-webhooks', probe: () => ({ input: { endpointId: randomUUID(), url: 'http://127.0.0.1:9/gate', types: ['StatusChanged'] } }), otherTenant: 'refused' },
+  'app/(app)/admin/webhooks/actions.ts#rotateSecret': { capability: 'manage-webhooks', probe: () => ({ input: { endpointId: randomUUID() } }), otherTenant: 'refused' },
+  'app/(app)/admin/webhooks/actions.ts#disableEndpoint': { capability: 'manage-webhooks', probe: () => ({ input: { endpointId: randomUUID() } }), otherTenant: 'refused' },
+  'app/(app)/admin/webhooks/actions.ts#enableEndpoint': { capability: 'manage-webhooks', probe: () => ({ input: { endpointId: randomUUID() } }), otherTenant: 'refused' },
+  'app/(app)/admin/webhooks/actions.ts#replayDeliveries': { capability: 'manage-webhooks', probe: () => ({ input: { endpointId: randomUUID(), fromPosition: '1' } }), otherTenant: 'refused' },
 
   '/': { capability: 'logged-in', probe: () => ({}), otherTenant: 'own-tenant' },
   '/leads': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
@@ -126,6 +133,8 @@ const ACCESS: Record<string, Access> = {
   '/admin/users': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/tokens': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
   '/admin/system': { capability: 'manage-users', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/admin/webhooks': { capability: 'manage-webhooks', probe: () => ({}), otherTenant: 'own-tenant' },
+  '/admin/webhooks/[id]': { capability: 'manage-webhooks', probe: () => ({ path: `/admin/webhooks/${randomUUID()}` }), otherTenant: 'refused' },
   '/bulk': { capability: 'bulk-change', probe: () => ({}), otherTenant: 'own-tenant' },
   '/bulk/[id]': { capability: 'bulk-change', probe: () => ({ path: `/bulk/${randomUUID()}` }), otherTenant: 'refused' },
   '/today': { capability: 'manage-dialing', probe: () => ({}), otherTenant: 'own-tenant' },

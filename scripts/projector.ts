@@ -1,5 +1,5 @@
-// `npm run projector`: keeps the async projections up to date in a process of its own, through
-// database restarts. The app server runs one too; with several running, one owns each projection
+// `npm run projector`: keeps the async projections up to date, and sends the webhook outbox's
+// deliveries, in a process of its own, through database restarts. The app server runs one too; with several running, one owns each projection
 // and the others stand by. SIGINT or SIGTERM stops it after the batch in hand.
 //   --batch-size N               events per transaction (default 2000)
 //   --hold-before-commit-ms N    linger inside each batch's transaction (crash tests use it)
@@ -17,14 +17,17 @@ const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => controller.abort());
 
 console.log(`projector ${process.pid} started`);
-await system.keepProjecting({
-  connectionString,
-  signal: controller.signal,
-  batchSize: Number(values['batch-size'] ?? 2000),
-  holdBeforeCommitMs: Number(values['hold-before-commit-ms'] ?? 0),
-  pollMs: Number(values['poll-ms'] ?? 1000),
-  retryMs: Number(values['retry-ms'] ?? 1000),
-  log: (message) => console.log(`projector ${process.pid} ${message}`),
-});
+await Promise.all([
+  system.keepProjecting({
+    connectionString,
+    signal: controller.signal,
+    batchSize: Number(values['batch-size'] ?? 2000),
+    holdBeforeCommitMs: Number(values['hold-before-commit-ms'] ?? 0),
+    pollMs: Number(values['poll-ms'] ?? 1000),
+    retryMs: Number(values['retry-ms'] ?? 1000),
+    log: (message) => console.log(`projector ${process.pid} ${message}`),
+  }),
+  system.keepDelivering({ connectionString, signal: controller.signal, log: (message) => console.log(`projector ${process.pid} webhooks: ${message}`) }),
+]);
 await system.db.$disconnect();
 console.log(`projector ${process.pid} stopped`);

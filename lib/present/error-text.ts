@@ -102,6 +102,11 @@ const TEXT: Record<string, Text> = {
   'view.name-taken': ({ name }) => `You already have a view called ${name}`,
   'view.already-shared': () => 'This view is shared already',
   'view.not-shared': () => 'This view is not shared',
+  'webhook.exists': () => 'This endpoint is registered already',
+  'webhook.not-found': () => 'No such webhook endpoint',
+  'webhook.unchanged': () => 'Nothing changed: the endpoint already has these settings',
+  'webhook.already-disabled': () => 'This endpoint is disabled already',
+  'webhook.already-enabled': () => 'This endpoint is enabled already',
 };
 
 const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -7,6 +7,7 @@ export const READ_MODEL_LABELS: Record<string, string> = {
   'lead-table': 'Lead list',
   'do-not-call': 'Do-not-call list',
   'saved-views': 'Saved views',
+  'webhook-endpoints': 'Webhook endpoints',
   'search-terms': 'Search',
   'status-history': 'Status history and analytics',
   'agent-activity': 'Today\u2019s figures',

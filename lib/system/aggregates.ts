@@ -8,6 +8,7 @@ import { importAggregate } from '@/lib/imports/aggregate';
 import { leadAggregate } from '@/lib/leads/aggregate';
 import { staffAggregate } from '@/lib/staff/aggregate';
 import { viewsAggregate } from '@/lib/views/aggregate';
+import { webhooksAggregate } from '@/lib/webhooks/aggregate';
 
 export const AGGREGATES: readonly AnyAggregate[] = [
   leadAggregate,
@@ -17,4 +18,5 @@ export const AGGREGATES: readonly AnyAggregate[] = [
   dncAggregate,
   viewsAggregate,
   bulkAggregate,
+  webhooksAggregate,
 ];

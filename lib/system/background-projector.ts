@@ -1,5 +1,5 @@
-// The projector inside the app server: started once per process, through database restarts (it
-// reconnects by itself), until the process is told to stop.
+// The projector and the webhook deliverer inside the app server: started once per process, through
+// database restarts (each reconnects by itself), until the process is told to stop.
 import { createDb } from '@/lib/db/client';
 import { createSystem } from '.';
 
@@ -14,4 +14,5 @@ export function startBackgroundProjector(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
   const system = createSystem(createDb(connectionString, { poolSize: 3 }));
   void system.keepProjecting({ connectionString, signal: controller.signal, log: (message) => console.log(`Projector: ${message}`) });
+  void system.keepDelivering({ connectionString, signal: controller.signal, log: (message) => console.log(`Webhooks: ${message}`) });
 }

@@ -12,6 +12,7 @@ import { AGGREGATES } from './aggregates';
 import { dialingSources, dialingSourcesWithin } from './dialing';
 import { createAssigner } from '@/lib/commands/assignment';
 import { ASYNC_PROJECTIONS, INLINE_PROJECTIONS } from './projections';
+import { keepDelivering, type DelivererOptions } from '@/lib/webhooks/deliverer';
 
 export type SystemParts = {
   readonly aggregates?: readonly AnyAggregate[];
@@ -64,6 +65,8 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     assign: createAssigner(db, (tenantId) => dialing.rules(tenantId)),
     /** Keeps the async read models up to date until the signal aborts, through database restarts. */
     keepProjecting: (options: Omit<KeepProjectingOptions, 'projections'>) => keepProjecting(store, { ...options, projections: asyncProjections }),
+    /** Sends the webhook outbox's deliveries until the signal aborts, through database restarts. */
+    keepDelivering: (options: DelivererOptions) => keepDelivering(store, options),
   };
 }
 

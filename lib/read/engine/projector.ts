@@ -47,17 +47,8 @@ export async function runProjector(store: EventStore, options: ProjectorOptions)
         applied += await runBatch(store, projection, options);
       }
       if (applied > 0) continue; // more may be waiting: no sleep between full batches
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', done);
-          resolve();
-        };
-        const timer = setTimeout(done, pollMs);
-        wake = done;
-        if (signal?.aborted || failure) return done(); // aborted or failed while the last batch ran
-        signal?.addEventListener('abort', done, { once: true });
-      });
+      // Aborted or failed while the last batch ran: no pause.
+      await pause(pollMs, signal, (done) => (wake = done), () => failure !== null);
     }
   } finally {
     await session.end().catch(() => {}); // ends the session: its ownership locks go with it
@@ -103,6 +94,24 @@ const sleep = (ms: number, signal?: AbortSignal) =>
       resolve();
     }, { once: true });
   });
+
+/**
+ * Waits up to `pollMs`, ending early when the signal aborts or the function handed to `onWake` is
+ * called (a notification, a failure); at once when `stopNow` holds already.
+ */
+export function pause(pollMs: number, signal: AbortSignal | undefined, onWake: (wake: () => void) => void, stopNow: () => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, pollMs);
+    onWake(done);
+    if (signal?.aborted || stopNow()) return done();
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 async function tryOwn(session: pg.Client, name: string): Promise<boolean> {
   const { rows } = await session.query<{ owned: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS owned', [`leadstream:owner:${name}`]);

@@ -5,6 +5,7 @@ import { page } from '@/lib/gate';
 import { preciseDuration } from '@/lib/present/duration';
 import { lagAlert, READ_MODEL_LABELS } from '@/lib/present/lag';
 import { oldestWritingTransaction, projectionLag } from '@/lib/read/engine/lag';
+import { webhookEndpoints } from '@/lib/read/webhooks/queries';
 import { settings } from '@/lib/settings';
 import { system } from '@/lib/system/server';
 
@@ -14,7 +15,8 @@ export const metadata: Metadata = { title: 'System · Leadstream' };
 export default async function SystemPage() {
   const admin = await page('manage-users');
   const { db, projections } = system();
-  const [lags, oldest] = await Promise.all([projectionLag(db, projections, { tenantId: admin.tenantId }), oldestWritingTransaction(db)]);
+  const [lags, oldest, endpoints] = await Promise.all([projectionLag(db, projections, { tenantId: admin.tenantId }), oldestWritingTransaction(db), webhookEndpoints(db, admin.tenantId)]);
+  const failingEndpoints = endpoints.filter((endpoint) => !endpoint.enabled && endpoint.disabledReason === 'failing').length;
   const { lagAlertSeconds } = settings();
   const alert = lagAlert(lags, oldest, lagAlertSeconds);
   return (
@@ -28,6 +30,7 @@ export default async function SystemPage() {
         <Link href="/admin/users">Back to users</Link>
       </p>
       {alert ? <p role="alert" className="alert">{alert}</p> : <p role="status">Every read model is up to date within {preciseDuration(lagAlertSeconds)}.</p>}
+      {failingEndpoints > 0 && <p className="alert">{failingEndpoints === 1 ? 'A webhook endpoint was' : `${failingEndpoints} webhook endpoints were`} disabled after failing for a day: see <Link href="/admin/webhooks">Webhooks</Link>.</p>}
       <table>
         <caption>Read models</caption>
         <thead>
