@@ -8,15 +8,18 @@ export type Role = (typeof ROLES)[number];
  * they work are blocked. `merge-leads`: see the possible duplicates of the whole organisation, merge two leads that are the
  * same person, and undo a merge.
  * `share-views`: share a saved view of the lead list with the organisation. `bulk-change`: change
- * many leads at once (lib/bulk), and undo such a change.
+ * many leads at once (lib/bulk), and undo such a change. `erase-personal-data`: erase a person's
+ * data from a lead for good (docs/erasure.md).
  */
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views' | 'bulk-change';
+export type Capability =
+  | 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views' | 'bulk-change'
+  | 'erase-personal-data';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change', 'erase-personal-data'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change'],
+  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change', 'erase-personal-data'],
 };
 
 export function can(role: string, capability: Capability): boolean {
