@@ -16,7 +16,8 @@ const ownerOf = (tenantId: string, streamId: string) => `${tenantId}/${streamId}
 
 type KeyRow = { tenant_id: string; stream_id: string; wrapped_key: Buffer | null };
 
-const CACHE_LIMIT = 10_000;
+// About 100 bytes a key: a few megabytes at most, and a rebuild over many leads does not thrash it.
+const CACHE_LIMIT = 50_000;
 const INSERT_KEYS = `INSERT INTO stream_keys (tenant_id, stream_id, wrapped_key)
   SELECT tenant_id, stream_id, decode(wrapped, 'base64') FROM jsonb_to_recordset($1) AS k(tenant_id text, stream_id text, wrapped text)`;
 
