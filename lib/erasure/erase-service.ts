@@ -30,7 +30,7 @@ export async function erasePersonalData(system: System, context: ErasureContext,
   const command: LeadCommand = { type: 'ErasePersonalData', data: { reason }, metadata: { now } };
   const result = await handleCommand(system.store, leadAggregate, {
     tenantId: context.tenantId, streamId: leadId, command, commandId, actor: context.actorId, now,
-  }, { writes: () => erasureWrites(system.db, system.registry, context.tenantId, leadId) });
+  }, { writes: () => erasureWrites(system.store, context.tenantId, leadId) });
   // The key is gone from the table; this process forgets the copies it holds unwrapped too.
   system.personalData.keys.forgetAll();
   return { leadId, version: result.version, position: String(result.position), duplicate: result.duplicate };

@@ -10,6 +10,8 @@ import { ident } from '@/lib/db/sql';
 import { IllegalStateError, ValidationError } from '@/lib/errors';
 import { createEventStore } from '@/lib/event-store';
 import { leadAggregate } from '@/lib/leads';
+import { DNC_STREAM_TYPE, dncStreamId } from '@/lib/do-not-call/do-not-call';
+import { blockedNumbers } from '@/lib/read/do-not-call/queries';
 import { catchUp } from '@/lib/read/engine/run-batch';
 import { evolveLeadRow, type LeadRow } from '@/lib/read/lead-table/lead-row';
 import { searchLeads } from '@/lib/read/search-terms/search';
@@ -47,6 +49,10 @@ async function leadOf(context: CommandContext, who: ReturnType<typeof person>) {
   // A snapshot holds the state in the clear.
   const { state, version } = await loadAggregate(store, leadAggregate, context.tenantId, leadId, { fromSnapshot: false });
   await store.saveSnapshot(context.tenantId, leadId, leadAggregate.snapshots.shape, { version, state });
+  // The person asked not to be called on their number: it is on the do-not-call list.
+  await store.append({ tenantId: context.tenantId, streamId: dncStreamId(who.e164), streamType: DNC_STREAM_TYPE }, [
+    { type: 'NumberBlocked', data: { phone: who.e164, reason: 'Asked not to be called', source: 'manual' }, occurredAt: new Date(), metadata: { actor: 'ana' } },
+  ], { expectedVersion: 'no_stream' });
   return leadId;
 }
 
@@ -75,12 +81,15 @@ describe('erasing a person\u2019s data', () => {
     const keptId = await leadOf(ana, kept);
     await projectAll();
     const values = (who: ReturnType<typeof person>) => [who.name, who.newName, who.e164, who.e164.slice(1), who.phone, who.email, who.note, who.legacyNote];
-    expect(await tablesHolding(values(erased))).toEqual(expect.arrayContaining(['leads', 'search_terms', 'snapshots', 'events']));
+    expect(await tablesHolding(values(erased))).toEqual(expect.arrayContaining(['leads', 'search_terms', 'snapshots', 'events', 'streams', 'do_not_call']));
 
     await erasePersonalData(system, { tenantId, actorId: 'manager-1' }, { leadId: erasedId, reason: 'Asked to be forgotten (ticket 4411)' });
     await projectAll();
 
     expect(await tablesHolding(values(erased))).toEqual([]);
+    // The number stays blocked, kept as its hash: the person is still never called on it.
+    expect([...(await blockedNumbers(db, tenantId, [erased.e164, kept.e164])).keys()].sort()).toEqual([erased.e164, kept.e164].sort());
+    expect((await store.readStream(tenantId, dncStreamId(erased.e164)))).toEqual([]);
     expect((await tablesHolding(values(kept))).sort()).toEqual(expect.arrayContaining(['events', 'leads', 'search_terms']));
 
     const [row] = await db.$queryRaw<{ name: string; status: string; phones: unknown; emails: string[] }[]>`
