@@ -80,6 +80,8 @@ const ACCESS: Record<string, Access> = {
     probe: (t) => ({ input: { survivorId: t.leadId, leadId: randomUUID(), survivorVersion: 1, leadVersion: 1, choices: { name: 'Gate', phones: [], emails: [], ownerId: null, status: 'Available' } } }),
     otherTenant: 'refused',
   },
+  // A lead tenant A does not have: an allowed caller is refused with not found, and nothing is erased.
+  'app/(app)/leads/_erase/actions.ts#eraseLeadData': { capability: 'erase-personal-data', probe: () => ({ input: { leadId: randomUUID(), reason: 'Gate' } }), otherTenant: 'refused' },
   'app/(app)/leads/actions.ts#undoMerge': { capability: 'merge-leads', probe: (t) => ({ input: { survivorId: t.leadId, mergeId: randomUUID() } }), otherTenant: 'refused' },
   // Saved views: one saved in another tenant is its own; the others name a view tenant A does not have.
   'app/(app)/leads/_views/actions.ts#saveView': { capability: 'work-leads', probe: () => ({ input: { viewId: randomUUID(), name: `Gate ${randomUUID().slice(0, 8)}`, query: 'status=Available' } }), otherTenant: 'own-tenant' },

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runChild, stopRequested } from './lib/children';
+import { masterKeyText } from '../lib/erasure/master-key';
 import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
 const dev = process.argv.includes('--dev') || process.argv.includes('dev');
@@ -25,6 +26,7 @@ try {
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
     BETTER_AUTH_SECRET: authSecret(),
+    LEADSTREAM_MASTER_KEY: masterKeyText(),
     BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
   };
   code = await runChild('tsx', ['scripts/seed.ts'], env);

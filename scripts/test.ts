@@ -2,6 +2,7 @@
 // browser tests (Playwright in Debian's Chromium, installed here when missing).
 import { runChild } from './lib/children';
 import { ensureChromium } from './lib/chromium';
+import { masterKeyText } from '../lib/erasure/master-key';
 import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
 const server = await openDatabaseServer();
@@ -9,7 +10,7 @@ let failed = true;
 try {
   const databaseUrl = await ensureDatabase(server, 'leadstream_test', { fresh: true });
   migrate(databaseUrl);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', LEADSTREAM_MASTER_KEY: masterKeyText() };
   failed = (await run('vitest', ['run'], env)) !== 0;
   if (!failed) {
     ensureChromium();

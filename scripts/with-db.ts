@@ -3,6 +3,7 @@
 // LEADSTREAM_DB names the database (default `leadstream`). This process uses the embedded server
 // (if any) until the command ends or is stopped (Ctrl-C, SIGTERM), then gives it up.
 import { runChild } from './lib/children';
+import { masterKeyText } from '../lib/erasure/master-key';
 import { ensureDatabase, migrate, openDatabaseServer } from './lib/database';
 
 const [command, ...args] = process.argv.slice(2);
@@ -16,7 +17,7 @@ let code = 1;
 try {
   const databaseUrl = await ensureDatabase(server, process.env.LEADSTREAM_DB ?? 'leadstream');
   migrate(databaseUrl);
-  code = await runChild(command, args, { ...process.env, DATABASE_URL: databaseUrl });
+  code = await runChild(command, args, { ...process.env, DATABASE_URL: databaseUrl, LEADSTREAM_MASTER_KEY: masterKeyText() });
 } finally {
   await server.stop();
 }

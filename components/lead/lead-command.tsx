@@ -12,7 +12,7 @@ import { ConflictDialog } from './conflict-dialog';
 // with and a fresh command id, refreshes the page when saved, and opens the conflict dialog when
 // someone else changed the same thing meanwhile.
 
-export type Edit = { readonly type: Exclude<LeadCommandType, 'RegisterLead' | 'ClaimLead' | 'MergeLead' | 'UnmergeLead'>; readonly data: Record<string, unknown> };
+export type Edit = { readonly type: Exclude<LeadCommandType, 'RegisterLead' | 'ClaimLead' | 'MergeLead' | 'UnmergeLead' | 'ErasePersonalData'>; readonly data: Record<string, unknown> };
 export type SentCommand = Edit & { readonly leadId: string; readonly expectedVersion: number; readonly commandId: string };
 
 /** A refusal, with the command that was refused. */

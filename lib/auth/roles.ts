@@ -10,14 +10,20 @@ export type Role = (typeof ROLES)[number];
  * `share-views`: share a saved view of the lead list with the organisation. `bulk-change`: change
  * many leads at once (lib/bulk), and undo such a change. `manage-webhooks`: register the
  * organisation's webhook endpoints, see their delivery logs and replay deliveries (admins only).
+ * `erase-personal-data`: erase a person's data from a lead for good (docs/erasure.md).
  */
-export type Capability = 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views' | 'bulk-change' | 'manage-webhooks';
+export type Capability =
+  | 'work-leads' | 'view-analytics' | 'export' | 'manage-users' | 'manage-dialing' | 'manage-do-not-call' | 'merge-leads' | 'share-views'
+  | 'bulk-change' | 'manage-webhooks' | 'erase-personal-data';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   agent: ['work-leads'],
-  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change'],
+  manager: ['work-leads', 'view-analytics', 'export', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change', 'erase-personal-data'],
   bi: ['view-analytics', 'export'],
-  admin: ['work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change', 'manage-webhooks'],
+  admin: [
+    'work-leads', 'view-analytics', 'export', 'manage-users', 'manage-dialing', 'manage-do-not-call', 'merge-leads', 'share-views', 'bulk-change',
+    'manage-webhooks', 'erase-personal-data',
+  ],
 };
 
 export function can(role: string, capability: Capability): boolean {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { ConcurrencyError, ConflictError, type InterveningChange } from '@/lib/errors';
-import { type EventMetadata, type EventStore, type ExpectedVersion, type NewEvent, type StoredEvent, type StreamRef } from '@/lib/event-store';
+import { type EventMetadata, type EventStore, type ExpectedVersion, type NewEvent, type RowWrite, type StoredEvent, type StreamRef } from '@/lib/event-store';
 import { loadAggregate, type Aggregate } from './aggregate';
 
 export type CommandEnvelope<Command> = {
@@ -56,13 +56,18 @@ export type HandlerOptions = {
    * hours, from its phones): completes the command once the state is loaded, on every attempt.
    */
   readonly prepare?: (command: any, state: any) => Promise<any>;
+  /**
+   * Statements of the app's own written in the same statement as the events (an erasure's: the
+   * lead's key, its snapshot, its older plaintext). Asked again on every attempt.
+   */
+  readonly writes?: () => Promise<readonly RowWrite[]>;
 };
 
 export async function handleCommand<Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
   aggregate: Aggregate<Command, Event, State>,
   envelope: CommandEnvelope<Command>,
-  { maxAttempts = 10, snapshotEvery = aggregate.snapshots.every ?? 100, companions, prepare }: HandlerOptions = {},
+  { maxAttempts = 10, snapshotEvery = aggregate.snapshots.every ?? 100, companions, prepare, writes }: HandlerOptions = {},
 ): Promise<CommandResult<Event>> {
   const { tenantId, streamId, command, expectedVersion, commandId } = envelope;
   const stream: StreamRef = { tenantId, streamId, streamType: aggregate.streamType };
@@ -96,6 +101,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
         commandId,
         commandHash,
         alongside: alongside.map((part) => ({ stream: part.stream, events: part.events.map(stamp), expectedVersion: part.expectedVersion })),
+        writes: await writes?.(),
       });
       if (appended.duplicate) return duplicateResult(appended);
       if (appended.nextExpectedVersion - loaded.snapshotVersion >= snapshotEvery) {

@@ -81,7 +81,7 @@ async function tryClaim(system: System, tenantId: string, agentId: string, candi
     if (!lock?.locked) return 'taken';
     const command: ClaimLead = { type: 'ClaimLead', data: { agentId, tier: candidate.tier }, metadata: { now } };
     const db = inTransaction(tx);
-    const store = createEventStore(db, { registry: system.registry, inlineProjections: system.projections.inline });
+    const store = createEventStore(db, { registry: system.registry, inlineProjections: system.projections.inline, personalData: system.personalData.guard });
     const sources = system.dialingWithin(db, rules);
     try {
       await handleCommand(store, leadAggregate, {

@@ -23,9 +23,12 @@ export type DncSource = z.output<typeof dncSource>;
 
 export const importSource = (importId: string): DncSource => `import:${importId}`;
 
+/** A number as its events hold it: E.164, or its hash once the person who gave it was erased (docs/erasure.md). */
+const listedNumber = z.union([e164, z.string().regex(/^h:[A-Za-z0-9_-]{43}$/)]);
+
 export const DNC_EVENT_SCHEMAS = {
-  NumberBlocked: z.strictObject({ phone: e164, reason: z.string().min(1), source: dncSource }),
-  NumberUnblocked: z.strictObject({ phone: e164, reason: z.string().min(1) }),
+  NumberBlocked: z.strictObject({ phone: listedNumber, reason: z.string().min(1), source: dncSource }),
+  NumberUnblocked: z.strictObject({ phone: listedNumber, reason: z.string().min(1) }),
 } as const;
 
 type Schemas = typeof DNC_EVENT_SCHEMAS;

@@ -21,6 +21,8 @@ export type AppendOptions = {
    * version, so all of them are stored or none.
    */
   readonly alongside?: readonly StreamAppend[];
+  /** Statements of the app's own run in the same statement as the events (an erasure's key and scrubbing). */
+  readonly writes?: readonly RowWrite[];
 };
 
 /** One stream's share of an append that writes to several. */
@@ -48,7 +50,7 @@ export async function appendToStream(
   if (events.length === 0) throw new Error('appendToStream needs at least one event');
   const parts = [{ stream, events, expectedVersion: options.expectedVersion }, ...(options.alongside ?? [])];
   const command = options.commandId ? { id: options.commandId, hash: options.commandHash } : undefined;
-  const appended = await appendParts(ctx, parts, command);
+  const appended = await appendParts(ctx, parts, command, options.writes);
   if (appended !== 'duplicate') return appended[0]!;
   const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!, options.commandHash);
   if (!previous) throw new Error(`Command ${options.commandId} was claimed but has no result`);
@@ -66,7 +68,9 @@ export async function appendStreams(ctx: StoreContext, parts: readonly StreamApp
   return (await appendParts(ctx, parts)) as AppendResult[];
 }
 
-async function appendParts(ctx: StoreContext, parts: readonly StreamAppend[], command?: CommandClaim): Promise<AppendResult[] | 'duplicate'> {
+async function appendParts(
+  ctx: StoreContext, parts: readonly StreamAppend[], command?: CommandClaim, extraWrites: readonly RowWrite[] = [],
+): Promise<AppendResult[] | 'duplicate'> {
   for (const event of parts.flatMap((part) => part.events)) ctx.registry.check(event.type, event.data);
   const keys = new Set(parts.map(({ stream }) => `${stream.tenantId}\u0000${stream.streamId}`));
   if (keys.size < parts.length) throw new Error('An append names the same stream twice');
@@ -75,7 +79,7 @@ async function appendParts(ctx: StoreContext, parts: readonly StreamAppend[], co
     const expected = await Promise.all(parts.map(async ({ stream, expectedVersion }) =>
       expectedVersion === 'any' ? ((await streamVersion(ctx, stream.tenantId, stream.streamId)) ?? 0) : expectedVersion === 'no_stream' ? 0 : expectedVersion));
     try {
-      return await appendOnce(ctx, parts, expected, command);
+      return await appendOnce(ctx, parts, expected, command, extraWrites);
     } catch (error) {
       const retry = error instanceof ConcurrencyError && parts.some((part) => part.expectedVersion === 'any') && attempt < ANY_VERSION_ATTEMPTS;
       if (!retry) throw error;
@@ -83,7 +87,9 @@ async function appendParts(ctx: StoreContext, parts: readonly StreamAppend[], co
   }
 }
 
-async function appendOnce(ctx: StoreContext, parts: readonly StreamAppend[], expected: readonly number[], command?: CommandClaim): Promise<AppendResult[] | 'duplicate'> {
+async function appendOnce(
+  ctx: StoreContext, parts: readonly StreamAppend[], expected: readonly number[], command: CommandClaim | undefined, extraWrites: readonly RowWrite[],
+): Promise<AppendResult[] | 'duplicate'> {
   const versioned: VersionedEvent[] = parts.flatMap(({ stream, events }, p) => events.map((event, index) => ({
     tenantId: stream.tenantId,
     streamId: stream.streamId,
@@ -107,9 +113,12 @@ async function appendOnce(ctx: StoreContext, parts: readonly StreamAppend[], exp
     first += events.length;
     return entry;
   });
+  // The projections above folded the plaintext; the log gets the personal values sealed.
+  const sealed = ctx.personalData ? await ctx.personalData.seal(ctx.db, ctx.registry, versioned) : { data: versioned.map((event) => event.data), writes: [] };
+  writes.push(...sealed.writes, ...extraWrites);
   const events = versioned.map((event, i) => ({
     i, tenant_id: event.tenantId, stream_id: event.streamId, stream_type: event.streamType, version: event.version, type: event.type,
-    schema_version: event.schemaVersion, data: event.data, metadata: event.metadata, occurred_at: event.occurredAt.toISOString(),
+    schema_version: event.schemaVersion, data: sealed.data[i], metadata: event.metadata, occurred_at: event.occurredAt.toISOString(),
   }));
   const main = parts[0]!;
   const claim = command && {

@@ -19,8 +19,24 @@ export type InlineProjection = {
   plan(reader: Tx, events: readonly VersionedEvent[]): Promise<readonly RowWrite[]>;
 };
 
+/**
+ * Keeps the personal values of events (the registry's `personal` paths) out of the log in the clear:
+ * sealed with their stream's key on the way in, opened on the way out, `[erased]` once the key is
+ * gone (lib/erasure). Without one, data is stored as it is.
+ */
+export type PersonalDataGuard = {
+  /** Each event's data as it is to be stored, in order, and the writes that go with it (a new stream's key). */
+  seal(db: Db, registry: EventRegistry, events: readonly VersionedEvent[]): Promise<{ data: unknown[]; writes: RowWrite[] }>;
+  /** The rows with their data readable. */
+  open<Row extends StoredRow>(reader: Db | Tx, rows: readonly Row[]): Promise<Row[]>;
+};
+
+/** What the guard needs of a stored row. */
+export type StoredRow = { readonly tenant_id: string; readonly stream_id: string; readonly data: unknown };
+
 export type StoreContext = {
   readonly db: Db;
   readonly registry: EventRegistry;
   readonly inlineProjections: readonly InlineProjection[];
+  readonly personalData?: PersonalDataGuard;
 };

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { appendStreams, appendToStream, findCommandResult, type AppendOptions, type StreamAppend } from './append';
 export type { AppendOptions, StreamAppend } from './append';
 import { loadState, stateAt, type Evolver } from './aggregate';
-import type { InlineProjection, StoreContext } from './context';
+import type { InlineProjection, PersonalDataGuard, StoreContext } from './context';
 import { headPosition, readAll, type ReadAllOptions } from './read-all';
 import { readStream, readStreams, streamVersion, type ReadStreamOptions } from './read-stream';
 import { openRegistry, type EventRegistry } from './registry';
@@ -15,9 +15,11 @@ export type EventStore = ReturnType<typeof createEventStore>;
 
 export function createEventStore(
   db: Db,
-  { registry = openRegistry, inlineProjections = [] }: { registry?: EventRegistry; inlineProjections?: readonly InlineProjection[] } = {},
+  { registry = openRegistry, inlineProjections = [], personalData }: {
+    registry?: EventRegistry; inlineProjections?: readonly InlineProjection[]; personalData?: PersonalDataGuard;
+  } = {},
 ) {
-  const ctx: StoreContext = { db, registry, inlineProjections };
+  const ctx: StoreContext = { db, registry, inlineProjections, personalData };
   return {
     db,
     registry,
@@ -43,5 +45,5 @@ export type { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent
 export { START_OF_LOG } from './types';
 export type { Evolver, LoadedState } from './aggregate';
 export { fold } from './aggregate';
-export type { InlineProjection, RowWrite, Tx } from './context';
-export { createEventRegistry, defineEvents, EventShapeError, openRegistry, type EventDefinition, type EventDefinitions, type EventRegistry, type UpcastStep } from './registry';
+export type { InlineProjection, PersonalDataGuard, RowWrite, StoredRow, Tx } from './context';
+export { createEventRegistry, defineEvents, ERASED_VALUE, EventShapeError, openRegistry, type EventDefinition, type EventDefinitions, type EventRegistry, type UpcastStep } from './registry';

@@ -4,7 +4,7 @@
 // (pg_snapshot_xmin), ordered by (transaction id, position): nothing can appear behind that line.
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { StoreContext, Tx } from './context';
-import { EVENT_COLUMNS, decodeEvent, type EventRow } from './rows';
+import { EVENT_COLUMNS, decodeRows, type EventRow } from './rows';
 import type { Checkpoint, StoredEvent } from './types';
 
 export type ReadAllResult = {
@@ -29,7 +29,7 @@ export async function readAll(ctx: StoreContext, after: Checkpoint, options: Rea
       ${tenantId === undefined ? Prisma.empty : Prisma.sql`AND tenant_id = ${tenantId}`}
     ORDER BY events.tx_id, events.position
     LIMIT ${limit}`;
-  const events = rows.map((row) => decodeEvent(row, ctx.registry));
+  const events = await decodeRows(ctx, rows, client);
   const last = events[events.length - 1];
   return { events, checkpoint: last ? { txId: last.txId, position: last.position } : after };
 }

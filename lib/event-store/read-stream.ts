@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { StoreContext } from './context';
-import { EVENT_COLUMNS, decodeEvent, type EventRow } from './rows';
+import { EVENT_COLUMNS, decodeRows, type EventRow } from './rows';
 import type { StoredEvent } from './types';
 
 export type ReadStreamOptions = {
@@ -26,7 +26,7 @@ export async function readStream(
       ${asOf === undefined ? Prisma.empty : Prisma.sql`AND occurred_at <= ${asOf}`}
     ORDER BY version ${direction === 'forward' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
     ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-  return rows.map((row) => decodeEvent(row, ctx.registry));
+  return decodeRows(ctx, rows);
 }
 
 /** The stream's current version, or null when it has no events. */
@@ -46,5 +46,5 @@ export async function readStreams(
     SELECT ${EVENT_COLUMNS} FROM events
     JOIN jsonb_to_recordset(${keys}::jsonb) AS k(tenant_id text, stream_id text) USING (tenant_id, stream_id)
     ORDER BY tenant_id, stream_id, version`;
-  return rows.map((row) => decodeEvent(row, ctx.registry));
+  return decodeRows(ctx, rows);
 }

@@ -14,16 +14,28 @@ export type EventDefinition = {
   readonly version?: number;
   /** upcast[n] turns version n into version n + 1. */
   readonly upcast?: Readonly<Record<number, UpcastStep>>;
+  /**
+   * Where the data holds a person's values (`name`, `phones[].e164`, `emails[]`): stored sealed
+   * under the stream's key, and read as `[erased]` once the key is gone (docs/erasure.md).
+   */
+  readonly personal?: readonly string[];
 };
 
 export type EventDefinitions = Readonly<Record<string, EventDefinition>>;
 
-/** An aggregate's event definitions from its schemas, with versions and upcasters for the types that have older shapes. */
+/** What a personal value reads as once its stream's key is gone (docs/erasure.md). */
+export const ERASED_VALUE = '[erased]';
+
+/**
+ * An aggregate's event definitions from its schemas, with versions and upcasters for the types that
+ * have older shapes, and the paths of personal values for the types that hold any.
+ */
 export function defineEvents(
   schemas: Readonly<Record<string, z.ZodType>>,
-  older: Readonly<Record<string, Omit<EventDefinition, 'schema'>>> = {},
+  older: Readonly<Record<string, Omit<EventDefinition, 'schema' | 'personal'>>> = {},
+  personal: Readonly<Record<string, readonly string[]>> = {},
 ): EventDefinitions {
-  return Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, ...older[type] }]));
+  return Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, ...older[type], personal: personal[type] }]));
 }
 
 export type EventRegistry = {
@@ -36,6 +48,8 @@ export type EventRegistry = {
   decode(type: string, schemaVersion: number, data: unknown, where?: string): unknown;
   /** The field names of every registered event's data, in order of first appearance. */
   dataFields(): readonly string[];
+  /** Where a type's data holds personal values (none for an unregistered type). */
+  personalPaths(type: string): readonly string[];
 };
 
 export class EventShapeError extends Error {
@@ -90,6 +104,7 @@ export function createEventRegistry(definitions: readonly EventDefinitions[], { 
       for (const { schema } of byType.values()) for (const field of objectKeys(schema)) fields.add(field);
       return [...fields];
     },
+    personalPaths: (type) => byType.get(type)?.personal ?? [],
   };
 }
 

@@ -1,4 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from '@/lib/db/client';
+import type { StoreContext, Tx } from './context';
 import type { EventRegistry } from './registry';
 import type { EventMetadata, StoredEvent } from './types';
 
@@ -36,4 +38,10 @@ export function decodeEvent(row: EventRow, registry: EventRegistry): StoredEvent
     metadata: row.metadata,
     occurredAt: new Date(row.occurred_at),
   };
+}
+
+/** Rows as readers see them: personal values opened (or `[erased]`), then decoded. */
+export async function decodeRows(ctx: StoreContext, rows: readonly EventRow[], reader: Db | Tx = ctx.db): Promise<StoredEvent[]> {
+  const readable = ctx.personalData && rows.length > 0 ? await ctx.personalData.open(reader, rows) : rows;
+  return readable.map((row) => decodeEvent(row, ctx.registry));
 }

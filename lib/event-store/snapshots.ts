@@ -1,7 +1,7 @@
 // Long streams load from their latest snapshot plus the events after it. A snapshot records the
 // version of the state's shape: when the shape changes, old snapshots are ignored and rebuilt.
 import type { StoreContext } from './context';
-import { EVENT_COLUMNS, decodeEvent, type EventRow } from './rows';
+import { EVENT_COLUMNS, decodeRows, type EventRow } from './rows';
 import type { StoredEvent } from './types';
 
 export type Snapshot<State> = { readonly version: number; readonly state: State };
@@ -28,7 +28,7 @@ export async function snapshotAndTail<State>(
   const saved = rows.find((row) => row.snapshot);
   return {
     snapshot: saved ? { version: saved.version, state: saved.data as State } : null,
-    tail: rows.filter((row) => !row.snapshot).map((row) => decodeEvent(row, ctx.registry)),
+    tail: await decodeRows(ctx, rows.filter((row) => !row.snapshot)),
   };
 }
 

@@ -16,7 +16,8 @@ export const leadAggregate = defineAggregate<LeadCommand, LeadEvent, Lead>({
   // 2: the state became a union (`kind`) instead of `exists` with empty defaults.
   // 3: the dialing loop's part of the state (calls, retry, claim, do-not-call, time zone).
   // 4: merges (`mergedInto`, `lastMerge`).
-  snapshots: { shape: 4, every: 100 },
+  // 5: erasure of the person's data (`erased`).
+  snapshots: { shape: 5, every: 100 },
 });
 
 /** A stored event of a lead, typed: the store has already upcast and checked its data against its schema. */

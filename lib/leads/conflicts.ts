@@ -47,6 +47,8 @@ export function collidingEventTypes(command: LeadCommand): readonly LeadEventTyp
       return EVERY_EVENT;
     case 'UnmergeLead':
       return []; // undoing keeps what was done since; a later merge is refused by the rules themselves
+    case 'ErasePersonalData':
+      return []; // the person's data goes, whatever was changed since
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);

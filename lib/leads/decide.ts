@@ -4,6 +4,7 @@ import { IllegalStateError, NotFoundError, ValidationError, type FieldIssue } fr
 import {
   claimLead, liftDoNotCall, recordCallOutcome, recycleLead, requestDoNotCall, setTimeZone, skipLead, type DialingCommand, type DialingContext,
 } from './dialing';
+import { erasePersonalData, refuseIfErased, type ErasePersonalData } from './erase';
 import { mergeLead, unmergeLead, type MergeCommand } from './merge';
 import { LEAD_LIMITS, type Lead, type LeadEvent, type LeadStatus, type Phone, type RegisteredLead } from './lead';
 
@@ -29,6 +30,7 @@ export type ClearFollowUp = Command<'ClearFollowUp', Record<string, never>>;
 export type AssignLead = Command<'AssignLead', { ownerId: string | null; rule?: string | null }>;
 export type AddNote = Command<'AddNote', { noteId: string; text: string }>;
 export type { MergeChoices, MergeCommand, MergeLead, UnmergeLead } from './merge';
+export type { ErasePersonalData } from './erase';
 export type { ClaimLead, DialingContext, LiftDoNotCall, RecordCallOutcome, RecycleLead, RequestDoNotCall, SetTimeZone, SkipLead } from './dialing';
 
 export type LeadCommand =
@@ -41,7 +43,8 @@ export type LeadCommand =
   | AssignLead
   | AddNote
   | DialingCommand
-  | MergeCommand;
+  | MergeCommand
+  | ErasePersonalData;
 
 export type LeadCommandType = LeadCommand['type'];
 
@@ -49,6 +52,7 @@ export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
   if (command.type === 'RegisterLead') return registerLead(command, state);
   if (state.kind === 'initial') throw new NotFoundError('lead.not-found');
   if (state.mergedInto) throw new IllegalStateError('lead.merged', { params: { survivorId: state.mergedInto.survivorId } });
+  refuseIfErased(command, state);
   switch (command.type) {
     case 'ChangeName':
       return changeName(command, state);
@@ -82,6 +86,8 @@ export function decide(command: LeadCommand, state: Lead): LeadEvent[] {
       return mergeLead(command, state);
     case 'UnmergeLead':
       return unmergeLead(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command ${(unknownCommand as { type: string }).type}`);

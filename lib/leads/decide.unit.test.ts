@@ -353,7 +353,7 @@ describe('evolve', () => {
       status: 'Converted', followUpAt: null, ownerId: 'agent-1', noteCount: 1, callCount: 1,
       followUpAgentId: null, calls: [{ at: '2026-03-01T10:00:00.000Z', phone: '+447700900123', outcome: 'interested' }], retryAt: null,
       streak: { outcome: 'interested', count: 1 }, exhausted: null, wrongPhones: [], doNotCall: null, timeZone: null, claim: null,
-      mergedInto: null, lastMerge: null,
+      mergedInto: null, lastMerge: null, erased: false,
     });
   });
 

@@ -69,6 +69,12 @@ export const LEAD_EVENT_SCHEMAS = {
   MergeUndone: z.strictObject({ mergeId: z.string(), leadId: z.string(), name: z.string() }),
   /** The merge of this lead was undone: it is a lead of its own again, in the status it had (`status`). */
   LeadUnmerged: z.strictObject({ mergeId: z.string(), survivorId: z.string(), status: z.enum(LEAD_STATUSES) }),
+  /**
+   * A manager erased the person's data (docs/erasure.md): the lead's key is gone, so every personal
+   * value of its stream reads `[erased]`. The counts say how many phones, emails and wrong numbers it
+   * held, so the lead keeps its shape in every read model, replayed or live.
+   */
+  PersonalDataErased: z.strictObject({ reason: z.string(), phones: z.number().int(), emails: z.number().int(), wrongPhones: z.number().int() }),
 } as const;
 
 type Schemas = typeof LEAD_EVENT_SCHEMAS;
@@ -89,7 +95,29 @@ export const isLeadEventOfType = <Event extends { type: string; data: unknown }>
 /** LeadRegistered v1 held at most one phone and one email; v2 holds lists of each. */
 type LeadRegisteredV1 = { leadId: string; name: string; phone: z.output<typeof phone> | null; email: string | null; source: string; ownerId?: string | null };
 
-/** What the store registers for the Lead: each event's schema, and the steps from older shapes. */
+const phonePaths = (at: string) => [`${at}.e164`, `${at}.raw`];
+const mergedPaths = (at: string) => [`${at}.name`, ...phonePaths(`${at}.phones[]`), `${at}.emails[]`];
+
+/**
+ * Where each event holds the person's data (name, phones, emails, notes and call notes, the names a
+ * merge records): sealed with the lead's key in the log, `[erased]` once it is erased (docs/erasure.md).
+ */
+export const LEAD_PERSONAL_FIELDS: Partial<Record<LeadEventType, readonly string[]>> = {
+  LeadRegistered: ['name', ...phonePaths('phones[]'), 'emails[]'],
+  NameChanged: ['name', 'previousName'],
+  PhoneAdded: phonePaths('phone'),
+  PhoneRemoved: phonePaths('phone'),
+  EmailAdded: ['email'],
+  EmailRemoved: ['email'],
+  NoteAdded: ['text'],
+  CallOutcomeRecorded: ['phone', 'notes'],
+  PhoneMarkedWrong: ['phone'],
+  LeadAbsorbed: ['name', ...mergedPaths('before'), ...mergedPaths('after')],
+  LeadMergedInto: ['survivorName'],
+  MergeUndone: ['name'],
+};
+
+/** What the store registers for the Lead: each event's schema, the steps from older shapes, and where its personal data is. */
 export const LEAD_EVENTS = defineEvents(LEAD_EVENT_SCHEMAS, {
   FollowUpScheduled: { version: 2, upcast: { 1: (data: object) => ({ ...data, agentId: null }) } },
   LeadAssigned: { version: 2, upcast: { 1: (data: object) => ({ ...data, rule: null }) } },
@@ -113,4 +141,4 @@ export const LEAD_EVENTS = defineEvents(LEAD_EVENT_SCHEMAS, {
       }),
     },
   },
-});
+}, LEAD_PERSONAL_FIELDS);

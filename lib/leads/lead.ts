@@ -1,5 +1,6 @@
 // The Lead aggregate's state and how each event changes it. Pure: no I/O, no clock. Times arrive
 // as ISO strings inside the events.
+import { ERASED_VALUE } from '@/lib/event-store/registry';
 import type { LeadEvent, LeadRegistered, MergedFields } from './events';
 import type { LeadStatus, Phone } from './values';
 
@@ -50,6 +51,8 @@ export type RegisteredLead = {
   readonly mergedInto: { readonly survivorId: string; readonly mergeId: string } | null;
   /** The latest merge this lead survived, while it may still be undone. */
   readonly lastMerge: LastMerge | null;
+  /** The person's data was erased: the lead keeps its status and dates, and takes no personal data again. */
+  readonly erased: boolean;
 };
 
 /** A merge the survivor may undo: the lead it took in, and its own merged fields before and after. */
@@ -118,6 +121,15 @@ export function evolve(state: Lead, event: LeadEvent): Lead {
       return { ...state, lastMerge: null };
     case 'LeadUnmerged':
       return { ...state, mergedInto: null };
+    case 'PersonalDataErased': {
+      const erasedPhone = { e164: ERASED_VALUE, raw: ERASED_VALUE };
+      return {
+        ...state, erased: true, name: ERASED_VALUE, lastMerge: null,
+        phones: Array.from({ length: data.phones }, () => erasedPhone),
+        emails: Array.from({ length: data.emails }, () => ERASED_VALUE),
+        wrongPhones: Array.from({ length: data.wrongPhones }, () => ERASED_VALUE),
+      };
+    }
     default:
       return state; // events of types this code does not know yet leave the state as it was
   }
@@ -128,6 +140,6 @@ function registered(data: LeadRegistered['data']): RegisteredLead {
   return {
     kind: 'registered', leadId, name, phones, emails, source, status: 'Available', followUpAt: null, ownerId, noteCount: 0, callCount: 0,
     followUpAgentId: null, calls: [], retryAt: null, streak: null, exhausted: null, wrongPhones: [], doNotCall: null, timeZone: null, claim: null,
-    mergedInto: null, lastMerge: null,
+    mergedInto: null, lastMerge: null, erased: false,
   };
 }

@@ -24,6 +24,8 @@ export function mergeLead({ data, metadata }: MergeLead, survivor: RegisteredLea
   const absorbed = metadata.absorbed;
   if (!absorbed || absorbed.kind !== 'registered') throw new NotFoundError('lead.not-found', { leadId: data.leadId });
   if (absorbed.mergedInto) throw new IllegalStateError('merge.already-merged', { field: 'leadId', params: { survivorId: absorbed.mergedInto.survivorId } });
+  // An erased person's data is not taken into another lead: there is nothing of it left to merge.
+  if (absorbed.erased) throw new IllegalStateError('lead.erased', { field: 'leadId' });
   const before = fieldsOf(survivor);
   const after = chosenFields(data.choices, survivor, absorbed);
   return [

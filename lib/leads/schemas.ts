@@ -159,9 +159,10 @@ export function leadCommandSchemas(region: Region) {
 
 /**
  * The lead commands a client may send; "next lead" claims leads itself (lib/dialing/next-lead.ts),
- * and merges have their own service for managers (lib/commands/merge-service.ts).
+ * merges have their own service for managers (lib/commands/merge-service.ts), and so has erasure
+ * (lib/erasure/erase-service.ts).
  */
-export type ClientCommandType = Exclude<LeadCommandType, 'ClaimLead' | 'MergeLead' | 'UnmergeLead'>;
+export type ClientCommandType = Exclude<LeadCommandType, 'ClaimLead' | 'MergeLead' | 'UnmergeLead' | 'ErasePersonalData'>;
 
 export const LEAD_COMMAND_TYPES = [
   'RegisterLead',

@@ -76,6 +76,7 @@ function describe(group: readonly HistoryEvent[], nameOf: NameOf, outcomes: Read
   for (const { data } of of('LeadMergedInto')) phrases.push(`merged the lead into ${quote(data.survivorName)}`);
   for (const { data } of of('MergeUndone')) phrases.push(`undid the merge that absorbed ${quote(data.name)}`);
   for (const _ of of('LeadUnmerged')) phrases.push('undid the merge: the lead is its own again');
+  for (const { data } of of('PersonalDataErased')) phrases.push(`erased the person’s data (${quote(data.reason)})`);
   for (const { data } of of('NameChanged')) phrases.push(`changed the name from ${quote(data.previousName)} to ${quote(data.name)}`);
   phrases.push(...contactChange('phone', of('PhoneRemoved').map((e) => showPhone(e.data.phone)), of('PhoneAdded').map((e) => showPhone(e.data.phone))));
   phrases.push(...contactChange('email', of('EmailRemoved').map((e) => e.data.email), of('EmailAdded').map((e) => e.data.email)));

@@ -72,4 +72,5 @@ export const EVENT_LABELS: Record<LeadEventType, string> = {
   LeadMergedInto: 'Merged into another lead',
   MergeUndone: 'Merge undone',
   LeadUnmerged: 'Merge undone',
+  PersonalDataErased: 'Personal data erased',
 };

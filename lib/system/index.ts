@@ -5,6 +5,7 @@
 import type { AnyAggregate } from '@/lib/commands/aggregate';
 import type { Db } from '@/lib/db/client';
 import { createEventRegistry, createEventStore } from '@/lib/event-store';
+import { createPersonalData } from '@/lib/erasure';
 import { keepProjecting, type KeepProjectingOptions } from '@/lib/read/engine/projector';
 import { rebuildProjections } from '@/lib/read/engine/rebuild';
 import type { AsyncProjection, RebuildableInlineProjection } from '@/lib/read/engine/types';
@@ -23,7 +24,8 @@ export type SystemParts = {
 export function createSystem(db: Db, parts: SystemParts = {}) {
   const { aggregates = AGGREGATES, inlineProjections = INLINE_PROJECTIONS, asyncProjections = ASYNC_PROJECTIONS } = parts;
   const registry = createEventRegistry(aggregates.map((aggregate) => aggregate.events));
-  const store = createEventStore(db, { registry, inlineProjections });
+  const personalData = createPersonalData();
+  const store = createEventStore(db, { registry, inlineProjections, personalData: personalData.guard });
   const dialing = dialingSources(store);
   const projections = {
     inline: inlineProjections,
@@ -55,6 +57,8 @@ export function createSystem(db: Db, parts: SystemParts = {}) {
     db,
     registry,
     store,
+    /** The lead keys behind the store's sealing of personal values (lib/erasure). */
+    personalData,
     aggregates,
     projections,
     /** The dialing rules as the commands of the dialing loop need them. */

@@ -2,6 +2,7 @@
 // every lead page and every "next lead", so one primary-key probe per number), a page of the list
 // for the Do-not-call page, and its counts.
 import type { Db } from '@/lib/db/client';
+import { hashedNumber } from '@/lib/erasure/number-hash';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export type BlockedNumber = {
@@ -13,15 +14,23 @@ export type BlockedNumber = {
   readonly blockedAt: string;
 };
 
-/** Of `phones` (E.164; omitted: every number), those the tenant's list blocks now, each with why, from where, by whom and since when. */
+/**
+ * Of `phones` (E.164; omitted: every number), those the tenant's list blocks now, each with why,
+ * from where, by whom and since when. A number kept as a hash (its person's data was erased,
+ * docs/erasure.md) is found by the number as well.
+ */
 export async function blockedNumbers(db: Db, tenantId: string, phones?: readonly string[]): Promise<Map<string, BlockedNumber>> {
   const wanted = phones && [...new Set(phones)];
   if (wanted?.length === 0) return new Map();
+  const byHash = new Map(wanted?.map((phone) => [hashedNumber(tenantId, phone), phone]));
   const rows = await db.doNotCallEntry.findMany({
-    where: { tenantId, ...(wanted ? { phone: { in: wanted } } : {}), active: true },
+    where: { tenantId, ...(wanted ? { phone: { in: [...wanted, ...byHash.keys()] } } : {}), active: true },
     select: { phone: true, reason: true, source: true, blockedBy: true, blockedAt: true },
   });
-  return new Map(rows.map((row) => [row.phone, { reason: row.reason, source: row.source, blockedBy: row.blockedBy, blockedAt: row.blockedAt.toISOString() }]));
+  return new Map(rows.map((row) => [
+    byHash.get(row.phone) ?? row.phone,
+    { reason: row.reason, source: row.source, blockedBy: row.blockedBy, blockedAt: row.blockedAt.toISOString() },
+  ]));
 }
 
 export type DncListRow = BlockedNumber & { readonly phone: string };

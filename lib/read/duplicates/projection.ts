@@ -8,7 +8,7 @@ import { duplicateKeys, MAX_KEY_LEADS, nameKey } from '@/lib/duplicates/keys';
 import type { Tx } from '@/lib/event-store';
 import { recordset, type Column } from '../engine/sql';
 import type { AsyncProjection, TableMap } from '../engine/types';
-import { termChanges, type TermChange } from '../search-terms/terms';
+import { erasedLeads, termChanges, type TermChange } from '../search-terms/terms';
 import { judgedPairs, type PairFeatures } from './pairs';
 
 export const DUPLICATE_KEYS_TABLE = 'duplicate_keys';
@@ -28,14 +28,44 @@ export const duplicateKeysProjection: AsyncProjection = {
   readsOwnTables: true,
   async apply(tx, events, tables) {
     const rows = keyRows(events.flatMap(termChanges));
-    if (rows.length === 0) return;
-    const crossed = await writeKeys(tx, tables, rows);
-    // The leads whose pairs may have changed: those whose keys or names changed, and every holder of
-    // a key that has just become too common to be evidence.
-    const touched = uniqueLeads([...rows, ...(await holdersOf(tx, tables, crossed))]);
-    await writePairs(tx, tables, touched, judgedPairs(await pairFeatures(tx, tables, touched)));
+    if (rows.length > 0) await applyKeyRows(tx, tables, rows);
+    const erased = erasedLeads(events);
+    if (erased.length > 0) await dropLeads(tx, tables, erased);
   },
 };
+
+async function applyKeyRows(tx: Tx, tables: TableMap, rows: readonly KeyRow[]): Promise<void> {
+  const crossed = await writeKeys(tx, tables, rows);
+  // The leads whose pairs may have changed: those whose keys or names changed, and every holder of
+  // a key that has just become too common to be evidence.
+  const touched = uniqueLeads([...rows, ...(await holdersOf(tx, tables, crossed))]);
+  await writePairs(tx, tables, touched, judgedPairs(await pairFeatures(tx, tables, touched)));
+}
+
+/**
+ * Leads whose person's data was erased: their keys go, each key's count of leads goes down (a key
+ * no lead holds any more is dropped), and their pairs go. Their events read after the erasure hold
+ * no values, so a rebuild never counts them at all.
+ */
+async function dropLeads(tx: Tx, tables: TableMap, leads: readonly LeadRef[]): Promise<void> {
+  const keys = ident(tables[DUPLICATE_KEYS_TABLE]!);
+  const counts = ident(tables[DUPLICATE_KEY_COUNTS_TABLE]!);
+  const emptied = await tx.$queryRaw<{ tenant_id: string; key: string }[]>`
+    WITH gone AS (
+      DELETE FROM ${keys} k USING ${recordset(leads, LEAD_COLUMNS)} WHERE k.tenant_id = r.tenant_id AND k.lead_id = r.lead_id
+      RETURNING k.tenant_id, k.key
+    ), counted AS (
+      UPDATE ${counts} c SET leads = c.leads - g.leads
+      FROM (SELECT tenant_id, key, count(*)::int AS leads FROM gone GROUP BY tenant_id, key) g
+      WHERE c.tenant_id = g.tenant_id AND c.key = g.key
+      RETURNING c.tenant_id, c.key, c.leads
+    )
+    SELECT tenant_id, key FROM counted WHERE leads <= 0`;
+  if (emptied.length > 0) {
+    await tx.$executeRaw`DELETE FROM ${counts} c USING ${recordset(emptied, [['tenant_id', 'text'], ['key', 'text']])} WHERE c.tenant_id = r.tenant_id AND c.key = r.key`;
+  }
+  await writePairs(tx, tables, leads, []);
+}
 
 /** The net effect of a batch's term changes on each (lead, key): the last change says whether it is held now. */
 export function keyRows(changes: readonly TermChange[]): KeyRow[] {

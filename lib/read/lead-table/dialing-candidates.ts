@@ -5,6 +5,7 @@ import 'server-only';
 // table through the partial indexes made for each tier. The calling hours and the limits are the
 // claim's to check: these are candidates, not promises.
 import type { Db } from '@/lib/db/client';
+import { ERASED_VALUE } from '@/lib/event-store';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ClaimTier } from '@/lib/leads/values';
 
@@ -55,7 +56,8 @@ const sortKeys = (count: number) => Prisma.raw(Array.from({ length: count }, (_,
 function candidatesSql(tier: ClaimTier, { tenantId, agentId, now, limit, exclude = [], sourceGroups = [] }: CandidateQuery): Prisma.Sql {
   const columns = Prisma.sql`lead_id, phones, wrong_phones, time_zone`;
   const free = Prisma.sql`merged_into IS NULL AND (claimed_by IS NULL OR claim_until <= ${now} OR claimed_by = ${agentId})
-    AND cardinality(wrong_phones) < jsonb_array_length(phones) AND NOT (lead_id = ANY(${[...exclude]}::text[]))`;
+    AND cardinality(wrong_phones) < jsonb_array_length(phones) AND NOT (lead_id = ANY(${[...exclude]}::text[]))
+    AND name <> ${ERASED_VALUE}`; // an erased lead has no number left to call
   // Ordered by the tier's column, then older lead first, then by id: ties (two retries due at the
   // same moment) always come out in the same order. The index serves the first column.
   const mineOrNobody = (first: 'retry_at' | 'created_at', where: Prisma.Sql) => {

@@ -1,6 +1,6 @@
 // A lead's row in the lead table: the domain's own state of the lead, plus when it was created and
 // last changed, by whom, and at which version. Pure: the projection and its rebuild both fold with it.
-import type { VersionedEvent } from '@/lib/event-store';
+import { ERASED_VALUE, type VersionedEvent } from '@/lib/event-store';
 import { evolve, initialState, isLeadEvent, type Lead, type Phone, type RegisteredLead } from '@/lib/leads';
 
 export type LeadRow = {
@@ -50,6 +50,8 @@ function toState(row: LeadRow): RegisteredLead {
     claim: row.claimed_by && row.claim_until ? { agentId: row.claimed_by, until: row.claim_until } : null,
     mergedInto: row.merged_into ? { survivorId: row.merged_into, mergeId: '' } : null,
     lastMerge: null,
+    // The row keeps no flag of its own: an erased lead's name is the erased value.
+    erased: row.name === ERASED_VALUE,
     leadId: row.lead_id,
     name: row.name,
     phones: row.phones,

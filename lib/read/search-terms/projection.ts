@@ -5,7 +5,7 @@ import { isLeadEvent } from '@/lib/leads';
 import { ident } from '@/lib/db/sql';
 import { recordset, type Column } from '../engine/sql';
 import type { AsyncProjection } from '../engine/types';
-import { collapseTermChanges, termChanges } from './terms';
+import { collapseTermChanges, erasedLeads, termChanges } from './terms';
 
 export const SEARCH_TERMS_TABLE = 'search_terms';
 export const SEARCH_MERGES_TABLE = 'search_merges';
@@ -16,29 +16,37 @@ const COLUMNS: readonly Column[] = [
   ['changed_at', 'timestamptz'], ['changed_by', 'text'],
 ];
 
+const LEAD_COLUMNS: readonly Column[] = [['tenant_id', 'text'], ['lead_id', 'text']];
+
 export const searchTermsProjection: AsyncProjection = {
   name: 'search-terms',
   tables: [SEARCH_TERMS_TABLE, SEARCH_MERGES_TABLE],
   async apply(tx, events, tables) {
     await applyMerges(tx, events, tables[SEARCH_MERGES_TABLE]!);
     const rows = collapseTermChanges(events.flatMap(termChanges));
-    if (rows.length === 0) return;
     const table = ident(tables[SEARCH_TERMS_TABLE]!);
-    await tx.$executeRaw`
-      INSERT INTO ${table} AS t (tenant_id, lead_id, kind, value, normalized, display, current, first_held_at, last_held_at, changed_at, changed_by)
-      SELECT tenant_id, lead_id, kind, value, normalized, display, current, first_held_at, last_held_at, changed_at, changed_by
-      FROM ${recordset(rows, COLUMNS)}
-      ON CONFLICT (tenant_id, lead_id, kind, normalized) DO UPDATE SET
-        value = excluded.value,
-        display = excluded.display,
-        current = excluded.current,
-        -- a batch that only stops holding a value proposes a later time: LEAST keeps the first hold
-        first_held_at = LEAST(t.first_held_at, excluded.first_held_at),
-        last_held_at = excluded.last_held_at,
-        changed_at = excluded.changed_at,
-        changed_by = excluded.changed_by`;
+    if (rows.length > 0) await upsertTerms(tx, table, rows);
+    // The lead's events read after its erasure hold no values: dropping its terms leaves none.
+    const erased = erasedLeads(events);
+    if (erased.length > 0) await tx.$executeRaw`DELETE FROM ${table} t USING ${recordset(erased, LEAD_COLUMNS)} WHERE t.tenant_id = r.tenant_id AND t.lead_id = r.lead_id`;
   },
 };
+
+async function upsertTerms(tx: Tx, table: ReturnType<typeof ident>, rows: readonly object[]): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO ${table} AS t (tenant_id, lead_id, kind, value, normalized, display, current, first_held_at, last_held_at, changed_at, changed_by)
+    SELECT tenant_id, lead_id, kind, value, normalized, display, current, first_held_at, last_held_at, changed_at, changed_by
+    FROM ${recordset(rows, COLUMNS)}
+    ON CONFLICT (tenant_id, lead_id, kind, normalized) DO UPDATE SET
+      value = excluded.value,
+      display = excluded.display,
+      current = excluded.current,
+      -- a batch that only stops holding a value proposes a later time: LEAST keeps the first hold
+      first_held_at = LEAST(t.first_held_at, excluded.first_held_at),
+      last_held_at = excluded.last_held_at,
+      changed_at = excluded.changed_at,
+      changed_by = excluded.changed_by`;
+}
 
 /** A merge maps the merged lead to its survivor; undoing it takes the mapping away. In log order. */
 async function applyMerges(tx: Tx, events: readonly StoredEvent[], tableName: string): Promise<void> {

@@ -1,5 +1,5 @@
 // Which search terms each lead event makes current or previous. Pure.
-import type { StoredEvent } from '@/lib/event-store';
+import { ERASED_VALUE, type StoredEvent } from '@/lib/event-store';
 import { isLeadEvent } from '@/lib/leads';
 import { normaliseEmail } from '@/lib/leads/contact';
 import { normalizeName, phoneDigits } from './normalize';
@@ -28,8 +28,19 @@ const phone = (base: ChangeBase, p: { e164: string; raw: string }, held: boolean
 
 const TERM_EVENTS = new Set(['LeadRegistered', 'NameChanged', 'PhoneAdded', 'PhoneRemoved', 'EmailAdded', 'EmailRemoved']);
 
+/** The terms an event changes; an erased value is no term (docs/erasure.md). */
 export function termChanges(event: StoredEvent): TermChange[] {
   if (!TERM_EVENTS.has(event.type) || !isLeadEvent(event)) return [];
+  const changes = eventTermChanges(event);
+  return changes.some((change) => change.value === ERASED_VALUE) ? changes.filter((change) => change.value !== ERASED_VALUE) : changes;
+}
+
+/** The leads whose person's data the events erase: every term they held is dropped. */
+export const erasedLeads = (events: readonly StoredEvent[]): { tenant_id: string; lead_id: string }[] =>
+  events.filter((event) => event.type === 'PersonalDataErased' && isLeadEvent(event)).map((event) => ({ tenant_id: event.tenantId, lead_id: event.streamId }));
+
+function eventTermChanges(event: StoredEvent): TermChange[] {
+  if (!isLeadEvent(event)) return [];
   const lead = event;
   const base: ChangeBase = { tenantId: event.tenantId, leadId: event.streamId, at: event.occurredAt.toISOString(), actor: event.metadata.actor ?? null };
   switch (lead.type) {

@@ -13,6 +13,8 @@ import { LeadTabs } from '@/components/lead/lead-tabs';
 import { StatusTimeline } from '@/components/lead/status-timeline';
 import { TimeTravel } from '@/components/lead/time-travel';
 import { UndoMergeButton } from '@/components/lead/undo-merge-button';
+import { EraseButton } from '@/components/erasure/erase-dialog';
+import { ERASED_VALUE } from '@/lib/event-store';
 import styles from '@/components/lead/lead.module.css';
 import { can } from '@/lib/auth/roles';
 import { clockOf } from '@/lib/clock';
@@ -86,6 +88,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
         <p role="note" className={styles.note}>“{merged.name}”, the lead you opened, was merged into this lead.</p>
       )}
       {detail.undoableMerge && can(user.role, 'merge-leads') && <UndoMergeButton leadId={lead.leadId} merge={detail.undoableMerge} />}
+      {lead.name === ERASED_VALUE && <p role="note" className={styles.note}>This person’s data was erased: the lead keeps its status and dates only.</p>}
+      {lead.name !== ERASED_VALUE && can(user.role, 'erase-personal-data') && <EraseButton leadId={lead.leadId} />}
       <LeadDuplicates lead={{ leadId: lead.leadId, name: lead.name, createdAt: new Date(lead.createdAt) }} duplicates={duplicates} canMerge={can(user.role, 'merge-leads')} region={region} />
       <DialingPanel view={calling} names={names} manager={can(user.role, 'manage-dialing')} />
       <LeadTabs

@@ -3,6 +3,7 @@ import 'server-only';
 // the caller's tenant, then the streamed file or the count. Every refusal is JSON naming the
 // parameter at fault.
 import type pg from 'pg';
+import { createTextOpener } from '@/lib/erasure/text-opener';
 import type { Db } from '@/lib/db/client';
 import { StandbyBehindError, type ReadRouting } from '@/lib/db/replica';
 import { prismaQueryable } from '@/lib/db/sql';
@@ -49,7 +50,10 @@ export async function exportFile(system: System, pool: pg.Pool, caller: ExportCa
     const connection = await claimExportConnection(pool, caller, options);
     const { routing } = options;
     const horizon = routing?.replicated ? (budgetMs: number | undefined) => standbyHorizon(prismaQueryable(routing.primary), routing, { budgetMs }) : undefined;
-    run = await openExport(connection, system.registry, caller.tenantId, params, { horizonBudgetMs: options.horizonBudgetMs, stallMs: options.stallMs, horizon });
+    run = await openExport(connection, system.registry, caller.tenantId, params, {
+      horizonBudgetMs: options.horizonBudgetMs, stallMs: options.stallMs, horizon,
+      openData: createTextOpener(system.personalData.keys, system.db, caller.tenantId),
+    });
   } catch (error) {
     if (error instanceof ExportLimitError) {
       return errorResponse({ kind: 'rate-limited', message: `${LIMIT_WORDS[error.scope](error.limit)}: try again when one has finished.` }, { 'Retry-After': '10' });

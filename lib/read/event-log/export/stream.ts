@@ -39,6 +39,8 @@ export type ExportOptions = {
    * hot standby settles it on the primary (`standbyHorizon`).
    */
   readonly horizon?: (budgetMs: number | undefined) => Promise<bigint>;
+  /** Opens the personal values sealed in a fetch's data texts (lib/erasure); without it, data is exported as stored. */
+  readonly openData?: (rows: readonly { streamId: string; data: string }[]) => Promise<string[]>;
 };
 
 /** A connection of its own for one export, outside any pool (the benchmark, tests). */
@@ -69,7 +71,7 @@ export async function openExport(
   }
   const encoding = exportEncoding(params.format, registry, exportColumns(registry), { spreadsheet: params.spreadsheet });
   const { text, values } = toPgQuery(exportRowsQuery(tenantId, params.after, horizon, params));
-  const rows = client.query(new EncodedRows(text, values, encoding, options.batchSize ?? 5000));
+  const rows = client.query(new EncodedRows(text, values, encoding, options.batchSize ?? 5000, options.openData));
   const finish = (error?: Error | null) => connection.done(!error);
   const output = params.gzip ? (pipeline(rows, createGzip(), finish) as Readable) : rows;
   if (!params.gzip) finished(rows, finish);
@@ -96,14 +98,27 @@ class EncodedRows extends QueryStream {
   private taken = 0;
   private last = false;
 
-  constructor(text: string, values: unknown[], private readonly encoding: ReturnType<typeof exportEncoding>, private readonly fetchRows: number) {
+  constructor(
+    text: string,
+    values: unknown[],
+    private readonly encoding: ReturnType<typeof exportEncoding>,
+    private readonly fetchRows: number,
+    private readonly openData?: ExportOptions['openData'],
+  ) {
     super(text, values, { rowMode: 'array', highWaterMark: 1 });
     this.encoded = encoding.head;
   }
 
   private fetch(): Promise<ExportRow[]> {
-    const rows = new Promise<ExportRow[]>((resolve, reject) => this.cursor.read(this.fetchRows, (error: Error | null, read: ExportRow[]) => (error ? reject(error) : resolve(read))));
+    const read = new Promise<ExportRow[]>((resolve, reject) => this.cursor.read(this.fetchRows, (error: Error | null, read: ExportRow[]) => (error ? reject(error) : resolve(read))));
+    const rows = this.openData ? read.then((fetched) => this.opened(fetched)) : read;
     rows.catch(() => {}); // seen by the _read that takes it; none may come if the stream is destroyed first
+    return rows;
+  }
+
+  private async opened(rows: ExportRow[]): Promise<ExportRow[]> {
+    const data = await this.openData!(rows.map((row) => ({ streamId: row[3], data: row[12] })));
+    rows.forEach((row, i) => (row[12] = data[i]!));
     return rows;
   }
 
