@@ -20,6 +20,8 @@ import { ASYNC_PROJECTIONS } from '@/lib/system/projections';
 import { testDb } from '@/lib/testing/database';
 import { expectAsyncModelsEqualRebuild } from '@/lib/testing/projections';
 import { loggedIn, requestAs, routeContext } from '@/lib/testing/sessions';
+import { signedRequest } from '@/lib/webhooks/send';
+import type { Head } from '@/lib/webhooks/outbox-store';
 import { erasePersonalData } from './erase-service';
 
 const system = createSystem(testDb());
@@ -105,6 +107,12 @@ describe('erasing a person\u2019s data', () => {
     expect((await search(erased.phone)).results).toEqual([]);
     expect((await search(erased.newName)).results).toEqual([]);
     expect((await search(kept.phone)).results.map((result) => result.leadId)).toEqual([keptId]);
+
+    // A webhook sent (or replayed) after the erasure carries none of it either.
+    const secret = `whsec_${Buffer.from('k'.repeat(32)).toString('base64')}`;
+    const webhook = await signedRequest(store, { tenantId, streamId: erasedId, version: 1, secret } as Head, new Date());
+    for (const value of values(erased)) expect(webhook!.body).not.toContain(value);
+    expect(JSON.parse(webhook!.body).data.change).toMatchObject({ name: '[erased]', emails: ['[erased]'] });
 
     const bi = await loggedIn(db, tenantId, 'bi');
     const exported = await (await exportRoute(requestAs(bi, '/api/export?format=ndjson'), routeContext())).text();
