@@ -70,6 +70,9 @@ import { tenantRegion } from './organisation/tenant';
 import { actorNames, assignableUsers, tenantUsers } from './organisation/users';
 import { getOverview } from './overview';
 import { savedViews } from './saved-views/queries';
+import { deliveryLog, webhookEndpoint, webhookEndpoints } from './webhooks/queries';
+import { changeWebhooks } from '@/lib/webhooks/service';
+import { webhookOutboxProjection } from '@/lib/webhooks/outbox';
 import { contactHolders, leadsHoldingContact } from './search-terms/contact-holders';
 import { contactKey } from './search-terms/normalize';
 import { searchTermsProjection } from './search-terms/projection';
@@ -92,7 +95,7 @@ const exportPool = new pg.Pool({ connectionString: url, max: 4 });
 afterAll(() => exportPool.end());
 
 // Both tenants' look-alike leads share these ids (the schema keys leads by tenant and id).
-const SHARED = { stefan: randomUUID(), jane: randomUUID() };
+const SHARED = { stefan: randomUUID(), jane: randomUUID(), endpoint: randomUUID() };
 const T0 = new Date('2026-01-05T09:00:00Z');
 const NOW = new Date('2026-01-10T12:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
@@ -120,6 +123,10 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   const { summary } = await createApiToken(db, id, admin.userId, { name: 'Dialer', scopes: ['commands', 'export'] }, { now: T0 });
   const run = (actorId: string, hours: number, input: Record<string, unknown>) => executeLeadCommand(store, { tenantId: id, actorId, region: 'GB', now: at(hours), dialing: system.dialing }, input);
   const dialer = `token:${summary.id}`;
+  // A webhook endpoint (the same id in both), registered first so every status change is queued for it.
+  await changeWebhooks(store, { tenantId: id, id: admin.userId }, 'register', {
+    endpointId: SHARED.endpoint, url: 'https://hooks.example/leadstream', types: ['StatusChanged'],
+  }, { now: T0 });
 
   await run(ana, 0, { type: 'RegisterLead', data: { leadId: SHARED.stefan, name: 'Stefan Ivanov', phones: ['+44 7911 123456'], emails: ['stefan@example.com'], source: 'web', ownerId: ana } });
   await run(admin.userId, 1, { type: 'ChangeContactInfo', leadId: SHARED.stefan, data: { removePhones: ['+44 7911 123456'], addPhones: ['+44 20 7946 0018'] } });
@@ -165,6 +172,7 @@ async function callCenter(ownLeadNames: readonly string[], region: 'GB' | 'IE', 
   await catchUp(store, agentActivityProjection);
   await catchUp(store, dailyFiguresProjection);
   await catchUp(store, duplicateKeysProjection);
+  await catchUp(store, webhookOutboxProjection);
   return {
     id, admin, ana, bianca, tokenId: summary.id, importId: imported.importId, ownLeads, dncImportId: dncImport.importId, ownNumber, bulkId: bulk.batchId,
     markers: [id, admin.userId, ana, bianca, summary.id, imported.importId, dncImport.importId, ownNumber, bulk.batchId, ...ownLeads, ...ownLeadNames],
@@ -246,6 +254,13 @@ const READS: Record<string, Read> = {
   'lead-table/sources.ts#statusCounts': (t) => statusCounts(db, t.id),
   'lead-table/sources.ts#leadNames': (t, other) => leadNames(db, t.id, [SHARED.stefan, SHARED.jane, ...t.ownLeads, ...(other?.ownLeads ?? [])]),
   'saved-views/queries.ts#savedViews': (t) => savedViews(db, { id: t.ana, tenantId: t.id }),
+  'webhooks/queries.ts#webhookEndpoints': (t) => webhookEndpoints(db, t.id),
+  'webhooks/queries.ts#webhookEndpoint': (t) => webhookEndpoint(db, t.id, SHARED.endpoint),
+  'webhooks/queries.ts#deliveryLog': async (t) => {
+    const log = await deliveryLog(db, t.id, SHARED.endpoint);
+    if (log.length === 0) throw new Error('the fixture queues deliveries for its endpoint');
+    return log;
+  },
   'organisation/tenant.ts#tenantRegion': (t) => tenantRegion(db, t.id),
   'organisation/users.ts#tenantUsers': (t) => tenantUsers(db, t.id),
   'organisation/users.ts#assignableUsers': (t) => assignableUsers(db, t.id),
@@ -298,6 +313,7 @@ const NOT_TENANT_READS: Record<string, string> = {
   'do-not-call/projection.ts#writeDoNotCallRows': 'writes the do-not-call list from events',
   'do-not-call/projection.ts#planDoNotCallRows': 'the do-not-call rows of events about to be appended, by their own numbers',
   'saved-views/projection.ts#planViewRows': 'the saved-view rows of events about to be appended, by their own views',
+  'webhooks/projection.ts#planEndpointRows': 'the endpoint rows of events about to be appended, by their own endpoints',
   'do-not-call/rebuild.ts#rebuildDoNotCall': 'rebuilds the do-not-call list from the whole log',
   'lead-table/rebuild.ts#rebuildLeadTable': 'rebuilds the lead table from the whole log',
 };
