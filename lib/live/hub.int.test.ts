@@ -10,7 +10,7 @@ import { testDb } from '@/lib/testing/database';
 import { until } from '@/lib/testing/projections';
 import { createLiveHub } from './hub';
 import { keepListening } from './listen';
-import { eventIdOf, parseLastEventId, type LiveChange } from './messages';
+import { eventIdOf, parseLastEventId, type LiveChange, type LivePresence } from './messages';
 import { liveStream } from './stream';
 
 const db = testDb();
@@ -46,7 +46,14 @@ const rename = (tenantId: string, leadId: string, name: string) =>
 function subscriber(tenantId: string) {
   const received: LiveChange[] = [];
   const state = { ready: null as Checkpoint | null, resets: 0 };
-  return { tenantId, received, state, send: (change: LiveChange) => received.push(change), ready: (at: Checkpoint) => (state.ready = at), reset: () => state.resets++ };
+  const presences: LivePresence[] = [];
+  return {
+    tenantId, received, state, presences,
+    send: (change: LiveChange) => received.push(change),
+    presence: (presence: LivePresence) => presences.push(presence),
+    ready: (at: Checkpoint) => (state.ready = at),
+    reset: () => state.resets++,
+  };
 }
 
 describe('the live hub', () => {

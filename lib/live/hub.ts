@@ -4,11 +4,13 @@
 // log from there (its tenant only); what the hub reads meanwhile waits in a buffer and follows the
 // replay without repeats, so nothing between the replay and the live events is lost.
 import type { Checkpoint, EventStore, StoredEvent } from '@/lib/event-store';
-import { liveChange, type LiveChange } from './messages';
+import { liveChanges, type LiveChange, type LivePresence } from './messages';
 
 export type LiveSubscriber = {
   readonly tenantId: string;
   readonly send: (change: LiveChange) => void;
+  /** Who has a lead open now: not part of the log, so never replayed. */
+  readonly presence: (presence: LivePresence) => void;
   /** Where the subscriber stands once caught up: what it resumes after if the connection drops. */
   readonly ready: (at: Checkpoint) => void;
   /** More was missed than the replay sends: whatever the browser shows must be read again. */
@@ -56,11 +58,11 @@ export function createLiveHub(store: EventStore, { namesOf, batchSize = 500, rep
       const { events, checkpoint } = await store.readAll(await present(), { limit: batchSize });
       const names = await namesForSubscribed(events);
       // No await from here on: a subscriber added meanwhile either gets these events or replays them.
-      for (const event of events) {
-        const listeners = entries.get(event.tenantId);
-        const change = listeners && liveChange(event, names.get(event.tenantId)!);
-        if (change) for (const entry of listeners) deliver(entry, event, change);
-      }
+      const changes = liveChanges(events, (tenantId) => names.get(tenantId));
+      events.forEach((event, index) => {
+        const change = changes[index];
+        if (change) for (const entry of entries.get(event.tenantId) ?? []) deliver(entry, event, change);
+      });
       position = checkpoint;
       if (events.length < batchSize) return;
     }
@@ -123,10 +125,7 @@ export function createLiveHub(store: EventStore, { namesOf, batchSize = 500, rep
         subscriber.reset();
         return position ?? at;
       }
-      for (const event of events) {
-        const change = liveChange(event, names);
-        if (change) subscriber.send(change);
-      }
+      for (const change of liveChanges(events, () => names)) if (change) subscriber.send(change);
       at = checkpoint;
     }
   }
@@ -134,6 +133,11 @@ export function createLiveHub(store: EventStore, { namesOf, batchSize = 500, rep
   return {
     catchUp,
     subscribe,
+    /** Whether any browser of the tenant listens here. */
+    serves: (tenantId: string) => entries.has(tenantId),
+    announce(tenantId: string, presence: LivePresence) {
+      for (const entry of entries.get(tenantId) ?? []) entry.subscriber.presence(presence);
+    },
     /** How many subscribers the hub serves (for tests and the system page). */
     subscribers: () => [...entries.values()].reduce((sum, set) => sum + set.size, 0),
   };

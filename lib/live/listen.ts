@@ -5,11 +5,13 @@
 // `retryMs`, logging once when it loses the database and once when it is back.
 import pg from 'pg';
 
+export type Notification = { readonly channel: string; readonly payload?: string };
+
 export type ListenOptions = {
   readonly connectionString: string;
   readonly channels: readonly string[];
-  /** Runs one at a time, with the channels notified since the last call (none on a tick or a reconnect). */
-  readonly onWake: (notified: ReadonlySet<string>) => Promise<void>;
+  /** Runs one at a time, with the notifications since the last call (none on a tick or a reconnect). */
+  readonly onWake: (notifications: readonly Notification[]) => Promise<void>;
   readonly signal: AbortSignal;
   readonly applicationName: string;
   readonly pollMs?: number;
@@ -39,14 +41,14 @@ async function listenOnce(options: ListenOptions, connected: () => void): Promis
   const { connectionString, channels, onWake, signal, applicationName, pollMs = 5000 } = options;
   const session = new pg.Client({ connectionString, application_name: applicationName });
   let failure: Error | null = null;
-  let notified = new Set<string>();
+  let notified: Notification[] = [];
   let wake: () => void = () => {};
   session.on('error', (error) => {
     failure = error;
     wake();
   });
-  session.on('notification', ({ channel }) => {
-    notified.add(channel);
+  session.on('notification', ({ channel, payload }) => {
+    notified.push({ channel, payload });
     wake();
   });
   try {
@@ -56,9 +58,9 @@ async function listenOnce(options: ListenOptions, connected: () => void): Promis
     while (!signal.aborted) {
       if (failure) throw failure;
       const batch = notified;
-      notified = new Set();
+      notified = [];
       await onWake(batch);
-      if (notified.size > 0 || failure) continue;
+      if (notified.length > 0 || failure) continue;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);

@@ -8,6 +8,7 @@ import { actorNames } from '@/lib/read/organisation/users';
 import { system } from '@/lib/system/server';
 import { createLiveHub, type LiveHub } from './hub';
 import { keepListening } from './listen';
+import { announcePresence, PRESENCE_CHANNEL } from './presence';
 
 export const EVENTS_CHANNEL = 'leadstream_events';
 
@@ -22,8 +23,11 @@ export function live(): Live {
     const hub = createLiveHub(store, { namesOf: (tenantId) => actorNames(store.db, tenantId) });
     void keepListening({
       connectionString: databaseUrl(),
-      channels: [EVENTS_CHANNEL],
-      onWake: () => hub.catchUp(),
+      channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL],
+      onWake: async (notifications) => {
+        await announcePresence(hub, store.db, notifications);
+        await hub.catchUp();
+      },
       signal: controller.signal,
       applicationName: 'leadstream-live',
       log: (message) => console.log(`Live updates: ${message}`),

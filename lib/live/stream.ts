@@ -49,6 +49,7 @@ export function liveStream(hub: Pick<LiveHub, 'subscribe'>, { tenantId, after, s
         leave = await hub.subscribe({
           tenantId,
           send: (change) => write(sseFrame('change', change.id, change)),
+          presence: (presence) => write(sseFrame('presence', null, presence)),
           ready: (at) => write(sseFrame('ready', eventIdOf(at), {})),
           reset: () => write(sseFrame('reset', null, {})),
         }, after);
