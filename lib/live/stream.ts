@@ -68,6 +68,9 @@ export function liveStream(hub: Pick<LiveHub, 'subscribe'>, { tenantId, after, s
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       'X-Accel-Buffering': 'no', // nginx: pass each event on at once
+      // Not kept for other requests once the stream ends: a server stopping closes the stream, and
+      // the browser must not then go on sending requests on that connection, which holds the stop up.
+      Connection: 'close',
     },
   });
 }
