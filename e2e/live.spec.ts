@@ -28,15 +28,21 @@ async function createLead(page: Page, name: string): Promise<string> {
   return page.url();
 }
 
+/** Ana creates a lead and stays on its page; Ben, of the same organisation, opens it too. */
+async function bothOnNewLead(browser: Browser, prefix: string) {
+  const ana = await signedIn(browser, USERS.agent);
+  const ben = await signedIn(browser, USERS.otherAgent);
+  const name = `${prefix} ${digits(6)}`;
+  const url = await createLead(ana, name);
+  await openLive(ben, url);
+  return { ana, ben, name };
+}
+
 const summary = (page: Page) => page.getByRole('region', { name: 'Lead summary' });
 const liveNotice = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
 test('another agent\u2019s status change shows on the lead page and the list within a second, without a reload', async ({ browser }) => {
-  const ana = await signedIn(browser, USERS.agent);
-  const ben = await signedIn(browser, USERS.otherAgent);
-  const name = `Live Lead ${digits(6)}`;
-  const url = await createLead(ana, name);
-  await openLive(ben, url);
+  const { ana, ben, name } = await bothOnNewLead(browser, 'Live Lead');
   const benList = await ben.context().newPage();
   await openLive(benList, '/leads');
   const row = benList.getByRole('row').filter({ hasText: name });
@@ -60,10 +66,7 @@ test('another agent\u2019s status change shows on the lead page and the list wit
 });
 
 test('the lead page shows who else has the lead open, as they come and go', async ({ browser }) => {
-  const ana = await signedIn(browser, USERS.agent);
-  const ben = await signedIn(browser, USERS.otherAgent);
-  const url = await createLead(ana, `Live Presence ${digits(6)}`);
-  await openLive(ben, url);
+  const { ana, ben } = await bothOnNewLead(browser, 'Live Presence');
   await expect(ben.getByText('Ana Lima is also viewing')).toBeVisible();
   await expect(ana.getByText('Ben Okafor is also viewing')).toBeVisible(); // told as Ben arrived, not at the next heartbeat
   await expect(ana.getByText('Ana Lima is also viewing')).toHaveCount(0);
@@ -73,11 +76,7 @@ test('the lead page shows who else has the lead open, as they come and go', asyn
 });
 
 test('an edit left open keeps its typing; on save the change made meanwhile goes through the conflict check', async ({ browser }) => {
-  const ana = await signedIn(browser, USERS.agent);
-  const ben = await signedIn(browser, USERS.otherAgent);
-  const name = `Live Edit ${digits(6)}`;
-  const url = await createLead(ana, name);
-  await openLive(ben, url);
+  const { ana, ben, name } = await bothOnNewLead(browser, 'Live Edit');
 
   await ben.getByRole('button', { name: 'Edit name' }).click();
   await ben.getByRole('textbox', { name: 'Name', exact: true }).fill(`${name} by Ben`);
@@ -94,12 +93,8 @@ test('an edit left open keeps its typing; on save the change made meanwhile goes
 });
 
 test('a dropped connection picks up the change it missed, and another organisation hears nothing', async ({ browser }) => {
-  const ana = await signedIn(browser, USERS.agent);
-  const ben = await signedIn(browser, USERS.otherAgent);
+  const { ana, ben, name } = await bothOnNewLead(browser, 'Live Resume');
   const sam = await signedIn(browser, USERS.otherTenantAgent);
-  const name = `Live Resume ${digits(6)}`;
-  const url = await createLead(ana, name);
-  await openLive(ben, url);
   // Sam, of another organisation, listens on the same endpoint for every change it sends him.
   await sam.evaluate(() => new Promise<void>((resolve) => {
     const heard: string[] = [];
