@@ -138,7 +138,7 @@ export function createLiveHub(store: EventStore, { namesOf, batchSize = 500, rep
     announce(tenantId: string, presence: LivePresence) {
       for (const entry of entries.get(tenantId) ?? []) entry.subscriber.presence(presence);
     },
-    /** How many subscribers the hub serves (for tests and the system page). */
+    /** How many subscribers the hub serves. */
     subscribers: () => [...entries.values()].reduce((sum, set) => sum + set.size, 0),
   };
 }
