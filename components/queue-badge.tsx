@@ -1,11 +1,10 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 
-/** How many of my callbacks are due by the end of today, refreshed every minute. */
+/** How many of my callbacks are due by the end of today, counted again when a lead changes (components/live). */
 export function QueueBadge() {
   const { data } = useQuery({
     queryKey: ['queue-count'],
-    refetchInterval: 60_000,
     queryFn: async ({ signal }): Promise<{ due: number }> => {
       const response = await fetch('/api/queue/count', { signal });
       if (!response.ok) throw new Error('Could not count callbacks');

@@ -58,6 +58,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/do-not-call/imports/[id]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/api/do-not-call/imports/${t.dncImportId}` }), otherTenant: 'refused' },
   // As the lead import: another tenant's file never has tenant A's import id.
   'POST /api/do-not-call/imports/[id]': { capability: 'manage-do-not-call', probe: (t) => ({ path: `/api/do-not-call/imports/${t.dncImportId}?fileName=gate.csv`, csv: dncFile() }), otherTenant: 'refused' },
+  'GET /api/live': { capability: 'work-leads', probe: () => ({ path: '/api/live?once=1' }), otherTenant: 'own-tenant' },
+  'POST /api/live/presence': { capability: 'work-leads', probe: (t) => ({ body: { leadId: t.leadId } }), otherTenant: 'refused' },
+  'DELETE /api/live/presence': { capability: 'work-leads', probe: (t) => ({ body: { leadId: t.leadId } }), otherTenant: 'own-tenant' },
   'GET /api/queue/count': { capability: 'work-leads', probe: () => ({}), otherTenant: 'own-tenant' },
   'GET /api/search': { capability: 'work-leads', probe: (t) => ({ path: `/api/search?q=${encodeURIComponent(t.leadName)}` }), otherTenant: 'own-tenant' },
   'POST /api/commands': { capability: 'work-leads', credentials: 'token', probe: (t) => ({ body: leadCommand(t) }), otherTenant: 'refused' },

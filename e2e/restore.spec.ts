@@ -4,10 +4,13 @@ import { seriousViolations } from './support/axe';
 import { digits } from './support/leads';
 
 // Putting a value back from the lead's history: an edit like any other, so a change someone made
-// meanwhile is a conflict to resolve and a refusal is the rule's own.
+// meanwhile is a conflict to resolve and a refusal is the rule's own. The pages get no live
+// updates here (as behind a proxy that drops them), so a change made meanwhile stays unseen.
 
 async function agentPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  await context.route('**/api/live**', (route) => route.abort());
+  const page = await context.newPage();
   await logIn(page, email);
   return page;
 }

@@ -74,6 +74,11 @@ test('SIGTERM: the command in flight finishes, new requests are refused, nothing
   const base = `http://127.0.0.1:${app.port}`;
   const agent = await httpClient(playwright, base, USERS.agent);
   const leadId = await registerLead(agent);
+  // A browser tab listening for live updates: its stream never ends by itself, and must not hold the stop up.
+  const cookie = (await agent.storageState()).cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+  const live = await fetch(`${base}/api/live`, { headers: { cookie } });
+  expect(live.status).toBe(200);
+  const liveStream = live.body!.getReader();
 
   // Hold the lead's stream row: the next command on it waits inside its append, in flight.
   await db.query('BEGIN');
@@ -90,6 +95,7 @@ test('SIGTERM: the command in flight finishes, new requests are refused, nothing
   const answer = await inFlight;
   expect(answer.ok, answer.text).toBe(true);
   expect(await app.exited).toBe(0);
+  while (!(await liveStream.read().catch(() => ({ done: true }))).done); // the server closed it
   await expect.poll(() => tree.filter(isRunning).map(commandOf), { timeout: 15_000 }).toEqual([]);
   const stored = await db.query(`SELECT data->>'name' AS name FROM events WHERE stream_id = $1 AND metadata->>'commandId' = $2`, [leadId, commandId]);
   expect(stored.rows).toEqual([{ name: 'Renamed While Stopping' }]);

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { sendLeadCommand, type CommandOutcome } from '@/app/(app)/leads/actions';
 import type { ActionError } from '@/lib/gate/result';
 import type { LeadCommandType } from '@/lib/leads/decide';
@@ -22,7 +22,7 @@ export class CommandRefused extends Error {
   }
 }
 
-export type Conflict = { readonly sent: SentCommand; readonly error: ActionError; readonly onApplied?: () => void };
+export type Conflict = { readonly sent: SentCommand; readonly error: ActionError; readonly onApplied?: () => void; readonly onDiscarded?: () => void };
 
 type LeadCommandContext = {
   readonly leadId: string;
@@ -48,9 +48,18 @@ export function LeadCommandProvider({ leadId, version, names, children }: { lead
   const [ownVersion, setOwnVersion] = useState(version);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The page refreshes when someone else changes the lead (components/live). Once the agent has
+  // typed into an edit, its save still carries the version the agent saw: the other change then
+  // goes through the merge/conflict check instead of being overwritten unseen.
+  // A ref, not state: typing must not re-render the page.
+  const typedAt = useRef<number | null>(null);
+  const typed = () => {
+    typedAt.current ??= version;
+  };
 
   const saved = useCallback(
     (outcome: CommandOutcome) => {
+      typedAt.current = null;
       // A merged save also holds changes this user has not seen yet: those come with the refresh.
       if (!outcome.merged) setOwnVersion((current) => Math.max(current, outcome.version));
       setAnnouncement(`Saved at ${new Date().toLocaleTimeString()}`);
@@ -60,13 +69,22 @@ export function LeadCommandProvider({ leadId, version, names, children }: { lead
   );
 
   const value = useMemo<LeadCommandContext>(
-    () => ({ leadId, version: Math.max(version, ownVersion), names, send, saved, openConflict: setConflict }),
+    () => ({
+      leadId,
+      // Read when an edit is sent, so it sees whether the agent has typed since the page refreshed.
+      get version() {
+        return Math.max(typedAt.current ?? version, ownVersion);
+      },
+      names, send, saved, openConflict: setConflict,
+    }),
     [leadId, version, ownVersion, names, saved],
   );
 
   return (
     <Context.Provider value={value}>
-      {children}
+      <div style={{ display: 'contents' }} onInputCapture={typed} onChangeCapture={typed}>
+        {children}
+      </div>
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
       {conflict && (
         <ConflictDialog
@@ -81,6 +99,8 @@ export function LeadCommandProvider({ leadId, version, names, children }: { lead
             saved(outcome);
           }}
           onDiscard={() => {
+            typedAt.current = null;
+            conflict.onDiscarded?.();
             setConflict(null);
             router.refresh();
           }}
@@ -92,9 +112,10 @@ export function LeadCommandProvider({ leadId, version, names, children }: { lead
 
 /**
  * One kind of edit: `save({ type, data })`. `onSaved` runs once the change is stored, directly or
- * after "Apply my change anyway" in the conflict dialog. `error` is any refusal other than a conflict.
+ * after "Apply my change anyway" in the conflict dialog; `onDiscarded` when "Discard my change" is
+ * chosen there. `error` is any refusal other than a conflict.
  */
-export function useLeadCommand({ onSaved }: { onSaved?: () => void } = {}) {
+export function useLeadCommand({ onSaved, onDiscarded }: { onSaved?: () => void; onDiscarded?: () => void } = {}) {
   const lead = useContext(Context);
   if (!lead) throw new Error('useLeadCommand needs a LeadCommandProvider');
   const mutation = useMutation({
@@ -104,7 +125,7 @@ export function useLeadCommand({ onSaved }: { onSaved?: () => void } = {}) {
       onSaved?.();
     },
     onError: (error) => {
-      if (error instanceof CommandRefused && error.error.kind === 'conflict') lead.openConflict({ sent: error.sent, error: error.error, onApplied: onSaved });
+      if (error instanceof CommandRefused && error.error.kind === 'conflict') lead.openConflict({ sent: error.sent, error: error.error, onApplied: onSaved, onDiscarded });
     },
   });
   const refused = mutation.error instanceof CommandRefused ? mutation.error.error : mutation.error ? unexpected : null;

@@ -18,7 +18,8 @@ export function LeadDetails({ lead, owners, ownerName, blockedPhones }: {
     <div className={styles.grid}>
       <section aria-labelledby="contact-heading" className={styles.card}>
         <h2 id="contact-heading">Contact</h2>
-        <NameEditor key={lead.name} name={lead.name} />
+        {/* Not keyed by the name: a rename by someone else (components/live) keeps what is being typed. */}
+        <NameEditor name={lead.name} />
         <ContactEditor kind="phone" values={lead.phones} leadId={lead.leadId} blocked={blockedPhones} />
         <ContactEditor kind="email" values={lead.emails} leadId={lead.leadId} />
       </section>

@@ -9,7 +9,7 @@ import { useReturnFocus } from './use-return-focus';
 export function NameEditor({ name }: { name: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const opener = useReturnFocus<HTMLButtonElement>(draft !== null);
-  const { save, pending, error, reset } = useLeadCommand({ onSaved: () => setDraft(null) });
+  const { save, pending, error, reset } = useLeadCommand({ onSaved: () => setDraft(null), onDiscarded: () => setDraft(null) });
   const cancel = () => {
     setDraft(null);
     reset();

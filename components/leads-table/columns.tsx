@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import { DoNotCallMark, type DoNotCallNote } from '@/components/do-not-call/do-not-call-mark';
+import { ChangedMark } from '@/components/live/changed-mark';
 import { usePhoneAsRead } from '@/components/phone-region';
 import type { Phone } from '@/lib/leads/lead';
 import { STATUS_LABELS } from '@/lib/present/labels';
@@ -27,7 +28,10 @@ export function leadColumns(now: Date, blocked: Readonly<Record<string, DoNotCal
       header: 'Name',
       cell: ({ row }) => (
         // Prefetching a hundred lead pages for every list page would cost more than it saves.
-        <Link href={leadHref(row.original.leadId, origin)} prefetch={false} className={styles.name}>{row.original.name}</Link>
+        <>
+          <Link href={leadHref(row.original.leadId, origin)} prefetch={false} className={styles.name}>{row.original.name}</Link>
+          <ChangedMark leadId={row.original.leadId} />
+        </>
       ),
     }),
     column.accessor('phones', { header: 'Phones', enableSorting: false, cell: ({ getValue }) => <Phones phones={getValue()} blocked={blocked} /> }),

@@ -5,7 +5,7 @@ import { appendStreams, appendToStream, findCommandResult, type AppendOptions, t
 export type { AppendOptions, StreamAppend } from './append';
 import { loadState, stateAt, type Evolver } from './aggregate';
 import type { InlineProjection, PersonalDataGuard, StoreContext } from './context';
-import { headPosition, readAll, type ReadAllOptions } from './read-all';
+import { headPosition, presentCheckpoint, readAll, type ReadAllOptions } from './read-all';
 import { readStream, readStreams, streamVersion, type ReadStreamOptions } from './read-stream';
 import { openRegistry, type EventRegistry } from './registry';
 import { saveSnapshot, type Snapshot } from './snapshots';
@@ -31,6 +31,8 @@ export function createEventStore(
     streamVersion: (tenantId: string, streamId: string) => streamVersion(ctx, tenantId, streamId),
     readAll: (after: Checkpoint, options?: ReadAllOptions) => readAll(ctx, after, options),
     headPosition: () => headPosition(ctx),
+    /** Where a reader of what commits from now on starts (lib/live). */
+    presentCheckpoint: () => presentCheckpoint(ctx),
     findCommandResult: (tenantId: string, commandId: string, commandHash?: string) => findCommandResult(ctx, tenantId, commandId, commandHash),
     loadState: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, options?: { snapshotShape?: number }) =>
       loadState(ctx, tenantId, streamId, evolver, options),

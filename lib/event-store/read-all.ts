@@ -34,6 +34,18 @@ export async function readAll(ctx: StoreContext, after: Checkpoint, options: Rea
   return { events, checkpoint: last ? { txId: last.txId, position: last.position } : after };
 }
 
+/**
+ * A checkpoint at the log's present: every transaction older than the oldest one still running
+ * lies behind it, the rest (those running now and those to come) in front. A reader that starts
+ * here sees what commits from now on, and possibly a few events committed a moment ago.
+ */
+export async function presentCheckpoint(ctx: StoreContext): Promise<Checkpoint> {
+  const rows = await ctx.db.$queryRaw<{ xmin: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
+  return { txId: BigInt(rows[0]!.xmin) - 1n, position: MAX_POSITION };
+}
+
+const MAX_POSITION = 2n ** 63n - 1n;
+
 /** The newest position in the log, committed or not: what "caught up" is measured against. */
 export async function headPosition(ctx: StoreContext): Promise<bigint> {
   const rows = await ctx.db.$queryRaw<{ head: bigint | null }[]>`SELECT max(position) AS head FROM events`;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { AutoRefresh } from '@/components/auto-refresh';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { clockOf } from '@/lib/clock';
 import { page, reader } from '@/lib/gate';
 import { loadToday } from '@/lib/read/today';
@@ -18,9 +18,9 @@ export default async function TodayPage() {
   const total = (pick: (agent: (typeof today.agents)[number]) => number) => today.agents.reduce((sum, agent) => sum + pick(agent), 0);
   return (
     <>
-      <AutoRefresh everyMs={15_000} />
+      <LiveRefresh />
       <h1>Today</h1>
-      <p>{today.day} (UTC), as of {clock(now.toISOString())} UTC. This page refreshes every 15 seconds.</p>
+      <p>{today.day} (UTC), as of {clock(now.toISOString())} UTC. This page updates as the agents work.</p>
       <table>
         <caption>Agents</caption>
         <thead>

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { LeadDuplicates } from '@/components/duplicates/lead-duplicates';
+import { LiveLead } from '@/components/live/live-lead';
 import { DialingPanel } from '@/components/lead/dialing-panel';
 import { HistoryList } from '@/components/lead/history-list';
 import { LeadCommandProvider } from '@/components/lead/lead-command';
@@ -84,6 +85,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
     <LeadCommandProvider leadId={lead.leadId} version={lead.version} names={names}>
       {origin && <LeadNeighbours origin={origin} neighbours={neighbours} />}
       <LeadHeader lead={lead} ownerName={lead.ownerId ? (names[lead.ownerId] ?? lead.ownerId) : null} />
+      <LiveLead leadId={lead.leadId} claimedBy={calling.claim && !calling.heldByMe ? (names[calling.claim.agentId] ?? calling.claim.agentId) : null} />
       {merged?.mergedInto === lead.leadId && (
         <p role="note" className={styles.note}>“{merged.name}”, the lead you opened, was merged into this lead.</p>
       )}
