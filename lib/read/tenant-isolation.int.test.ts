@@ -342,6 +342,9 @@ const ROUTES: Record<string, (t: Tenant, other: Tenant | null) => Promise<Respon
 const NOT_TENANT_ROUTES: Record<string, string> = {
   'GET /api/openapi.json': 'the API description, the same for everyone',
   'GET /api/health': 'ok or not, no data',
+  'GET /api/live': 'a stream, not an answer: lib/live/hub.int.test.ts shows another tenant\u2019s changes never arrive on it',
+  'POST /api/live/presence': 'writes the caller\u2019s own presence on a lead of its own tenant (any other lead is not found); lib/live/presence.int.test.ts shows presence reaches only that tenant',
+  'DELETE /api/live/presence': 'removes the caller\u2019s own presence',
   'GET /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/auth/[...all]': 'the login itself (better-auth)',
   'POST /api/commands': 'writes; the gate test aims it at another tenant\u2019s lead',
