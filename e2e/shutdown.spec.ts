@@ -97,8 +97,9 @@ test('SIGTERM: the command in flight finishes, new requests are refused, nothing
   expect(await app.exited).toBe(0);
   while (!(await liveStream.read().catch(() => ({ done: true }))).done); // the server closed it
   await expect.poll(() => tree.filter(isRunning).map(commandOf), { timeout: 15_000 }).toEqual([]);
-  const stored = await db.query(`SELECT data->>'name' AS name FROM events WHERE stream_id = $1 AND metadata->>'commandId' = $2`, [leadId, commandId]);
-  expect(stored.rows).toEqual([{ name: 'Renamed While Stopping' }]);
+  // The rename is in the log, its new name sealed with the lead's key (docs/erasure.md).
+  const stored = await db.query(`SELECT type, data->>'name' AS name FROM events WHERE stream_id = $1 AND metadata->>'commandId' = $2`, [leadId, commandId]);
+  expect(stored.rows).toEqual([{ type: 'NameChanged', name: expect.stringMatching(/^enc:v1:/) }]);
   expect(app.output()).toMatch(/keeps running on port \d+: 1 other Leadstream process still uses it/);
 
   // The database outlived `npm start` for this process; the last one to leave stops it.
