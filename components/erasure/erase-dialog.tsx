@@ -52,7 +52,7 @@ function EraseDialog({ leadId, onClose }: { leadId: string; onClose(): void }) {
         backups keep the data until they are deleted or expire.
       </p>
       {step === 'reason' ? (
-        <form className={styles.field} onSubmit={(event) => { event.preventDefault(); if (reason.trim()) setStep('confirm'); }}>
+        <form className={styles.stack} onSubmit={(event) => { event.preventDefault(); if (reason.trim()) setStep('confirm'); }}>
           <label htmlFor={`${id}-reason`}>Reason (kept in the lead’s history; do not name the person)</label>
           <textarea id={`${id}-reason`} value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={500} rows={2} />
           <div className={styles.inline}>
@@ -61,7 +61,7 @@ function EraseDialog({ leadId, onClose }: { leadId: string; onClose(): void }) {
           </div>
         </form>
       ) : (
-        <form className={styles.field} onSubmit={(event) => { event.preventDefault(); if (typed === CONFIRMATION) erase.mutate(); }}>
+        <form className={styles.stack} onSubmit={(event) => { event.preventDefault(); if (typed === CONFIRMATION) erase.mutate(); }}>
           <label htmlFor={`${id}-confirm`}>Type {CONFIRMATION} to erase the data for good</label>
           <input id={`${id}-confirm`} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" autoFocus />
           <div className={styles.inline}>
