@@ -22,7 +22,12 @@ export function createPersonalDataGuard(keys: KeyStore): PersonalDataGuard {
       const isNew = new Set(events.filter((event) => event.version === 1).map((event) => streamKeyOf(event.tenantId, event.streamId)));
       const created = keys.create(streams.filter((s) => isNew.has(streamKeyOf(s.tenantId, s.streamId))));
       const existing = streams.filter((s) => !isNew.has(streamKeyOf(s.tenantId, s.streamId)));
-      const found = await keys.find(db, existing);
+      // A command's load has just seen its stream's key (key-store.ts says why that is enough for sealing).
+      const known: KeyLookup = new Map(existing.flatMap((s) => {
+        const key = keys.lastSeen(s);
+        return key ? [[streamKeyOf(s.tenantId, s.streamId), key] as const] : [];
+      }));
+      const found = new Map([...known, ...await keys.find(db, existing.filter((s) => !known.has(streamKeyOf(s.tenantId, s.streamId))))]);
       const keyless = existing.filter((s) => !found.has(streamKeyOf(s.tenantId, s.streamId)));
       const all = new Map([...created.keys, ...found, ...(keyless.length > 0 ? await keys.createForExisting(db, keyless) : [])]);
       const data = events.map((event, i) => {
@@ -34,16 +39,30 @@ export function createPersonalDataGuard(keys: KeyStore): PersonalDataGuard {
       return { data, writes: created.write.rows.length > 0 ? [created.write] : [] };
     },
 
+    keySql: keys.keySql,
+
     async open<Row extends StoredRow>(reader: Db | Tx, rows: readonly Row[]): Promise<Row[]> {
+      const carried = carriedKeys(keys, rows);
       const sealed = rows.filter((row) => holdsEnvelope(row.data));
       if (sealed.length === 0) return [...rows];
-      const found = await keys.find(reader, distinct(sealed.map((row) => ({ tenantId: row.tenant_id, streamId: row.stream_id }))));
+      const unknown = distinct(sealed.map((row) => ({ tenantId: row.tenant_id, streamId: row.stream_id }))).filter((s) => !carried.has(streamKeyOf(s.tenantId, s.streamId)));
+      const found = new Map([...carried, ...await keys.find(reader, unknown)]);
       return rows.map((row) => (holdsEnvelope(row.data) ? { ...row, data: opened(row, found) } : row));
     },
   };
 }
 
-function opened(row: StoredRow, found: KeyLookup): unknown {
+/** The keys rows carry from their own read (`stream_key`, see KeyStore.keySql): streams without one absent. */
+function carriedKeys(keys: KeyStore, rows: readonly StoredRow[]): Map<string, Buffer | 'erased' | undefined> {
+  const carried = new Map<string, Buffer | 'erased' | undefined>();
+  for (const row of rows) {
+    const id = streamKeyOf(row.tenant_id, row.stream_id);
+    if (row.stream_key !== undefined && !carried.has(id)) carried.set(id, keys.carried(row.tenant_id, row.stream_id, row.stream_key));
+  }
+  return carried;
+}
+
+function opened(row: StoredRow, found: ReadonlyMap<string, Buffer | 'erased' | undefined>): unknown {
   const key = found.get(streamKeyOf(row.tenant_id, row.stream_id));
   return mapStrings(row.data, (value) => {
     if (!isEnvelope(value)) return value;

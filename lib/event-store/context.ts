@@ -29,10 +29,12 @@ export type PersonalDataGuard = {
   seal(db: Db, registry: EventRegistry, events: readonly VersionedEvent[]): Promise<{ data: unknown[]; writes: RowWrite[] }>;
   /** The rows with their data readable. */
   open<Row extends StoredRow>(reader: Db | Tx, rows: readonly Row[]): Promise<Row[]>;
+  /** A column with the stream's key, for a read to carry as `stream_key`: its rows then open without a query of their own. */
+  keySql(tenantId: string, streamId: string): Prisma.Sql;
 };
 
-/** What the guard needs of a stored row. */
-export type StoredRow = { readonly tenant_id: string; readonly stream_id: string; readonly data: unknown };
+/** What the guard needs of a stored row; `stream_key` when the read carried its stream's key (keySql). */
+export type StoredRow = { readonly tenant_id: string; readonly stream_id: string; readonly data: unknown; readonly stream_key?: Uint8Array | null };
 
 export type StoreContext = {
   readonly db: Db;

@@ -1,5 +1,6 @@
 // Long streams load from their latest snapshot plus the events after it. A snapshot records the
 // version of the state's shape: when the shape changes, old snapshots are ignored and rebuilt.
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { StoreContext } from './context';
 import { EVENT_COLUMNS, decodeRows, type EventRow } from './rows';
 import type { StoredEvent } from './types';
@@ -16,12 +17,15 @@ export async function snapshotAndTail<State>(
   streamId: string,
   stateVersion: number,
 ): Promise<{ snapshot: Snapshot<State> | null; tail: StoredEvent[] }> {
-  const rows = await ctx.db.$queryRaw<(EventRow & { snapshot: boolean })[]>`
+  // The stream's key comes along too, so opening the tail needs no query of its own.
+  const key = ctx.personalData?.keySql(tenantId, streamId) ?? Prisma.sql`NULL::bytea`;
+  const rows = await ctx.db.$queryRaw<(EventRow & { snapshot: boolean; stream_key: Uint8Array | null })[]>`
     SELECT true AS snapshot, NULL::bigint AS position, NULL::text AS tx_id, tenant_id, stream_id, NULL::text AS stream_type, version,
-           NULL::text AS type, state_version AS schema_version, state AS data, '{}'::jsonb AS metadata, NULL::timestamptz AS occurred_at
+           NULL::text AS type, state_version AS schema_version, state AS data, '{}'::jsonb AS metadata, NULL::timestamptz AS occurred_at,
+           ${key} AS stream_key
     FROM snapshots WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND state_version = ${stateVersion}
     UNION ALL
-    (SELECT false AS snapshot, ${EVENT_COLUMNS} FROM events
+    (SELECT false AS snapshot, ${EVENT_COLUMNS}, ${key} AS stream_key FROM events
      WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
        AND version > coalesce((SELECT version FROM snapshots WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND state_version = ${stateVersion}), 0)
      ORDER BY version)`;
