@@ -1,7 +1,7 @@
 // What an aggregate registers (lib/system/aggregates.ts lists them): its stream type, its event
 // types with their schemas and upcasters, its decider, its conflict rules and the shape version of
 // its snapshots. The store, the projection engine and the export know aggregates only through this.
-import type { EventDefinitions, EventStore, Evolver, LoadedState } from '@/lib/event-store';
+import type { EventDefinitions, EventStore, Evolver, LoadedState, LoadOptions } from '@/lib/event-store';
 
 export type Decider<Command, Event extends { type: string; data: unknown }, State> = {
   decide(command: Command, state: State): Event[];
@@ -35,9 +35,9 @@ export function loadAggregate<Command, Event extends { type: string; data: unkno
   aggregate: Aggregate<Command, Event, State>,
   tenantId: string,
   streamId: string,
-  { fromSnapshot = true }: { fromSnapshot?: boolean } = {},
+  { fromSnapshot = true, command }: { fromSnapshot?: boolean; command?: LoadOptions['command'] } = {},
 ): Promise<LoadedState<State>> {
   // The store has checked every event it reads against the aggregate's own schemas.
   const evolver = aggregate.decider as unknown as Evolver<State>;
-  return store.loadState(tenantId, streamId, evolver, fromSnapshot ? { snapshotShape: aggregate.snapshots.shape } : {});
+  return store.loadState(tenantId, streamId, evolver, { snapshotShape: fromSnapshot ? aggregate.snapshots.shape : undefined, command });
 }

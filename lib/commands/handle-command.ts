@@ -72,20 +72,13 @@ export async function handleCommand<Command, Event extends { type: string; data:
   const { tenantId, streamId, command, expectedVersion, commandId } = envelope;
   const stream: StreamRef = { tenantId, streamId, streamType: aggregate.streamType };
   const commandHash = digestOf(stream, command, expectedVersion);
-  // The command log and the stream are read side by side: a command seen before is answered from the log.
-  const [previous, firstLoad] = await Promise.all([
-    store.findCommandResult(tenantId, commandId, commandHash),
-    loadAggregate(store, aggregate, tenantId, streamId),
-  ]);
-  if (previous) return duplicateResult(previous);
-
+  const claim = { id: commandId, hash: commandHash };
   for (let attempt = 1; ; attempt++) {
-    const loaded = attempt === 1 ? firstLoad : await loadAggregate(store, aggregate, tenantId, streamId);
+    // One statement: the stream, and the command's row of the command log. A command carried out
+    // before (by a retry sent while the first was in flight, too) is answered with its result.
+    const loaded = await loadAggregate(store, aggregate, tenantId, streamId, { command: claim });
+    if (loaded.previous) return duplicateResult(loaded.previous);
     if (expectedVersion !== undefined && expectedVersion < loaded.version) {
-      // The events the caller had not seen may be this very command, carried out by a twin request
-      // (a retry sent while the first was in flight): its result, not a conflict with itself.
-      const twin = await store.findCommandResult(tenantId, commandId, commandHash);
-      if (twin) return duplicateResult(twin);
       await refuseIfColliding(store, aggregate, envelope, loaded.version);
     } else if (expectedVersion !== undefined && expectedVersion > loaded.version) {
       throw new ConcurrencyError(streamId, expectedVersion, loaded.version);
@@ -102,6 +95,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
         commandHash,
         alongside: alongside.map((part) => ({ stream: part.stream, events: part.events.map(stamp), expectedVersion: part.expectedVersion })),
         writes: await writes?.(),
+        carried: loaded.carried,
       });
       if (appended.duplicate) return duplicateResult(appended);
       if (appended.nextExpectedVersion - loaded.snapshotVersion >= snapshotEvery) {

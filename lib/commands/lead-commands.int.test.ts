@@ -65,33 +65,43 @@ describe('carrying out lead commands', () => {
     expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NameChanged']);
   });
 
-  it('a retry that finds its own first attempt already applied gets its result, not a conflict with itself', async () => {
+  it('a retry that loaded before its first attempt committed gets that attempt’s result, not a conflict with itself', async () => {
     const { tenantId, ana } = tenant();
     const leadId = await registerLead(ana);
     const rename = { type: 'ChangeName', leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: 'Stefan P. Ivanov' } };
-    // The retry looks the command id up just before the first attempt commits, and loads just after.
+    // The retry loads and decides before the first attempt runs, and appends just after it commits.
     let firstDone!: () => void;
-    let lookedUp!: () => void;
+    let decided!: () => void;
     const firstCommitted = new Promise<void>((resolve) => (firstDone = resolve));
-    const retryLookedUp = new Promise<void>((resolve) => (lookedUp = resolve));
-    let lookups = 0;
+    const retryDecided = new Promise<void>((resolve) => (decided = resolve));
     const retryStore = {
       ...store,
-      findCommandResult: async (...args: Parameters<typeof store.findCommandResult>) => {
-        const found = await store.findCommandResult(...args);
-        if (lookups++ === 0) {
-          lookedUp();
-          await firstCommitted;
-        }
-        return found;
+      append: async (...args: Parameters<typeof store.append>) => {
+        decided();
+        await firstCommitted;
+        return store.append(...args);
       },
     };
     const retry = executeLeadCommand(retryStore, ana, rename);
-    await retryLookedUp; // it found nothing: the first attempt has not run yet
+    await retryDecided; // it found no result and version 1: the first attempt has not run yet
     const first = await executeLeadCommand(store, ana, rename);
     firstDone();
     await expect(retry).resolves.toMatchObject({ duplicate: true, version: first.version, position: first.position });
     expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NameChanged']);
+  });
+
+  it('a retry that loads after its first attempt committed gets its result from the same read', async () => {
+    const { tenantId, ana } = tenant();
+    const leadId = await registerLead(ana);
+    const rename = { type: 'ChangeName', leadId, expectedVersion: 1, commandId: randomUUID(), data: { name: 'Stefan P. Ivanov' } };
+    const first = await executeLeadCommand(store, ana, rename);
+    await executeLeadCommand(store, ana, { type: 'ChangeStatus', leadId, expectedVersion: 2, data: { status: 'Closed' } });
+    let appends = 0;
+    const retryStore = { ...store, append: async (...args: Parameters<typeof store.append>) => (appends++, store.append(...args)) };
+
+    await expect(executeLeadCommand(retryStore, ana, rename)).resolves.toMatchObject({ duplicate: true, version: first.version, position: first.position });
+    expect(appends).toBe(0);
+    expect(await events(tenantId, leadId)).toEqual(['LeadRegistered', 'NameChanged', 'StatusChanged']);
   });
 });
 

@@ -4,7 +4,9 @@
 // records the command's result. All of it is committed, or none of it, in one round trip.
 // Before it, outside any transaction, the inline projections read the rows the events fold onto.
 import { withSqlState } from '@/lib/db/sql';
-import { ConcurrencyError, IllegalStateError } from '@/lib/errors';
+import { ConcurrencyError } from '@/lib/errors';
+import { findCommandResult } from './command-log';
+import type { CarriedRows } from './aggregate';
 import type { RowWrite, StoreContext } from './context';
 import { streamVersion } from './read-stream';
 import type { AppendResult, ExpectedVersion, NewEvent, StreamRef, VersionedEvent } from './types';
@@ -23,6 +25,8 @@ export type AppendOptions = {
   readonly alongside?: readonly StreamAppend[];
   /** Statements of the app's own run in the same statement as the events (an erasure's key and scrubbing). */
   readonly writes?: readonly RowWrite[];
+  /** The rows the inline read models read with the stream's load: used when the append starts from the version loaded. */
+  readonly carried?: CarriedRows;
 };
 
 /** One stream's share of an append that writes to several. */
@@ -50,7 +54,7 @@ export async function appendToStream(
   if (events.length === 0) throw new Error('appendToStream needs at least one event');
   const parts = [{ stream, events, expectedVersion: options.expectedVersion }, ...(options.alongside ?? [])];
   const command = options.commandId ? { id: options.commandId, hash: options.commandHash } : undefined;
-  const appended = await appendParts(ctx, parts, command, options.writes);
+  const appended = await appendParts(ctx, parts, command, options.writes, options.carried);
   if (appended !== 'duplicate') return appended[0]!;
   const previous = await findCommandResult(ctx, stream.tenantId, options.commandId!, options.commandHash);
   if (!previous) throw new Error(`Command ${options.commandId} was claimed but has no result`);
@@ -69,7 +73,7 @@ export async function appendStreams(ctx: StoreContext, parts: readonly StreamApp
 }
 
 async function appendParts(
-  ctx: StoreContext, parts: readonly StreamAppend[], command?: CommandClaim, extraWrites: readonly RowWrite[] = [],
+  ctx: StoreContext, parts: readonly StreamAppend[], command?: CommandClaim, extraWrites: readonly RowWrite[] = [], carried?: CarriedRows,
 ): Promise<AppendResult[] | 'duplicate'> {
   for (const event of parts.flatMap((part) => part.events)) ctx.registry.check(event.type, event.data);
   const keys = new Set(parts.map(({ stream }) => `${stream.tenantId}\u0000${stream.streamId}`));
@@ -79,7 +83,7 @@ async function appendParts(
     const expected = await Promise.all(parts.map(async ({ stream, expectedVersion }) =>
       expectedVersion === 'any' ? ((await streamVersion(ctx, stream.tenantId, stream.streamId)) ?? 0) : expectedVersion === 'no_stream' ? 0 : expectedVersion));
     try {
-      return await appendOnce(ctx, parts, expected, command, extraWrites);
+      return await appendOnce(ctx, parts, expected, command, extraWrites, carried);
     } catch (error) {
       const retry = error instanceof ConcurrencyError && parts.some((part) => part.expectedVersion === 'any') && attempt < ANY_VERSION_ATTEMPTS;
       if (!retry) throw error;
@@ -89,6 +93,7 @@ async function appendParts(
 
 async function appendOnce(
   ctx: StoreContext, parts: readonly StreamAppend[], expected: readonly number[], command: CommandClaim | undefined, extraWrites: readonly RowWrite[],
+  carried: CarriedRows | undefined,
 ): Promise<AppendResult[] | 'duplicate'> {
   const versioned: VersionedEvent[] = parts.flatMap(({ stream, events }, p) => events.map((event, index) => ({
     tenantId: stream.tenantId,
@@ -102,7 +107,13 @@ async function appendOnce(
     occurredAt: event.occurredAt,
   })));
   const writes: RowWrite[] = [];
-  for (const projection of ctx.inlineProjections) writes.push(...(await projection.plan(ctx.db, versioned)).filter((write) => write.rows.length > 0));
+  const main = parts[0]!;
+  const current = carried && carried.tenantId === main.stream.tenantId && carried.streamId === main.stream.streamId && carried.version === expected[0] ? carried : undefined;
+  for (const projection of ctx.inlineProjections) {
+    const row = current && projection.name in current.byProjection
+      ? { tenantId: current.tenantId, streamId: current.streamId, value: current.byProjection[projection.name] } : undefined;
+    writes.push(...(await projection.plan(ctx.db, versioned, row)).filter((write) => write.rows.length > 0));
+  }
 
   let first = 0;
   const streams = parts.map(({ stream, events, commandId }, p) => {
@@ -120,7 +131,6 @@ async function appendOnce(
     i, tenant_id: event.tenantId, stream_id: event.streamId, stream_type: event.streamType, version: event.version, type: event.type,
     schema_version: event.schemaVersion, data: sealed.data[i], metadata: event.metadata, occurred_at: event.occurredAt.toISOString(),
   }));
-  const main = parts[0]!;
   const claim = command && {
     tenant_id: main.stream.tenantId, command_id: command.id, payload_hash: command.hash ?? null, stream_id: main.stream.streamId,
     next_version: expected[0]! + main.events.length, event_count: main.events.length,
@@ -154,25 +164,3 @@ function streamMoved(error: unknown, parts: readonly StreamAppend[]): Concurrenc
   const part = parts.find(({ stream }) => stream.streamId === details.streamId);
   return new ConcurrencyError(details.streamId, part?.expectedVersion ?? 'any', details.actual);
 }
-
-/**
- * The result of a command already carried out, or null if this command id is new. Given the digest
- * of the command in hand, a different command recorded under the same id is refused.
- */
-export async function findCommandResult(ctx: StoreContext, tenantId: string, commandId: string, commandHash?: string): Promise<AppendResult | null> {
-  const [row] = await ctx.db.$queryRaw<{ result: SerialisedResult; payload_hash: string | null }[]>`
-    SELECT result, payload_hash FROM processed_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}`;
-  const result = row?.result;
-  if (!result || result.streamId === undefined) return null;
-  // A client reused an id for another command: refused, never taken for a retry of the first.
-  if (commandHash && row!.payload_hash && row!.payload_hash !== commandHash) throw new IllegalStateError('command.id-reused', { field: 'commandId' });
-  return {
-    streamId: result.streamId,
-    nextExpectedVersion: result.nextExpectedVersion,
-    firstPosition: BigInt(result.firstPosition),
-    lastPosition: BigInt(result.lastPosition),
-    duplicate: true,
-  };
-}
-
-type SerialisedResult = { streamId: string; nextExpectedVersion: number; firstPosition: string; lastPosition: string };

@@ -16,8 +16,17 @@ export type RowWrite = { readonly sql: string; readonly rows: readonly object[] 
  */
 export type InlineProjection = {
   readonly name: string;
-  plan(reader: Tx, events: readonly VersionedEvent[]): Promise<readonly RowWrite[]>;
+  /**
+   * `carried`: rows a command's load read with its stream (carriedSql), at the version the append
+   * starts from; rows of any other stream are read here.
+   */
+  plan(reader: Tx, events: readonly VersionedEvent[], carried?: CarriedRow): Promise<readonly RowWrite[]>;
+  /** The rows a stream's next events fold onto, as one jsonb value: a command's load reads it in its own statement. */
+  carriedSql?(tenantId: string, streamId: string): Prisma.Sql;
 };
+
+/** What an inline projection's carriedSql read for one stream (null: nothing yet). */
+export type CarriedRow = { readonly tenantId: string; readonly streamId: string; readonly value: unknown };
 
 /**
  * Keeps the personal values of events (the registry's `personal` paths) out of the log in the clear:

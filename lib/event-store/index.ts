@@ -1,9 +1,10 @@
 // The event store: the one door through which events are written and read. It knows no aggregate:
 // the event types it checks and upcasts come from the registry it is given.
 import type { Db } from '@/lib/db/client';
-import { appendStreams, appendToStream, findCommandResult, type AppendOptions, type StreamAppend } from './append';
+import { appendStreams, appendToStream, type AppendOptions, type StreamAppend } from './append';
+import { findCommandResult } from './command-log';
 export type { AppendOptions, StreamAppend } from './append';
-import { loadState, stateAt, type Evolver } from './aggregate';
+import { loadState, stateAt, type Evolver, type LoadOptions } from './aggregate';
 import type { InlineProjection, PersonalDataGuard, StoreContext } from './context';
 import { headPosition, presentCheckpoint, readAll, type ReadAllOptions } from './read-all';
 import { readStream, readStreams, streamVersion, type ReadStreamOptions } from './read-stream';
@@ -34,7 +35,7 @@ export function createEventStore(
     /** Where a reader of what commits from now on starts (lib/live). */
     presentCheckpoint: () => presentCheckpoint(ctx),
     findCommandResult: (tenantId: string, commandId: string, commandHash?: string) => findCommandResult(ctx, tenantId, commandId, commandHash),
-    loadState: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, options?: { snapshotShape?: number }) =>
+    loadState: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, options?: LoadOptions) =>
       loadState(ctx, tenantId, streamId, evolver, options),
     stateAt: <State>(tenantId: string, streamId: string, evolver: Evolver<State>, at: { toVersion?: number; asOf?: Date }) =>
       stateAt(ctx, tenantId, streamId, evolver, at),
@@ -45,7 +46,7 @@ export function createEventStore(
 
 export type { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent, StreamRef, VersionedEvent } from './types';
 export { START_OF_LOG } from './types';
-export type { Evolver, LoadedState } from './aggregate';
+export type { CarriedRows, Evolver, LoadedState, LoadOptions } from './aggregate';
 export { fold } from './aggregate';
-export type { InlineProjection, PersonalDataGuard, RowWrite, StoredRow, Tx } from './context';
+export type { CarriedRow, InlineProjection, PersonalDataGuard, RowWrite, StoredRow, Tx } from './context';
 export { createEventRegistry, defineEvents, ERASED_VALUE, EventShapeError, openRegistry, type EventDefinition, type EventDefinitions, type EventRegistry, type UpcastStep } from './registry';
