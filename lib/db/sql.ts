@@ -36,6 +36,12 @@ export const isUniqueViolation = (error: unknown): boolean => withSqlState(error
 export const withSqlState = (error: unknown, state: string): { message?: string } | undefined =>
   [...errorChain(error)].find((e) => sqlState(e) === state);
 
+// Text the database cannot hold: a NUL character (22021 for a text parameter, 22P05 for `\u0000` in jsonb).
+const UNSTORABLE_TEXT_STATES = ['22021', '22P05'];
+
+/** The database refused a value's characters (a NUL that got past the entry points): bad input, nothing stored. */
+export const isUnstorableText = (error: unknown): boolean => UNSTORABLE_TEXT_STATES.some((state) => withSqlState(error, state) !== undefined);
+
 // The server shutting down or starting up (57P01-03), connection failures (class 08), too many clients (53300).
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 // The driver adapter's names for the same, Prisma's own codes for them, and Node's socket errors.

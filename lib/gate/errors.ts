@@ -1,8 +1,9 @@
 // Whatever a handler behind the gate throws, as what the user is told. Domain errors carry codes;
 // the words come from lib/present/error-text.ts. Anything else is logged and reported without its
 // details: nothing of it was saved.
-import { isDatabaseUnavailable } from '@/lib/db/sql';
+import { isDatabaseUnavailable, isUnstorableText } from '@/lib/db/sql';
 import { EventShapeError } from '@/lib/event-store/registry';
+import { NUL_MESSAGE } from '@/lib/input/nul';
 import { ConcurrencyError, ConflictError, IllegalStateError, NotFoundError, ValidationError } from '@/lib/errors';
 import { describeError, issueText } from '@/lib/present/error-text';
 import type { ActionError } from './result';
@@ -24,6 +25,7 @@ export function toActionError(error: unknown): ActionError {
   }
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', message: 'This lead changed meanwhile: reload and try again.' };
   if (isDatabaseUnavailable(error)) return { kind: 'busy', message: DATABASE_UNAVAILABLE };
+  if (isUnstorableText(error)) return { kind: 'validation', message: `Text ${NUL_MESSAGE}; nothing was saved.` };
   if (!(error instanceof EventShapeError)) console.error('Unexpected error behind the gate:', error);
   else console.error('An event did not match its schema:', error.message);
   return { kind: 'unexpected', message: 'Something went wrong; nothing was saved. Try again.' };

@@ -8,6 +8,7 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
 import { cache } from 'react';
 import type { Capability } from '@/lib/auth/roles';
+import { NUL_MESSAGE, nulParameter } from '@/lib/input/nul';
 import type { LimitName } from '@/lib/limits/settings';
 import { identify, isRefusal, type Credentials } from './credentials';
 import { toActionError } from './errors';
@@ -74,6 +75,8 @@ export function route<Params>(spec: RouteSpec, handler: RouteHandler<never, Para
       }
       const limited = spec.limit ? await rateLimitRefusal(spec.limit, caller) : null;
       if (limited) return errorResponse(limited.error, limited.headers);
+      const badQuery = queryRefusal(request);
+      if (badQuery) return badQuery;
       const response = await handler(caller as never, request, context);
       return request.method === 'GET' || request.method === 'HEAD' ? response : await afterChange(caller, response);
     } catch (error) {
@@ -81,6 +84,14 @@ export function route<Params>(spec: RouteSpec, handler: RouteHandler<never, Para
       return errorResponse(toActionError(error));
     }
   };
+}
+
+/** A query string no handler could use: a NUL in a parameter, refused before anything else, naming it. */
+function queryRefusal(request: Request): Response | null {
+  const parameter = nulParameter(new URL(request.url).searchParams);
+  if (parameter === null) return null;
+  const message = `${parameter} ${NUL_MESSAGE}`;
+  return errorResponse({ kind: 'validation', message, parameter, fields: { [parameter]: message } });
 }
 
 /** After a route that may have changed things: the caller's next reads wait for a standby to have this commit. */
@@ -96,7 +107,7 @@ async function afterChange(caller: Principal, response: Response): Promise<Respo
 export function publicRoute(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     try {
-      return await handler(request);
+      return queryRefusal(request) ?? (await handler(request));
     } catch (error) {
       unstable_rethrow(error);
       return errorResponse(toActionError(error));

@@ -3,6 +3,7 @@
 // error the edge shows next to its field.
 import type { z } from 'zod';
 import { ValidationError, type FieldIssue } from '@/lib/errors';
+import { NUL_MESSAGE, nulPath } from './nul';
 
 export function toValidationError(error: z.ZodError): ValidationError {
   return new ValidationError(error.issues.flatMap(toFieldIssues));
@@ -19,6 +20,8 @@ function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
 
 /** The schema's output for `input`, or a thrown ValidationError. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const withNul = nulPath(input);
+  if (withNul !== null) throw fieldError(withNul || 'input', `${withNul || 'The input'} ${NUL_MESSAGE}`);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw toValidationError(parsed.error);
   return parsed.data;
