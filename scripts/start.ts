@@ -29,7 +29,7 @@ try {
     LEADSTREAM_MASTER_KEY: masterKeyText(),
     BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
   };
-  code = await runChild('tsx', ['scripts/seed.ts'], env);
+  code = await runChild(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], env);
   if (code === 0 && build) code = await runChild('next', ['build'], env);
   if (code === 0 && !stopRequested()) {
     const app = runChild('next', [dev ? 'dev' : 'start', '--port', port], env);

@@ -2,6 +2,9 @@
 // sent to the script (SIGTERM from a process manager or container runtime, SIGINT from Ctrl-C) goes
 // on to the running child, and the script goes on to its own clean-up (giving up the database
 // server) once the child has ended: nothing is left running behind it.
+// The scripts run as `node --import tsx`, never under tsx's own command: it relays a signal to its
+// child and, if the child has not answered within 60 ms (a busy machine, a blocking spawnSync),
+// kills it outright, clean-up and all, leaving the embedded database running.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const running = new Set<ChildProcess>();

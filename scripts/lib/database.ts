@@ -45,6 +45,9 @@ export async function openDatabaseServer(choice: ServerChoice = {}): Promise<Dat
       if (stopped) return;
       stopped = true;
       const leasePid = (lease as pg.Client & { processID?: number }).processID;
+      // Let go of the lease before hanging up, so the count below never waits on our backend's exit
+      // (on a busy machine that can take longer than the wait allows, and we would count ourselves).
+      await pgQuery(lease, Prisma.sql`SELECT pg_advisory_unlock_shared(${LEASE}::bigint)`).catch(() => {});
       await lease.end().catch(() => {});
       const others = await othersLeasing(server.url('postgres'), leasePid);
       if (others === 0) await server.stop();

@@ -54,7 +54,8 @@ export function embeddedServer({ dataDir, port, settings = {} }: EmbeddedServerO
     },
     async stop() {
       if (!running()) return;
-      run('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'], { allowFailure: true });
+      const stopped = run('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'], { allowFailure: true });
+      if (stopped.status !== 0 && running()) console.error(`PostgreSQL on port ${port} did not stop:\n${stopped.output}\n${tail(logFile)}`);
     },
   };
 }
