@@ -77,6 +77,22 @@ describe('append', () => {
     expect(await store.readStream(stream.tenantId, stream.streamId)).toEqual([]);
     expect(await store.streamVersion(stream.tenantId, stream.streamId)).toBeNull();
   });
+
+  it('runs every inline write, each statement prepared once per connection and, past the 64 kept, unprepared', async () => {
+    const db = testDb();
+    await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS append_write_probe (stream_id text NOT NULL, n int NOT NULL)');
+    const stream = newStream();
+    const statements = Array.from({ length: 70 }, (_, n) => `INSERT INTO append_write_probe SELECT stream_id, ${n} FROM jsonb_to_recordset($1::jsonb) AS r(stream_id text)`);
+    const probing = createEventStore(db, {
+      inlineProjections: [{ name: 'probe', plan: async () => statements.map((sql) => ({ sql, rows: [{ stream_id: stream.streamId }] })) }],
+    });
+    await probing.append(stream, [event('A')], { expectedVersion: 'no_stream' });
+    await probing.append(stream, [event('B')], { expectedVersion: 1 });
+    const written = await db.$queryRawUnsafe<{ n: number; count: number }[]>(
+      'SELECT n, count(*)::int AS count FROM append_write_probe WHERE stream_id = $1 GROUP BY n ORDER BY n', stream.streamId,
+    );
+    expect(written).toEqual(statements.map((_, n) => ({ n, count: 2 })));
+  });
 });
 
 describe('a command that writes to several streams', () => {
