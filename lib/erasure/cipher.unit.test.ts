@@ -14,6 +14,13 @@ describe('sealing a personal value', () => {
   it('seals the same value differently each time', () => {
     expect(encryptValue(key, 'x', 'lead-1')).not.toBe(encryptValue(key, 'x', 'lead-1'));
   });
+  it('draws every key and IV afresh, none repeated and none all zeros, across many refills of the random pool', () => {
+    const keys = Array.from({ length: 20_000 }, () => newDataKey().toString('hex'));
+    const ivs = Array.from({ length: 20_000 }, () => Buffer.from(encryptValue(key, 'x', 'lead-1').slice('enc:v1:'.length), 'base64').subarray(0, 12).toString('hex'));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(keys.every((hex) => hex.length === 64 && hex !== '0'.repeat(64))).toBe(true);
+  });
   it('refuses to open under another key or in another stream', () => {
     const sealed = encryptValue(key, 'Ada', 'lead-1');
     expect(() => decryptValue(newDataKey(), sealed, 'lead-1')).toThrow();
