@@ -1,6 +1,7 @@
 // Checks that run before Next routes a request, for what Next itself would answer with a 500:
 // - a path with a malformed %-escape (`/leads/%E0%A4%A`): Next fails decoding its dynamic segments;
-//   refused here with 400 and words.
+//   refused here with 400 and words. So is one holding a NUL (`/leads/%00`), which no segment can
+//   be and the database cannot read (a query string's NUL is refused at the gate, lib/input/nul.ts).
 // - a server action whose declared body is larger than serverActions.bodySizeLimit
 //   (next.config.js): Next refuses it with a 500; refused here with 413 before any of it is read.
 // - a server action whose text body is not the JSON array of arguments every browser sends, or one
@@ -8,12 +9,18 @@
 //   action of the page's own layout (the header's Next lead); refused here with 400.
 import { NextResponse, type NextRequest } from 'next/server';
 import { byteSize, SERVER_ACTION_BODY_LIMIT } from '@/lib/input/body';
+import { NUL_MESSAGE } from '@/lib/input/nul';
 
 export async function proxy(request: NextRequest) {
+  let path: string;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    path = decodeURIComponent(request.nextUrl.pathname);
   } catch {
     const message = 'The address holds a malformed %-escape: a "%" must be followed by two hexadecimal digits of UTF-8.';
+    return Response.json({ error: { kind: 'validation', message, fields: { path: message } } }, { status: 400 });
+  }
+  if (path.includes('\u0000')) {
+    const message = `The address ${NUL_MESSAGE} (%00).`;
     return Response.json({ error: { kind: 'validation', message, fields: { path: message } } }, { status: 400 });
   }
   if (request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > SERVER_ACTION_BODY_LIMIT) {

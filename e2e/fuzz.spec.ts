@@ -1,15 +1,15 @@
 // Hostile input at every entry point. fast-check generates what a careless or hostile client sends
 // (wrong types, huge strings and arrays, control characters, malformed percent-escapes, numbers past
 // any integer type, unknown fields, deeply nested JSON, bodies that are not JSON at all) to every
-// route handler and server action on disk, logged in with every right, so each input gets past the
-// gate to the code that must refuse it. Each answer: never a 5xx, never a stack trace, and nothing
+// route handler, server action and page on disk, logged in with every right, so each input gets
+// past the gate to the code that must refuse it. Each answer: never a 5xx, never a stack trace, and nothing
 // stored (events, streams, commands, users, accounts, tokens, sessions) when it was refused.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import pg from 'pg';
 import { USERS } from './support/auth';
-import { actionsOnDisk, routeHandlers } from './support/entry-points';
+import { actionsOnDisk, appFiles, routeHandlers, urlOf } from './support/entry-points';
 import { actionData, callAction, httpClient, serverActionId } from './support/http';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
@@ -128,5 +128,16 @@ test('every server action answers hostile arguments and bodies without a 5xx, an
         data, maxRedirects: 0, failOnStatusCode: false,
       }));
     }), { numRuns: RUNS });
+  }
+});
+
+test('every page answers hostile path segments and queries without a 5xx', async () => {
+  const pages = appFiles('page.tsx').map(urlOf).filter((url) => !url.startsWith('/login'));
+  expect(pages.length).toBeGreaterThan(10);
+  for (const url of pages) {
+    await fc.assert(fc.asyncProperty(segment, query, async (part, search) => {
+      const path = url.replace(/\[\w+\]/g, part);
+      await expectHandled(`GET ${path.slice(0, 80)}?${search.slice(0, 80)}`, () => admin.get(`${path}?${search}`, { maxRedirects: 0, failOnStatusCode: false }));
+    }), { numRuns: Math.ceil(RUNS / 5), examples: [[encodeURIComponent('\u0000'), 'q=%00&id=%00']] });
   }
 });
