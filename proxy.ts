@@ -4,9 +4,10 @@
 //   be and the database cannot read (a query string's NUL is refused at the gate, lib/input/nul.ts).
 // - a server action whose declared body is larger than serverActions.bodySizeLimit
 //   (next.config.js): Next refuses it with a 500; refused here with 413 before any of it is read.
-// - a server action whose text body is not the JSON array of arguments every browser sends, or one
-//   nested deeper than any form's: Next answers a 500 when it cannot decode the arguments of an
-//   action of the page's own layout (the header's Next lead); refused here with 400.
+// - a server action whose text body is not the JSON array of arguments every browser sends, one
+//   nested deeper than any form's, or one whose `$` tokens name parts it did not send: Next answers
+//   a 500 when it cannot decode the arguments of an action of the page's own layout (the header's
+//   Next lead); refused here with 400.
 import { NextResponse, type NextRequest } from 'next/server';
 import { byteSize, SERVER_ACTION_BODY_LIMIT } from '@/lib/input/body';
 import { NUL_MESSAGE } from '@/lib/input/nul';
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest) {
     return Response.json({ error: { kind: 'too-large', message } }, { status: 413 });
   }
   if (request.method === 'POST' && request.headers.has('next-action') && request.headers.get('content-type')?.startsWith('text/plain') && !(await holdsArgumentList(request))) {
-    const message = 'A server action is sent its arguments as a JSON array; this request sent something else, or nested too deep. Nothing was saved.';
+    const message = 'A server action is sent its arguments as a JSON array; this request sent something else, nested too deep, or referred to parts it did not send. Nothing was saved.';
     return Response.json({ error: { kind: 'validation', message, fields: { body: message } } }, { status: 400 });
   }
   return NextResponse.next();
@@ -36,6 +37,14 @@ export async function proxy(request: NextRequest) {
 
 /** Deeper than any form's arguments; Next's decoder runs out of stack on a few thousand levels. */
 const MAX_ARGUMENT_DEPTH = 64;
+
+/**
+ * A string starting with `$` is a token of React's reply format. A browser escapes a `$` of its own
+ * (`$$`) and, in a body of one part, sends only tokens that stand alone (undefined, a date, a big
+ * integer, a non-finite number). Any other names a part this body does not have, and React's decoder
+ * then fails the request with a 500 ("Connection closed").
+ */
+const STANDALONE_TOKEN = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
 
 async function holdsArgumentList(request: NextRequest): Promise<boolean> {
   let parsed: unknown;
@@ -49,6 +58,7 @@ async function holdsArgumentList(request: NextRequest): Promise<boolean> {
   while (pending.length > 0) {
     const [value, depth] = pending.pop()!;
     if (depth > MAX_ARGUMENT_DEPTH) return false;
+    if (typeof value === 'string' && value.startsWith('$') && !STANDALONE_TOKEN.test(value)) return false;
     if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) pending.push([inner, depth + 1]);
   }
   return true;

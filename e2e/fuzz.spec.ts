@@ -127,7 +127,7 @@ test('every server action answers hostile arguments and bodies without a 5xx, an
         headers: { 'Next-Action': serverActionId(file, name), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
         data, maxRedirects: 0, failOnStatusCode: false,
       }));
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, examples: [['[{"leadId":{"type":"$"}}]'], ['["$@1"]']] });
   }
 });
 
