@@ -31,6 +31,7 @@ const db = createDb(url, { poolSize: POOL_SIZE, statementTimeoutMs: 0 });
 const store = createSystem(db).store;
 const log = (line: string) => console.error(line);
 const seconds = (since: number) => round((performance.now() - since) / 1000, 1);
+const cpuCells = (run: AppendRun) => [round(run.cpuPerCommand.nodeMs), round(run.cpuPerCommand.postgresMs)];
 
 type LoadRow = { size: number; mode: 'replay' | 'snapshot'; loads: number; latency: Latencies; snapshotVersion: number };
 
@@ -103,11 +104,12 @@ try {
   console.log(
     table(
       `Appends: ${COMMANDS} commands per run (${LEADS} RegisterLead, then ChangeName/AddNote round-robin; 1 event each)\n` +
-        'baseline = raw pg, per event: BEGIN; upsert streams row (version+1); INSERT event; COMMIT',
-      ['concurrency', 'path', 'wall s', 'appends/s', 'p50 ms', 'p95 ms', 'p99 ms', 'handler/baseline'],
+        'baseline = raw pg, per event: BEGIN; upsert streams row (version+1); INSERT event; COMMIT\n' +
+        'CPU ms = CPU time per command, of this process and of the PostgreSQL server: steadier than rates on a shared machine',
+      ['concurrency', 'path', 'wall s', 'appends/s', 'p50 ms', 'p95 ms', 'p99 ms', 'handler/baseline', 'CPU ms node', 'CPU ms postgres'],
       appends.flatMap(({ concurrency, handler, baseline, ratio }) => [
-        [concurrency, 'baseline (pg)', round(baseline.wallMs / 1000), round(baseline.perSec, 0), round(baseline.latency.p50), round(baseline.latency.p95), round(baseline.latency.p99), ''],
-        [concurrency, 'executeLeadCommand', round(handler.wallMs / 1000), round(handler.perSec, 0), round(handler.latency.p50), round(handler.latency.p95), round(handler.latency.p99), round(ratio, 3).toString()],
+        [concurrency, 'baseline (pg)', round(baseline.wallMs / 1000), round(baseline.perSec, 0), round(baseline.latency.p50), round(baseline.latency.p95), round(baseline.latency.p99), '', ...cpuCells(baseline)],
+        [concurrency, 'executeLeadCommand', round(handler.wallMs / 1000), round(handler.perSec, 0), round(handler.latency.p50), round(handler.latency.p95), round(handler.latency.p99), round(ratio, 3).toString(), ...cpuCells(handler)],
       ]),
     ),
   );
@@ -121,7 +123,10 @@ try {
   );
 
   const roundLatency = (l: Latencies) => ({ p50Ms: round(l.p50, 3), p95Ms: round(l.p95, 3), p99Ms: round(l.p99, 3), meanMs: round(l.mean, 3) });
-  const appendJson = (run: AppendRun) => ({ commands: run.commands, wallMs: round(run.wallMs, 1), perSec: round(run.perSec, 1), ...roundLatency(run.latency) });
+  const appendJson = (run: AppendRun) => ({
+    commands: run.commands, wallMs: round(run.wallMs, 1), perSec: round(run.perSec, 1), ...roundLatency(run.latency),
+    cpuMsPerCommand: { node: round(run.cpuPerCommand.nodeMs, 3), postgres: round(run.cpuPerCommand.postgresMs, 3) },
+  });
   console.log(
     JSON.stringify({
       bench: 'store',

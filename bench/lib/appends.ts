@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
 import type { EventStore } from '@/lib/event-store';
-import { runPhases, summarise, type Latencies } from './stats';
+import type { CpuSpent } from './cpu';
+import { runPhases, summarise, type Latencies, type PoolRun } from './stats';
 
 type Step = { kind: 'register'; lead: number } | { kind: 'rename' | 'note'; lead: number; seq: number };
 
@@ -29,10 +30,12 @@ export function planWorkload(commands: number, leads: number): Workload {
 const leadName = (lead: number, seq?: number) => (seq === undefined ? `Lead ${lead}` : `Lead ${lead} rev ${seq}`);
 const leadEmail = (lead: number) => `lead${lead}@example.com`;
 
-export type AppendRun = { commands: number; concurrency: number; wallMs: number; perSec: number; latency: Latencies };
+/** `cpuPerCommand`: CPU milliseconds each command cost this process and PostgreSQL. */
+export type AppendRun = { commands: number; concurrency: number; wallMs: number; perSec: number; latency: Latencies; cpuPerCommand: CpuSpent };
 
-function toRun(commands: number, concurrency: number, run: { wallMs: number; latenciesMs: number[] }): AppendRun {
-  return { commands, concurrency, wallMs: run.wallMs, perSec: commands / (run.wallMs / 1000), latency: summarise(run.latenciesMs) };
+function toRun(commands: number, concurrency: number, run: PoolRun): AppendRun {
+  const cpuPerCommand = { nodeMs: run.cpu.nodeMs / commands, postgresMs: run.cpu.postgresMs / commands };
+  return { commands, concurrency, wallMs: run.wallMs, perSec: commands / (run.wallMs / 1000), latency: summarise(run.latenciesMs), cpuPerCommand };
 }
 
 // ---- Through the command handler ---------------------------------------------------------------

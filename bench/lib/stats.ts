@@ -1,5 +1,6 @@
 // Timing helpers: a fixed-concurrency worker pool and latency percentiles.
 import { performance } from 'node:perf_hooks';
+import { addCpu, cpuMeter, type CpuSpent } from './cpu';
 
 export type Latencies = { p50: number; p95: number; p99: number; mean: number };
 
@@ -28,7 +29,7 @@ export async function timeRuns(task: () => Promise<unknown>, { warm, count }: { 
   return summarise(samples);
 }
 
-export type PoolRun = { wallMs: number; latenciesMs: number[] };
+export type PoolRun = { wallMs: number; latenciesMs: number[]; cpu: CpuSpent };
 
 /**
  * Runs `task` over every item with at most `concurrency` in flight, in item order. Workers pull
@@ -46,17 +47,19 @@ export async function runPool<T>(items: readonly T[], concurrency: number, task:
     }
   };
   const started = performance.now();
+  const spent = cpuMeter();
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return { wallMs: performance.now() - started, latenciesMs };
+  return { wallMs: performance.now() - started, latenciesMs, cpu: spent() };
 }
 
 /** Several pool runs back to back (phases that must not overlap), as one measurement. */
 export async function runPhases<T>(phases: readonly (readonly T[])[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<PoolRun> {
-  const total: PoolRun = { wallMs: 0, latenciesMs: [] };
+  const total: PoolRun = { wallMs: 0, latenciesMs: [], cpu: { nodeMs: 0, postgresMs: 0 } };
   for (const phase of phases) {
     const run = await runPool(phase, concurrency, task);
     total.wallMs += run.wallMs;
     total.latenciesMs.push(...run.latenciesMs);
+    total.cpu = addCpu(total.cpu, run.cpu);
   }
   return total;
 }
