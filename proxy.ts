@@ -10,7 +10,6 @@
 //   Next lead); refused here with 400.
 import { NextResponse, type NextRequest } from 'next/server';
 import { byteSize, SERVER_ACTION_BODY_LIMIT } from '@/lib/input/body';
-import { NUL_MESSAGE } from '@/lib/input/nul';
 
 export async function proxy(request: NextRequest) {
   let path: string;
@@ -21,7 +20,7 @@ export async function proxy(request: NextRequest) {
     return Response.json({ error: { kind: 'validation', message, fields: { path: message } } }, { status: 400 });
   }
   if (path.includes('\u0000')) {
-    const message = `The address ${NUL_MESSAGE} (%00).`;
+    const message = 'The address holds %00, the NUL character (U+0000), which no address may contain.';
     return Response.json({ error: { kind: 'validation', message, fields: { path: message } } }, { status: 400 });
   }
   if (request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > SERVER_ACTION_BODY_LIMIT) {
