@@ -45,11 +45,12 @@ export async function openDatabaseServer(choice: ServerChoice = {}): Promise<Dat
       if (stopped) return;
       stopped = true;
       const leasePid = (lease as pg.Client & { processID?: number }).processID;
-      // Let go of the lease before hanging up, so the count below never waits on our backend's exit
-      // (on a busy machine that can take longer than the wait allows, and we would count ourselves).
-      await pgQuery(lease, Prisma.sql`SELECT pg_advisory_unlock_shared(${LEASE}::bigint)`).catch(() => {});
+      // Let go of the lease before hanging up, so the count below need not wait on our backend's
+      // exit (on a busy machine that can take longer than the wait allows, and we would count
+      // ourselves). Only when that fails (the connection already broken) is the exit waited for.
+      const released = await pgQuery(lease, Prisma.sql`SELECT pg_advisory_unlock_shared(${LEASE}::bigint)`).then(() => true, () => false);
       await lease.end().catch(() => {});
-      const others = await othersLeasing(server.url('postgres'), leasePid);
+      const others = await othersLeasing(server.url('postgres'), released ? undefined : leasePid);
       if (others === 0) await server.stop();
       else console.log(`PostgreSQL keeps running on port ${server.port}: ${others} other Leadstream process${others === 1 ? '' : 'es'} still use${others === 1 ? 's' : ''} it.`);
     },
@@ -78,7 +79,8 @@ async function takeLease(server: ReturnType<typeof embeddedServer>): Promise<pg.
 }
 
 /**
- * How many other processes hold a lease, once this one's (`endedPid`, its backend) has gone; 0
+ * How many other processes hold a lease, once this one's (`endedPid`, its backend, when its lock
+ * could not be let go of first) has gone; 0
  * means this one was the last, and it keeps the lease's lock exclusively until the server stops, so
  * nobody takes a lease on a server about to go away.
  */
