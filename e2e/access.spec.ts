@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { logIn, PASSWORD, USERS } from './support/auth';
+import { logIn, logInThroughPage, PASSWORD, USERS } from './support/auth';
 import { seriousViolations } from './support/axe';
 import { actionData, callAction, httpClient } from './support/http';
 import { clearOfMinuteEnd } from '../lib/testing/limits';
@@ -66,7 +66,7 @@ test('an admin deactivates a user, whose open session ends at once and whose log
   await row.getByRole('button', { name: `Reactivate ${name}` }).click();
   await expect(row.getByRole('button', { name: `Deactivate ${name}` })).toBeVisible();
   await expect(history.getByRole('row', { name: new RegExp(name) }).first()).toContainText(/Reactivated\s*Adam Walker\s*Came back/);
-  await logIn(olga, email);
+  await logInThroughPage(olga, email);
 
   await Promise.all([admin.dispose(), olgaClient.dispose(), olga.context().close(), page.context().close()]);
 });

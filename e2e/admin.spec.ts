@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn, USERS } from './support/auth';
+import { logIn, logInThroughPage, USERS } from './support/auth';
 
 test('an admin adds a user, with errors next to the fields, and the new user can log in', async ({ page }) => {
   const run = Date.now().toString(36);
@@ -43,7 +43,7 @@ test('an admin adds a user, with errors next to the fields, and the new user can
 
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await logIn(page, email, password);
+  await logInThroughPage(page, email, password);
   await expect(page.getByRole('banner')).toContainText(`${name} (manager)`);
   await expect(page.getByRole('link', { name: 'Analytics' })).toBeVisible();
 });

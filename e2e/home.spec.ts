@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn, USERS } from './support/auth';
+import { logInThroughPage, USERS } from './support/auth';
 
 test('a visitor who is not logged in is sent to the login page', async ({ page }) => {
   await page.goto('/');
@@ -11,7 +11,7 @@ test('a visitor who is not logged in is sent to the login page', async ({ page }
 });
 
 test('the home page shows the agent\'s call center, its leads and the latest changes', async ({ page }) => {
-  await logIn(page, USERS.agent);
+  await logInThroughPage(page, USERS.agent);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Call Center' })).toBeVisible();
   const totals = page.getByRole('region', { name: 'Totals' });
