@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { e2ePort, e2eServerCommand, e2eServerEnv } from './e2e/support/web-server';
 
 // Browser tests run against a production build of the app on the test database (DATABASE_URL,
 // set by `npm test`), in Debian's Chromium: Playwright's own browser builds cannot be downloaded here.
-const port = Number(process.env.E2E_PORT ?? 3100);
 const SEEDED_DATA_SPECS = ['home.spec.ts', 'leads-list.spec.ts', 'projections.spec.ts'];
 
 export default defineConfig({
@@ -14,7 +14,7 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${e2ePort}`,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -27,20 +27,9 @@ export default defineConfig({
     { name: 'workspace', testIgnore: SEEDED_DATA_SPECS, dependencies: ['seeded data'] },
   ],
   webServer: {
-    command: `tsx scripts/seed.ts && next build && next start --port ${port}`,
-    url: `http://127.0.0.1:${port}`,
-    env: {
-      DEMO_LEADS: '60',
-      NEXT_TELEMETRY_DISABLED: '1',
-      BETTER_AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-      // Every browser test logs in from 127.0.0.1: the per-client login limit would stop the suite.
-      LEADSTREAM_LOGIN_ATTEMPTS: '1000',
-      // The System page's lag alert, reached within a test.
-      LEADSTREAM_LAG_ALERT_SECONDS: '2',
-      // The dialing loop's tests let hours pass by saying the time (lib/clock.ts): never in production.
-      LEADSTREAM_CLOCK: 'adjustable',
-    },
+    command: e2eServerCommand,
+    url: `http://127.0.0.1:${e2ePort}`,
+    env: e2eServerEnv,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -6,6 +6,7 @@
 // child and, if the child has not answered within 60 ms (a busy machine, a blocking spawnSync),
 // kills it outright, clean-up and all, leaving the embedded database running.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 
 const running = new Set<ChildProcess>();
 let stopSignal: NodeJS.Signals | null = null;
@@ -23,10 +24,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /** The signal this script was asked to stop with, if any: later steps are skipped then. */
 export const stopRequested = (): NodeJS.Signals | null => stopSignal;
 
-/** Runs a command to its end, output shared with this process; resolves with its exit code. */
-export function runChild(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs a command to its end, output shared with this process or (given `log`) written to that file;
+ * resolves with its exit code.
+ */
+export function runChild(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, { log }: { log?: string } = {}): Promise<number> {
   if (stopSignal) return Promise.resolve(1);
-  const child = spawn(command, args, { stdio: 'inherit', env });
+  const output = log ? fs.openSync(log, 'w') : null;
+  const child = spawn(command, args, { stdio: output === null ? 'inherit' : ['ignore', output, output], env });
+  if (output !== null) fs.closeSync(output); // the child has its own copy
   running.add(child);
   return new Promise((resolve) => {
     child.on('error', (error) => {
