@@ -11,6 +11,14 @@ export function ident(name: string): Prisma.Sql {
   return Prisma.raw(`"${name}"`);
 }
 
+/**
+ * Put first in a statement to have it sent as a named prepared statement (the adapter mend in
+ * patches/@prisma+adapter-pg): PostgreSQL parses it once per connection and may keep its plan,
+ * where Prisma's adapter otherwise sends every statement unnamed, parsed and planned on each call.
+ * Only for a few fixed texts on a hot path: each connection keeps every one it has seen.
+ */
+export const PREPARED = Prisma.raw('/* leadstream:prepare */ ');
+
 /** A Prisma.sql statement as `pg` takes it: `$1`-numbered text and its values. */
 export const toPgQuery = (sql: Prisma.Sql): { text: string; values: unknown[] } => ({ text: sql.text, values: sql.values });
 

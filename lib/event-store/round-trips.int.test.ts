@@ -1,23 +1,27 @@
 // An append is one statement: the whole write (command claim, version move, events, inline read
 // models, command result) in one round trip, with no interactive transaction around it. These tests
-// count every statement the pg driver sends while a command runs.
+// count every statement the pg driver sends while a command runs, and the name it sends it under.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executeLeadCommand, type CommandContext } from '@/lib/commands/lead-commands';
+import { PREPARED } from '@/lib/db/sql';
 import { createSystem } from '@/lib/system';
 import { freshId, testDb } from '@/lib/testing/database';
 
 const system = createSystem(testDb());
 const sent: string[] = [];
+const names: (string | undefined)[] = [];
 const query = pg.Client.prototype.query;
 
 beforeEach(async () => {
   await system.db.$queryRaw`SELECT 1`; // connect before counting
   sent.length = 0;
+  names.length = 0;
   pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
     const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
-    sent.push(String(text).replace(/\s+/g, ' ').trim());
+    sent.push(String(text).replace(/\s+/g, ' ').replace(PREPARED.text, '').trim());
+    names.push(typeof args[0] === 'string' ? undefined : args[0]?.name);
     return (query as any).apply(this, args);
   } as typeof query;
 });
@@ -52,5 +56,19 @@ describe('an append', () => {
     expect(sent.some((text) => /^(BEGIN|COMMIT)/i.test(text))).toBe(false);
     const [row] = await system.db.$queryRaw<{ name: string; version: number }[]>`SELECT name, version FROM leads WHERE tenant_id = ${given.tenantId} AND lead_id = ${leadId}`;
     expect(row).toEqual({ name: 'Ada King', version: 2 });
+  });
+
+  it('loads through a named prepared statement, the same for every lead, so PostgreSQL keeps its plan', async () => {
+    const given = context();
+    const [first, second] = [randomUUID(), randomUUID()];
+    for (const leadId of [first, second]) await executeLeadCommand(system.store, given, { type: 'RegisterLead', data: { leadId, name: 'Ada Lovelace', phones: [], emails: [`${leadId}@example.com`], source: 'web' } });
+    sent.length = 0;
+    names.length = 0;
+    await executeLeadCommand(system.store, given, { type: 'ChangeName', leadId: first, expectedVersion: 1, data: { name: 'Ada King' } });
+    await executeLeadCommand(system.store, given, { type: 'ChangeName', leadId: second, expectedVersion: 1, data: { name: 'Ada Byron' } });
+
+    const loads = names.filter((_, index) => /^SELECT 'side' AS kind/.test(sent[index]!));
+    expect(loads).toEqual([expect.stringMatching(/^leadstream_p_[0-9a-f]{32}$/), loads[0]]);
+    expect(names.filter((name) => name !== undefined)).toEqual(loads); // the append goes unnamed
   });
 });

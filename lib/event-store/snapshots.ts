@@ -1,5 +1,6 @@
 // Long streams load from their latest snapshot plus the events after it. A snapshot records the
 // version of the state's shape: when the shape changes, old snapshots are ignored and rebuilt.
+import { PREPARED } from '@/lib/db/sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { StoreContext } from './context';
 import { commandRowSql, type CommandRow } from './command-log';
@@ -33,8 +34,8 @@ export async function snapshotAndTail<State>(
   const command = commandId === undefined ? Prisma.sql`NULL::jsonb` : commandRowSql(tenantId, commandId);
   const carriers = commandId === undefined ? [] : ctx.inlineProjections.flatMap((p) => (p.carriedSql ? [Prisma.sql`${p.name}::text, ${p.carriedSql(tenantId, streamId)}`] : []));
   const carried = carriers.length === 0 ? Prisma.sql`'{}'::jsonb` : Prisma.sql`jsonb_build_object(${Prisma.join(carriers)})`;
-  const rows = await ctx.db.$queryRaw<(EventRow & { kind: 'side' | 'snapshot' | 'event'; stream_key: Uint8Array | null; command: CommandRow | null; carried: Record<string, unknown> | null })[]>`
-    SELECT 'side' AS kind, NULL::bigint AS position, NULL::text AS tx_id, NULL::text AS tenant_id, NULL::text AS stream_id, NULL::text AS stream_type,
+  // Prepared: planning this statement cost more than running it.
+  const rows = await ctx.db.$queryRaw<(EventRow & { kind: 'side' | 'snapshot' | 'event'; stream_key: Uint8Array | null; command: CommandRow | null; carried: Record<string, unknown> | null })[]>`${PREPARED}SELECT 'side' AS kind, NULL::bigint AS position, NULL::text AS tx_id, NULL::text AS tenant_id, NULL::text AS stream_id, NULL::text AS stream_type,
            NULL::int AS version, NULL::text AS type, NULL::int AS schema_version, NULL::jsonb AS data, NULL::jsonb AS metadata,
            NULL::timestamptz AS occurred_at, ${key} AS stream_key, ${command} AS command, ${carried} AS carried
     UNION ALL
