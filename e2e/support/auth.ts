@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'leadstream-demo';
 export const USERS = {
@@ -17,9 +17,7 @@ export const USERS = {
  * skips it, a second and more of the suite's time at each of its many logins.
  */
 export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  const origin = test.info().project.use.baseURL!;
-  const signIn = await page.request.post('/api/auth/sign-in/email', { data: { email, password }, headers: { Origin: origin } });
-  expect(signIn.ok(), `logging in ${email}: ${signIn.status()} ${await signIn.text()}`).toBe(true);
+  await signIn(page.request, test.info().project.use.baseURL!, email, password);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 }
@@ -31,4 +29,10 @@ export async function logInThroughPage(page: Page, email: string, password = PAS
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** Logs a request context in through better-auth's sign-in endpoint, as the app's own origin (better-auth checks it). */
+export async function signIn(request: APIRequestContext, origin: string, email: string, password = PASSWORD): Promise<void> {
+  const answer = await request.post('/api/auth/sign-in/email', { data: { email, password }, headers: { Origin: origin } });
+  if (!answer.ok()) throw new Error(`Could not log in ${email}: ${answer.status()} ${await answer.text()}`);
 }

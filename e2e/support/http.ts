@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, PlaywrightWorkerArgs } from '@playwright/test';
-import { PASSWORD } from './auth';
+import { signIn } from './auth';
 
 type Playwright = PlaywrightWorkerArgs['playwright'];
 
@@ -12,8 +12,7 @@ export async function httpClient(playwright: Playwright, baseURL: string, email?
   // Same-origin requests, as the app's own pages make them (better-auth and Next check the origin).
   const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
   if (email) {
-    const signIn = await context.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } });
-    if (!signIn.ok()) throw new Error(`Could not log in ${email}: ${signIn.status()} ${await signIn.text()}`);
+    await signIn(context, baseURL, email);
   }
   return context;
 }

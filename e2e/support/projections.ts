@@ -2,7 +2,7 @@
 // lag is for the organisation's admins (/api/projections/status), so it is asked as Northwind's
 // admin, over a request context of its own kept for the worker.
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, USERS } from './auth';
+import { signIn, USERS } from './auth';
 
 let admin: Promise<APIRequestContext> | null = null;
 
@@ -10,8 +10,7 @@ function adminClient(): Promise<APIRequestContext> {
   admin ??= (async () => {
     const baseURL = test.info().project.use.baseURL!;
     const context = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-    const signIn = await context.post('/api/auth/sign-in/email', { data: { email: USERS.admin, password: PASSWORD } });
-    if (!signIn.ok()) throw new Error(`Could not log in ${USERS.admin}: ${signIn.status()}`);
+    await signIn(context, baseURL, USERS.admin);
     return context;
   })();
   return admin;
